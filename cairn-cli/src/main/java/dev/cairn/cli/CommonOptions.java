@@ -1,0 +1,49 @@
+package dev.cairn.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Options every database command shares. */
+public final class CommonOptions {
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Database: a JDBC URL or postgres://user:pass@host:5432/db?sslmode=require."
+                    + " Default: $CAIRN_URL, then $DATABASE_URL, then 'url' in cairn.toml.")
+    String url;
+
+    @Option(names = {"-d", "--dir"}, paramLabel = "DIR",
+            description = "Migrations directory; repeat for several. Default: 'dir' in cairn.toml, else db/migrations"
+                    + " or migrations, whichever exists.")
+    List<String> dirs = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration file. Default: ./cairn.toml when present.")
+    Path config;
+
+    @Option(names = "--env", paramLabel = "NAME",
+            description = "Environment, selecting [env.NAME] in cairn.toml. Default: $CAIRN_ENV, $NODE_ENV, $APP_ENV."
+                    + " production and prod are protected.")
+    String env;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "History table, schema-qualified allowed."
+            + " Default: cairn_history.")
+    String table;
+
+    @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = Durations.class,
+            description = "How long to wait for another runner's lock (e.g. 30s, 5m). Default: 60s.")
+    Duration lockTimeout;
+
+    @Option(names = "--lock-timeout-sql", paramLabel = "DURATION", converter = Durations.class,
+            description = "PostgreSQL lock_timeout for migration statements, so a migration waiting on a busy table"
+                    + " fails fast.")
+    Duration lockTimeoutSql;
+
+    @Option(names = "--statement-timeout", paramLabel = "DURATION", converter = Durations.class,
+            description = "PostgreSQL statement_timeout for migration statements.")
+    Duration statementTimeout;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show stack traces with errors.")
+    boolean verbose;
+}

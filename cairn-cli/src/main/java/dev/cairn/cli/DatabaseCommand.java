@@ -1,0 +1,52 @@
+package dev.cairn.cli;
+
+import dev.cairn.Cairn;
+import dev.cairn.engine.Listener;
+import dev.cairn.error.CairnException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Mixin;
+
+/**
+ * What every command that talks to a database shares: the common options, settings
+ * resolution, the embedded fallback and its notice.
+ */
+public abstract class DatabaseCommand implements Callable<Integer> {
+
+    @Mixin
+    protected CommonOptions options;
+
+    protected final Context context;
+    protected final Console console;
+
+    protected DatabaseCommand(Context context, Console console) {
+        this.context = context;
+        this.console = console;
+    }
+
+    public boolean verbose() {
+        return options != null && options.verbose;
+    }
+
+    /** Runs the command against the configured database, or the embedded one when none is configured. */
+    protected int withCairn(Listener listener, Function<Cairn, Integer> body) {
+        Settings settings = settings();
+        if (settings.url().isPresent()) {
+            return body.apply(settings.builder(listener, Optional.empty()).load());
+        }
+        if (settings.protectedEnvironment()) {
+            throw CairnException.usage("config.no-url", "no database configured for the protected environment '"
+                    + settings.environment() + "'; set --url, $DATABASE_URL or [env." + settings.environment()
+                    + "] url in cairn.toml (the embedded PostgreSQL is never used there)");
+        }
+        console.err(Embedded.NOTICE);
+        try (Embedded embedded = Embedded.start(context.cwd())) {
+            return body.apply(settings.builder(listener, Optional.of(embedded.url())).load());
+        }
+    }
+
+    protected Settings settings() {
+        return new Settings(context, console, options);
+    }
+}

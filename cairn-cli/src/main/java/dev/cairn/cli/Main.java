@@ -1,0 +1,109 @@
+package dev.cairn.cli;
+
+import dev.cairn.Cairn;
+import dev.cairn.cli.command.MigrateCommand;
+import dev.cairn.cli.command.NewCommand;
+import dev.cairn.cli.command.RollbackCommand;
+import dev.cairn.cli.command.StatusCommand;
+import dev.cairn.cli.command.ValidateCommand;
+import dev.cairn.error.CairnException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Constructor;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cairn} command line: parses, calls {@link Cairn}, renders, and maps errors to exit codes. */
+@Command(name = "cairn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {MigrateCommand.class, StatusCommand.class, RollbackCommand.class, ValidateCommand.class,
+                NewCommand.class, CommandLine.HelpCommand.class},
+        description = {"Database schema migrations for PostgreSQL.", "",
+                "Reads migrations in the conventions of dbmate (-- migrate:up / -- migrate:down), golang-migrate"
+                        + " (N_name.up.sql / .down.sql) and numbered files (NNN_name.sql with NNN_name_rollback.sql),"
+                        + " and applies each in its own transaction with its row in the history table."},
+        footer = {"", "Exit codes: 0 ok, 1 a migration or database operation failed, 2 usage/config/file error"
+                + " (nothing touched), 3 pending migrations (status --check), 4 validation failed, 5 lock not"
+                + " acquired in time, 6 refused (unconfirmed).", "",
+                "Database: --url, $CAIRN_URL, $DATABASE_URL or cairn.toml; with none of them, an embedded"
+                        + " PostgreSQL keeps its data in .cairn/.", "",
+                "Run 'cairn help COMMAND' for a command's options and examples."})
+public final class Main implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(Context.system(), args));
+    }
+
+    /** Runs one command line in the given context and returns its exit code. */
+    public static int run(Context context, String... args) {
+        Console console = new Console(context);
+        CommandLine cl = new CommandLine(new Main(), new Factory(context, console));
+        cl.setOut(new PrintWriter(context.out(), true));
+        cl.setErr(new PrintWriter(context.err(), true));
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            console.err("error: " + ex.getMessage());
+            console.err("see: cairn " + ex.getCommandLine().getCommandName().replace("cairn", "").strip()
+                    + (ex.getCommandLine().getCommandName().equals("cairn") ? "" : " ") + "--help");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            boolean verbose = commandLine.getCommand() instanceof DatabaseCommand d && d.verbose()
+                    || parseResult.expandedArgs().contains("--verbose") || parseResult.expandedArgs().contains("-v");
+            if (ex instanceof CairnException c) {
+                console.err("error: " + c.getMessage());
+                if (verbose) {
+                    console.err(stackTrace(c));
+                }
+                return c.exitCode();
+            }
+            console.err("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                    + (verbose ? "\n" + stackTrace(ex) : " (run with --verbose for the stack trace)"));
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter w = new StringWriter();
+        t.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
+    }
+
+    /** The version shown by {@code cairn --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"cairn " + Cairn.VERSION};
+        }
+    }
+
+    /** Gives commands the context and console they run in. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final Context context;
+        private final Console console;
+
+        Factory(Context context, Console console) {
+            this.context = context;
+            this.console = console;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            for (Constructor<?> c : cls.getDeclaredConstructors()) {
+                if (c.getParameterCount() == 2 && c.getParameterTypes()[0] == Context.class) {
+                    return cls.cast(c.newInstance(context, console));
+                }
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+}

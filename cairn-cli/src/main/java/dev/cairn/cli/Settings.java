@@ -1,0 +1,136 @@
+package dev.cairn.cli;
+
+import dev.cairn.Cairn;
+import dev.cairn.config.DatabaseUrl;
+import dev.cairn.engine.Listener;
+import dev.cairn.error.CairnException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Resolves the settings of one run: flags, then environment variables ({@code CAIRN_*},
+ * {@code DATABASE_URL}), then {@code cairn.toml} (its {@code [env.NAME]} section first), then
+ * defaults. With no database anywhere, and only outside a protected environment, it falls back to
+ * the embedded PostgreSQL in {@code .cairn/}.
+ */
+public final class Settings {
+
+    private final Context context;
+    private final Console console;
+    private final CommonOptions options;
+    private final ConfigFile file;
+    private final String environment;
+
+    public Settings(Context context, Console console, CommonOptions options) {
+        this.context = context;
+        this.console = console;
+        this.options = options;
+        this.file = readConfig();
+        this.environment = environmentName();
+    }
+
+    private ConfigFile readConfig() {
+        if (options.config != null) {
+            Path p = context.resolve(options.config.toString());
+            if (!Files.isRegularFile(p)) {
+                throw CairnException.usage("config.missing", "configuration file " + options.config + " does not exist");
+            }
+            return ConfigFile.read(p);
+        }
+        Path p = context.cwd().resolve(ConfigFile.NAME);
+        return Files.isRegularFile(p) ? ConfigFile.read(p) : ConfigFile.none();
+    }
+
+    private String environmentName() {
+        for (String v : new String[] {options.env, context.env("CAIRN_ENV"), context.env("NODE_ENV"), context.env("APP_ENV")}) {
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return "";
+    }
+
+    /** The environment's name, or empty text. */
+    public String environment() {
+        return environment;
+    }
+
+    /** Whether the environment is protected: production and prod unless configured otherwise. */
+    public boolean protectedEnvironment() {
+        if (environment.isEmpty()) {
+            return false;
+        }
+        String e = environment.toLowerCase(Locale.ROOT);
+        return file.environment(environment).protectedEnv().orElse(e.equals("production") || e.equals("prod"));
+    }
+
+    /** The database URL from flags, environment or file; empty when none is configured. */
+    public Optional<String> url() {
+        return first(Optional.ofNullable(options.url), env("CAIRN_URL"), env("DATABASE_URL"),
+                file.environment(environment).url(), file.top().url());
+    }
+
+    /**
+     * The migrations directories: flags and $CAIRN_DIR relative to the working directory, the
+     * file's 'dir' relative to the file, else db/migrations or migrations, whichever exists.
+     */
+    public List<Path> directories() {
+        if (!options.dirs.isEmpty()) {
+            return options.dirs.stream().map(context::resolve).toList();
+        }
+        if (!context.env("CAIRN_DIR").isEmpty()) {
+            return List.of(context.resolve(context.env("CAIRN_DIR")));
+        }
+        List<String> fromFile = !file.environment(environment).dirs().isEmpty()
+                ? file.environment(environment).dirs() : file.top().dirs();
+        if (!fromFile.isEmpty()) {
+            Path base = context.resolve(file.path().toString()).getParent();
+            return fromFile.stream().map(d -> base.resolve(d).normalize()).toList();
+        }
+        for (String d : new String[] {"db/migrations", "migrations"}) {
+            if (Files.isDirectory(context.resolve(d))) {
+                return List.of(context.resolve(d));
+            }
+        }
+        return List.of(context.resolve("db/migrations"));
+    }
+
+    /** A configured builder; {@code embeddedUrl} is used only when no URL is configured anywhere. */
+    public Cairn.Builder builder(Listener listener, Optional<String> embeddedUrl) {
+        String url = url().or(() -> embeddedUrl).orElseThrow(() -> CairnException.usage("config.no-url",
+                "no database configured; set --url, $CAIRN_URL or $DATABASE_URL, or 'url' in cairn.toml"));
+        DatabaseUrl parsed = DatabaseUrl.parse(url);
+        parsed.password().ifPresent(console::secret);
+        ConfigFile.Section env = file.environment(environment);
+        ConfigFile.Section top = file.top();
+        Cairn.Builder b = Cairn.configure().url(url).locations(directories()).listener(listener);
+        first(Optional.ofNullable(options.table), env("CAIRN_TABLE"), env.table(), top.table()).ifPresent(b::table);
+        first(Optional.ofNullable(options.lockTimeout), env.lockTimeout(), top.lockTimeout()).ifPresent(b::lockTimeout);
+        first(Optional.ofNullable(options.lockTimeoutSql), env.lockTimeoutSql(), top.lockTimeoutSql())
+                .ifPresent(b::sqlLockTimeout);
+        first(Optional.ofNullable(options.statementTimeout), env.statementTimeout(), top.statementTimeout())
+                .ifPresent(b::statementTimeout);
+        first(env.ignore(), top.ignore()).ifPresent(b::ignore);
+        first(env.outOfOrder(), top.outOfOrder()).ifPresent(b::outOfOrder);
+        file.migrations().forEach(b::migration);
+        return b;
+    }
+
+    private Optional<String> env(String name) {
+        String v = context.env(name);
+        return v.isEmpty() ? Optional.empty() : Optional.of(v);
+    }
+
+    @SafeVarargs
+    private static <T> Optional<T> first(Optional<T>... candidates) {
+        for (Optional<T> c : candidates) {
+            if (c.isPresent()) {
+                return c;
+            }
+        }
+        return Optional.empty();
+    }
+}

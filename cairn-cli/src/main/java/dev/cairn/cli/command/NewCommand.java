@@ -1,0 +1,51 @@
+package dev.cairn.cli.command;
+
+import dev.cairn.Cairn;
+import dev.cairn.cli.CommonOptions;
+import dev.cairn.cli.Console;
+import dev.cairn.cli.Context;
+import dev.cairn.cli.Settings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/** {@code cairn new NAME}: the next migration file. Needs no database. */
+@Command(name = "new", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Create the next migration file in the directory's own convention: "
+                + "<UTC yyyyMMddHHmmss>_<name>.sql with -- migrate:up / -- migrate:down sections by default, or the"
+                + " next NNN_name.sql (same zero padding) when the directory already numbers its files."},
+        footer = {"", "Examples:",
+                "  cairn new add_users_table",
+                "  cairn new add_orders --dir db/migrations"})
+public final class NewCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "NAME", description = "Lowercase words joined by underscores, e.g. add_users_table.")
+    String name;
+
+    @Mixin
+    CommonOptions options;
+
+    private final Context context;
+    private final Console console;
+
+    public NewCommand(Context context, Console console) {
+        this.context = context;
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        Settings settings = new Settings(context, console, options);
+        // No connection is opened: the URL only has to be well-formed.
+        Cairn cairn = settings.builder(dev.cairn.engine.Listener.NONE,
+                java.util.Optional.of("jdbc:postgresql://localhost/none")).load();
+        List<Path> files = cairn.newMigration(name);
+        for (Path f : files) {
+            console.out("created " + context.cwd().relativize(f.toAbsolutePath()));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.cairn.cli.command;
+
+import dev.cairn.cli.Console;
+import dev.cairn.cli.Context;
+import dev.cairn.cli.DatabaseCommand;
+import dev.cairn.cli.render.Json;
+import dev.cairn.cli.render.Progress;
+import dev.cairn.engine.RollbackRequest;
+import dev.cairn.engine.RollbackResult;
+import dev.cairn.error.CairnException;
+import java.util.List;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cairn rollback}: undoes applied migrations, newest first. */
+@Command(name = "rollback", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Undo applied migrations, newest first, each down script in its own transaction; their"
+                + " history rows are marked ROLLED_BACK. By default the last batch (the last migrate run that"
+                + " applied something). The down SQL stored at apply time is used when the file is gone or changed."},
+        footer = {"", "Examples:",
+                "  cairn rollback                 the last batch (asks y/N on a terminal)",
+                "  cairn rollback --steps 2 --yes",
+                "  cairn rollback --to 003        everything above version 003",
+                "  cairn rollback --all --yes",
+                "", "Without a terminal (CI, scripts) --yes is required.",
+                "", "Exit codes: 0 ok, 1 a down script failed, 4 a migration in the set has no down script"
+                + " (nothing touched), 5 lock timeout, 6 not confirmed."})
+public final class RollbackCommand extends DatabaseCommand {
+
+    @ArgGroup(exclusive = true)
+    Which which = new Which();
+
+    static final class Which {
+        @Option(names = "--steps", paramLabel = "N", description = "The newest N applied migrations.")
+        Integer steps;
+
+        @Option(names = "--to", paramLabel = "VERSION", description = "Every applied migration above VERSION.")
+        String to;
+
+        @Option(names = "--batch", paramLabel = "B", description = "The migrations of batch B.")
+        Integer batch;
+
+        @Option(names = "--all", description = "Every applied migration.")
+        boolean all;
+    }
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask; required without a terminal.")
+    boolean yes;
+
+    @Option(names = "--json", description = "One JSON document on standard output.")
+    boolean json;
+
+    public RollbackCommand(Context context, Console console) {
+        super(context, console);
+    }
+
+    @Override
+    public Integer call() {
+        RollbackRequest request = new RollbackRequest(selection(), this::confirm);
+        return withCairn(new Progress(console, json), cairn -> {
+            RollbackResult r = cairn.rollback(request);
+            if (json) {
+                console.out(Json.write(Json.rollback(r)));
+            } else if (r.nothingToDo()) {
+                console.out("nothing to roll back");
+            } else {
+                console.out("rolled back " + r.rolledBack().size()
+                        + (r.rolledBack().size() == 1 ? " migration" : " migrations"));
+            }
+            return 0;
+        });
+    }
+
+    private RollbackRequest.Selection selection() {
+        if (which.steps != null) {
+            return new RollbackRequest.Selection.Steps(which.steps);
+        }
+        if (which.to != null) {
+            return new RollbackRequest.Selection.To(MigrateCommand.Versions.parse(which.to));
+        }
+        if (which.batch != null) {
+            return new RollbackRequest.Selection.Batch(which.batch);
+        }
+        return which.all ? new RollbackRequest.Selection.All() : new RollbackRequest.Selection.LastBatch();
+    }
+
+    private boolean confirm(List<RollbackRequest.Planned> plan) {
+        if (yes) {
+            return true;
+        }
+        if (!console.interactive()) {
+            throw CairnException.refused("rollback.unconfirmed", "rollback of " + plan.size()
+                    + (plan.size() == 1 ? " migration" : " migrations")
+                    + " needs confirmation and there is no terminal to ask on; run again with --yes."
+                    + " Nothing was rolled back");
+        }
+        console.err("about to roll back, newest first:");
+        plan.forEach(p -> console.err("  " + p.script() + "  (batch " + p.batch() + ", down SQL from "
+                + ("history".equals(p.downSource()) ? "the history table" : "the file") + ")"));
+        return console.ask("roll back " + plan.size() + (plan.size() == 1 ? " migration" : " migrations")
+                + "? [y/N] ").equalsIgnoreCase("y");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.cairn.cli.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cairn.engine.DryRun;
+import dev.cairn.engine.MigrateResult;
+import dev.cairn.engine.RollbackResult;
+import dev.cairn.engine.StatusResult;
+import dev.cairn.engine.ValidateResult;
+import dev.cairn.migration.Problem;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code --json} documents: one per command on standard output, with the stable field names
+ * the README documents. Built from maps so the shape is visible here, field by field.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private Json() {
+    }
+
+    public static String write(Object document) {
+        try {
+            return MAPPER.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of strings and numbers always serialise", e);
+        }
+    }
+
+    public static Map<String, Object> migrate(MigrateResult r) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("database", r.database());
+        doc.put("upToDate", r.upToDate());
+        doc.put("batch", r.batch());
+        doc.put("applied", r.applied().stream().map(a -> map(
+                "version", a.version(), "description", a.description(), "script", a.script(),
+                "durationMs", a.duration().toMillis(), "transactional", a.transactional(),
+                "statements", a.statements())).toList());
+        return doc;
+    }
+
+    public static Map<String, Object> dryRun(DryRun d) {
+        return map("dryRun", true, "migrations", d.migrations().stream().map(p -> map(
+                "version", p.version(), "script", p.script(), "file", p.file(), "transactional", p.transactional(),
+                "statements", p.statements().stream().map(s -> map("line", s.line(), "sql", s.sql())).toList()))
+                .toList());
+    }
+
+    public static Map<String, Object> status(StatusResult s) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("database", s.database());
+        doc.put("table", s.table());
+        var sum = s.summary();
+        doc.put("summary", map("total", sum.total(), "applied", sum.applied(), "pending", sum.pending(),
+                "failed", sum.failed(), "modified", sum.modified(), "missing", sum.missing(),
+                "outOfOrder", sum.outOfOrder(), "ignored", s.ignored().size()));
+        doc.put("migrations", s.migrations().stream().map(m -> map(
+                "version", m.version(), "description", m.description(), "script", m.script(),
+                "state", m.state().label(), "appliedAt", time(m.appliedAt()), "durationMs", m.durationMs().orElse(null),
+                "batch", m.batch().orElse(null), "error", m.error().isEmpty() ? null : m.error())).toList());
+        doc.put("rollbacks", s.rollbacks().stream().map(r -> map("version", r.version(), "script", r.script(),
+                "batch", r.batch(), "rolledBackAt", r.rolledBackAt().toString())).toList());
+        doc.put("ignored", s.ignored().stream().map(i -> map("path", i.path(), "reason", i.reason())).toList());
+        doc.put("problems", problems(s.problems()));
+        return doc;
+    }
+
+    public static Map<String, Object> validate(ValidateResult v) {
+        return map("valid", v.valid(), "migrations", v.migrations(), "problems", problems(v.problems()));
+    }
+
+    public static Map<String, Object> rollback(RollbackResult r) {
+        return map("rolledBack", r.rolledBack().stream().map(b -> map("version", b.version(), "script", b.script(),
+                "batch", b.batch(), "durationMs", b.duration().toMillis(), "downSource", b.downSource())).toList());
+    }
+
+    private static List<Map<String, Object>> problems(List<Problem> problems) {
+        return problems.stream().map(p -> map("code", p.code(), "message", p.message())).toList();
+    }
+
+    private static String time(Optional<Instant> t) {
+        return t.map(Instant::toString).orElse(null);
+    }
+
+    /** An ordered map from alternating keys and values; null values are kept as JSON null. */
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.cairn.cli.render;
+
+import dev.cairn.cli.Console;
+import dev.cairn.engine.DryRun;
+import dev.cairn.engine.State;
+import dev.cairn.engine.StatusResult;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Human output: aligned, one line per migration, a summary last. */
+public final class Text {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private Text() {
+    }
+
+    public static String millis(Duration d) {
+        return d.toMillis() + " ms";
+    }
+
+    public static void status(Console c, StatusResult s) {
+        c.out("database " + s.database() + ", history table " + s.table());
+        int width = s.migrations().stream().mapToInt(m -> m.script().length()).max().orElse(10);
+        for (StatusResult.Item m : s.migrations()) {
+            String state = String.format("%-12s", m.state().label());
+            state = switch (m.state()) {
+                case APPLIED -> c.good(state);
+                case PENDING, OUT_OF_ORDER -> c.warn(state);
+                default -> c.bad(state);
+            };
+            String when = m.appliedAt().map(WHEN::format).orElse("");
+            String extra = m.batch().map(b -> "  batch " + b).orElse("")
+                    + m.durationMs().map(d -> "  " + d + " ms").orElse("");
+            c.out(String.format("  %s  %-" + width + "s  %s%s", state, m.script(), when, extra));
+            if (m.state() == State.FAILED && !m.error().isEmpty()) {
+                c.out("      " + m.error());
+            }
+        }
+        var sum = s.summary();
+        c.out(sum.total() + " migrations: " + sum.applied() + " applied, " + sum.pending() + " pending"
+                + (sum.outOfOrder() > 0 ? ", " + sum.outOfOrder() + " out of order" : "")
+                + (sum.failed() > 0 ? ", " + sum.failed() + " failed" : "")
+                + (sum.modified() > 0 ? ", " + sum.modified() + " modified" : "")
+                + (sum.missing() > 0 ? ", " + sum.missing() + " missing" : ""));
+        if (!s.rollbacks().isEmpty()) {
+            c.out("recent rollbacks:");
+            s.rollbacks().forEach(r -> c.out("  " + r.script() + "  batch " + r.batch() + "  rolled back "
+                    + WHEN.format(r.rolledBackAt())));
+        }
+        if (!s.ignored().isEmpty()) {
+            c.out("ignored files:");
+            s.ignored().forEach(i -> c.out("  " + i.path() + "  (" + i.reason() + ")"));
+        }
+        if (!s.problems().isEmpty()) {
+            c.out("problems:");
+            s.problems().forEach(p -> c.out("  " + p.message()));
+        }
+    }
+
+    public static void dryRun(Console c, DryRun d) {
+        if (d.migrations().isEmpty()) {
+            c.out("-- dry run: nothing pending; the database is up to date");
+            return;
+        }
+        c.out("-- dry run: " + d.migrations().size() + " pending migration(s); nothing is changed");
+        for (DryRun.Planned p : d.migrations()) {
+            c.out("");
+            c.out("-- " + p.script() + (p.transactional() ? " (in a transaction)"
+                    : " (without a transaction: " + p.noTransactionReason() + ")"));
+            for (var s : p.statements()) {
+                c.out("-- " + p.file() + ":" + s.line());
+                c.out(s.sql());
+            }
+        }
+    }
+}

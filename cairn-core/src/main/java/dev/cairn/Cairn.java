@@ -1,0 +1,244 @@
+package dev.cairn;
+
+import dev.cairn.config.Configuration;
+import dev.cairn.config.DatabaseUrl;
+import dev.cairn.config.TableName;
+import dev.cairn.engine.DryRun;
+import dev.cairn.engine.Listener;
+import dev.cairn.engine.Migrate;
+import dev.cairn.engine.MigrateOptions;
+import dev.cairn.engine.MigrateResult;
+import dev.cairn.engine.NewMigration;
+import dev.cairn.engine.Rollback;
+import dev.cairn.engine.RollbackRequest;
+import dev.cairn.engine.RollbackResult;
+import dev.cairn.engine.Status;
+import dev.cairn.engine.StatusResult;
+import dev.cairn.engine.Validate;
+import dev.cairn.engine.ValidateResult;
+import dev.cairn.error.CairnException;
+import dev.cairn.jdbc.ConnectionSource;
+import dev.cairn.migration.MigrationSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Cairn's facade: one method per command.
+ *
+ * <pre>{@code
+ * Cairn cairn = Cairn.configure()
+ *         .dataSource(dataSource)
+ *         .locations(Path.of("db/migrations"))
+ *         .load();
+ * MigrateResult result = cairn.migrate();
+ * }</pre>
+ *
+ * Results are immutable records; progress is reported to the {@link Listener} given to
+ * {@link Builder#listener(Listener)}. Failures are {@link CairnException}s.
+ */
+public final class Cairn {
+
+    /** This library's version. */
+    public static final String VERSION = Versions.cairn();
+
+    private final Configuration config;
+    private final Listener listener;
+
+    private Cairn(Configuration config, Listener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /** Starts a configuration; {@link Builder#load()} validates it and freezes it. */
+    public static Builder configure() {
+        return new Builder();
+    }
+
+    /** The frozen configuration. */
+    public Configuration configuration() {
+        return config;
+    }
+
+    /** Applies every pending migration. */
+    public MigrateResult migrate() {
+        return migrate(MigrateOptions.defaults());
+    }
+
+    /** Applies pending migrations up to the target, if any. */
+    public MigrateResult migrate(MigrateOptions options) {
+        return new Migrate(config, listener).run(options);
+    }
+
+    /** What {@link #migrate(MigrateOptions)} would run; changes nothing. */
+    public DryRun dryRun(MigrateOptions options) {
+        return new Migrate(config, listener).dryRun(options);
+    }
+
+    /** Every migration's state. */
+    public StatusResult status() {
+        return new Status(config).run();
+    }
+
+    /** Checks files against the history; changes nothing. */
+    public ValidateResult validate() {
+        return new Validate(config).run();
+    }
+
+    /** Undoes applied migrations. */
+    public RollbackResult rollback(RollbackRequest request) {
+        return new Rollback(config, listener).run(request);
+    }
+
+    /** Creates the next migration file in the first location; returns the files written. */
+    public List<Path> newMigration(String name) {
+        return new NewMigration(config, Clock.systemUTC()).run(name);
+    }
+
+    /** Collects settings; every default is in {@link Configuration.Defaults}. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private String url;
+        private String user;
+        private String password;
+        private final List<Path> locations = new ArrayList<>();
+        private String table = Configuration.Defaults.TABLE;
+        private Duration lockTimeout = Configuration.Defaults.LOCK_TIMEOUT;
+        private List<String> ignore = Configuration.Defaults.IGNORE;
+        private final Map<String, MigrationSettings> settings = new LinkedHashMap<>();
+        private Duration sqlLockTimeout;
+        private Duration statementTimeout;
+        private boolean outOfOrder;
+        private Listener listener = Listener.NONE;
+        private String applicationName = ApplicationName.of(VERSION);
+
+        private Builder() {
+        }
+
+        /** The application's data source; Cairn borrows connections and closes them. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** A JDBC URL or a {@code postgres://} URI. */
+        public Builder url(String url) {
+            this.url = Objects.requireNonNull(url, "url");
+            return this;
+        }
+
+        /** The user, when the URL does not name one. */
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        /** The password, when the URL does not hold one. */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** The migrations directories, read in order. Default: {@code db/migrations}. */
+        public Builder locations(Path... dirs) {
+            locations.addAll(List.of(dirs));
+            return this;
+        }
+
+        public Builder locations(List<Path> dirs) {
+            locations.addAll(dirs);
+            return this;
+        }
+
+        /** The history table, optionally schema-qualified. */
+        public Builder table(String table) {
+            this.table = Objects.requireNonNull(table, "table");
+            return this;
+        }
+
+        /** How long to wait for another runner's lock (default 60s). */
+        public Builder lockTimeout(Duration timeout) {
+            this.lockTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Globs of files that are not migrations (replaces the defaults). */
+        public Builder ignore(List<String> globs) {
+            this.ignore = List.copyOf(globs);
+            return this;
+        }
+
+        /** Settings for one migration by version, such as running it without a transaction. */
+        public Builder migration(String version, MigrationSettings settings) {
+            this.settings.put(version, settings);
+            return this;
+        }
+
+        /** PostgreSQL {@code lock_timeout} for migration statements. */
+        public Builder sqlLockTimeout(Duration timeout) {
+            this.sqlLockTimeout = timeout;
+            return this;
+        }
+
+        /** PostgreSQL {@code statement_timeout} for migration statements. */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = timeout;
+            return this;
+        }
+
+        /** Whether pending versions below the newest applied may run. */
+        public Builder outOfOrder(boolean allowed) {
+            this.outOfOrder = allowed;
+            return this;
+        }
+
+        /** Receives progress events. */
+        public Builder listener(Listener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** How Cairn's sessions are named on the server (URL connections only). */
+        public Builder applicationName(String name) {
+            this.applicationName = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Validates and freezes the configuration.
+         *
+         * @throws CairnException a usage error when something is missing or contradictory
+         */
+        public Cairn load() {
+            if ((dataSource == null) == (url == null)) {
+                throw CairnException.usage("config.connection", dataSource == null
+                        ? "no database: give a URL or a data source"
+                        : "both a data source and a URL were given; give one");
+            }
+            ConnectionSource connection = dataSource != null ? ConnectionSource.of(dataSource)
+                    : ConnectionSource.of(credentials(DatabaseUrl.parse(url)), applicationName);
+            List<Path> dirs = locations.isEmpty() ? List.of(Path.of("db", "migrations")) : locations;
+            Configuration config = new Configuration(connection, dirs, TableName.parse(table), lockTimeout, ignore,
+                    settings, new Configuration.SessionTimeouts(Optional.ofNullable(sqlLockTimeout),
+                    Optional.ofNullable(statementTimeout)), outOfOrder);
+            return new Cairn(config, listener);
+        }
+
+        private DatabaseUrl credentials(DatabaseUrl parsed) {
+            DatabaseUrl u = parsed;
+            if (user != null && u.user().isEmpty()) {
+                u = u.withCredentials(user, password);
+            } else if (password != null && u.password().isEmpty()) {
+                u = u.withCredentials(u.user().orElse(user), password);
+            }
+            return u;
+        }
+    }
+}

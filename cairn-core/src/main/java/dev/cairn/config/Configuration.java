@@ -1,0 +1,61 @@
+package dev.cairn.config;
+
+import dev.cairn.jdbc.ConnectionSource;
+import dev.cairn.migration.MigrationSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything Cairn needs to run, validated once and frozen. Built by {@code Cairn.configure()};
+ * every default lives in {@link Defaults}.
+ *
+ * @param connection         where the database is
+ * @param locations          the migrations directories, read in order
+ * @param table              the history table, optionally schema-qualified
+ * @param lockTimeout        how long to wait for another runner's lock
+ * @param ignore             globs of files in the directories that are not migrations
+ * @param migrationSettings  per-migration settings by version, such as {@code transaction = false}
+ * @param sessionTimeouts    {@code lock_timeout} / {@code statement_timeout} for migration statements
+ * @param outOfOrder         whether a pending version below the newest applied may run
+ */
+public record Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
+                            List<String> ignore, Map<String, MigrationSettings> migrationSettings,
+                            SessionTimeouts sessionTimeouts, boolean outOfOrder) {
+
+    public Configuration {
+        Objects.requireNonNull(connection, "connection");
+        locations = List.copyOf(locations);
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(lockTimeout, "lockTimeout");
+        ignore = List.copyOf(ignore);
+        migrationSettings = Map.copyOf(migrationSettings);
+        Objects.requireNonNull(sessionTimeouts, "sessionTimeouts");
+        if (lockTimeout.isNegative()) {
+            throw dev.cairn.error.CairnException.usage("config.lock-timeout", "lock timeout must not be negative");
+        }
+    }
+
+    /** Every default in one place. */
+    public static final class Defaults {
+        public static final String TABLE = "cairn_history";
+        public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(60);
+        public static final List<String> IGNORE = dev.cairn.migration.DirectoryScan.DEFAULT_IGNORE;
+
+        private Defaults() {
+        }
+    }
+
+    /**
+     * Server timeouts for the statements of migrations: a migration waiting on a busy table can
+     * fail fast instead of queueing every other query behind it.
+     */
+    public record SessionTimeouts(Optional<Duration> lockTimeout, Optional<Duration> statementTimeout) {
+        public static SessionTimeouts none() {
+            return new SessionTimeouts(Optional.empty(), Optional.empty());
+        }
+    }
+}

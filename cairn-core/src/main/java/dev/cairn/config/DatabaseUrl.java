@@ -1,0 +1,177 @@
+package dev.cairn.config;
+
+import dev.cairn.error.CairnException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * A database address as users write it: a JDBC URL ({@code jdbc:postgresql://host/db?user=u})
+ * or a libpq-style URI ({@code postgres://user:pass@host:5432/db?sslmode=require}). Holds the
+ * JDBC URL without credentials and the connection properties separately, so the password
+ * never travels in a string that might be printed.
+ */
+public final class DatabaseUrl {
+
+    /** libpq query parameters whose pgjdbc property has another name. */
+    private static final Map<String, String> LIBPQ_TO_JDBC = Map.of(
+            "application_name", "ApplicationName",
+            "connect_timeout", "connectTimeout",
+            "dbname", "database");
+
+    private final String jdbcUrl;
+    private final Map<String, String> properties;
+
+    private DatabaseUrl(String jdbcUrl, Map<String, String> properties) {
+        this.jdbcUrl = jdbcUrl;
+        this.properties = Map.copyOf(properties);
+    }
+
+    /**
+     * Parses a JDBC URL or a {@code postgres://} / {@code postgresql://} URI.
+     *
+     * @throws CairnException a usage error (exit 2) naming the problem, never echoing the password
+     */
+    public static DatabaseUrl parse(String url) {
+        String u = url.strip();
+        if (u.startsWith("jdbc:")) {
+            return fromJdbc(u);
+        }
+        String lower = u.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
+            return fromUri(u.substring(u.indexOf("://") + 3));
+        }
+        throw CairnException.usage("config.url", "database URL '" + redact(u) + "' is neither a JDBC URL"
+                + " (jdbc:postgresql://host:5432/db) nor a postgres:// URI (postgres://user@host:5432/db)");
+    }
+
+    private static DatabaseUrl fromJdbc(String url) {
+        int q = url.indexOf('?');
+        Map<String, String> props = new LinkedHashMap<>();
+        if (q < 0) {
+            return new DatabaseUrl(url, props);
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String pair : url.substring(q + 1).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            String key = decode(pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair);
+            if (key.equals("password") || key.equals("user")) {
+                props.put(key, decode(pair.contains("=") ? pair.substring(pair.indexOf('=') + 1) : ""));
+            } else {
+                kept.append(kept.length() == 0 ? "?" : "&").append(pair);
+            }
+        }
+        return new DatabaseUrl(url.substring(0, q) + kept, props);
+    }
+
+    private static DatabaseUrl fromUri(String rest) {
+        Map<String, String> props = new LinkedHashMap<>();
+        String query = "";
+        int q = rest.indexOf('?');
+        if (q >= 0) {
+            query = rest.substring(q + 1);
+            rest = rest.substring(0, q);
+        }
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = rest.substring(0, at);
+            rest = rest.substring(at + 1);
+            int colon = userInfo.indexOf(':');
+            props.put("user", decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            if (colon >= 0) {
+                props.put("password", decode(userInfo.substring(colon + 1)));
+            }
+        }
+        int slash = rest.indexOf('/');
+        String hosts = slash < 0 ? rest : rest.substring(0, slash);
+        String database = slash < 0 ? "" : decode(rest.substring(slash + 1));
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            props.put(LIBPQ_TO_JDBC.getOrDefault(key, key), value);
+        }
+        String db = props.containsKey("database") ? props.remove("database") : database;
+        if (hosts.isEmpty()) {
+            hosts = "localhost";
+        }
+        return new DatabaseUrl("jdbc:postgresql://" + hosts + "/" + encodePath(db), props);
+    }
+
+    /** The JDBC URL without user or password. */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** Connection properties for the driver, including user and password when given. */
+    public Properties properties() {
+        Properties p = new Properties();
+        p.putAll(properties);
+        return p;
+    }
+
+    /** The user, when the URL names one. */
+    public Optional<String> user() {
+        return Optional.ofNullable(properties.get("user"));
+    }
+
+    /** The password, when the URL holds one. Never print it. */
+    public Optional<String> password() {
+        return Optional.ofNullable(properties.get("password"));
+    }
+
+    /** The URL with a user and without the password, for messages: {@code jdbc:postgresql://h/db (user app)}. */
+    public String display() {
+        return jdbcUrl + user().map(u -> " (user " + u + ")").orElse("");
+    }
+
+    /** The same URL with another database name; used for scratch databases. */
+    public DatabaseUrl withDatabase(String database) {
+        int q = jdbcUrl.indexOf('?');
+        String base = q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+        String query = q < 0 ? "" : jdbcUrl.substring(q);
+        int slash = base.indexOf('/', base.indexOf("//") + 2);
+        String prefix = slash < 0 ? base : base.substring(0, slash);
+        return new DatabaseUrl(prefix + "/" + encodePath(database) + query, properties);
+    }
+
+    /** The same URL with the given user and password (either may be null to leave it out). */
+    public DatabaseUrl withCredentials(String user, String password) {
+        Map<String, String> p = new LinkedHashMap<>(properties);
+        if (user != null) {
+            p.put("user", user);
+        }
+        if (password != null) {
+            p.put("password", password);
+        }
+        return new DatabaseUrl(jdbcUrl, p);
+    }
+
+    /** Hides passwords in a URL-like string: {@code postgres://u:***@h/db}, {@code password=***}. */
+    public static String redact(String text) {
+        return text.replaceAll("(://[^:/@\\s]*:)[^@\\s]*@", "$1***@")
+                .replaceAll("(?i)(password=)[^&\\s]*", "$1***");
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String encodePath(String s) {
+        return s.replace("%", "%25").replace("?", "%3F").replace("/", "%2F");
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}

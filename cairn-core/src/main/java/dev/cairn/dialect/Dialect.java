@@ -1,0 +1,59 @@
+package dev.cairn.dialect;
+
+import dev.cairn.config.TableName;
+import dev.cairn.sql.SqlStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * What differs between database engines, kept small: quoting, session set-up, the migration lock,
+ * the history table's DDL, and which statements cannot run in a transaction. Found through
+ * {@link DialectFactory} and {@link java.util.ServiceLoader}.
+ */
+public interface Dialect {
+
+    /** A short name such as {@code postgresql}. */
+    String name();
+
+    /** Quotes one identifier so that any name is safe in SQL. */
+    String quote(String identifier);
+
+    /** The table's name, quoted, schema-qualified when it has a schema. */
+    default String qualified(TableName table) {
+        return table.schema().map(s -> quote(s) + ".").orElse("") + quote(table.name());
+    }
+
+    /**
+     * Sets up a fresh session: how the server notices a dead client, and the session timeouts.
+     */
+    void prepareSession(Connection connection) throws SQLException;
+
+    /** Sets {@code lock_timeout} and {@code statement_timeout} for the current transaction or session. */
+    void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
+            throws SQLException;
+
+    /** Whether the table exists. */
+    boolean tableExists(Connection connection, TableName table) throws SQLException;
+
+    /** The statements that create the history table and the schema it lives in. */
+    java.util.List<String> createHistoryTable(TableName table);
+
+    /**
+     * Takes the migration lock on its own connection, waiting up to {@code timeout}.
+     *
+     * @throws dev.cairn.error.CairnException kind LOCK_TIMEOUT when another runner holds it too long
+     */
+    MigrationLock lock(Connection connection, TableName table, Duration timeout, LockWatcher watcher)
+            throws SQLException;
+
+    /** Why a statement cannot run inside a transaction on this server, or empty text when it can. */
+    String nonTransactionalReason(SqlStatement statement, int serverMajorVersion);
+
+    /**
+     * Runs a {@code COPY ... FROM STDIN} statement with its data through the driver's copy API.
+     *
+     * @return the number of rows copied
+     */
+    long copyIn(Connection connection, String sql, String data) throws SQLException;
+}

@@ -1,0 +1,30 @@
+package dev.cairn.engine;
+
+import dev.cairn.dialect.LockHolder;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Progress of an operation, as it happens. The engine never prints; listeners render these. */
+public sealed interface Event {
+
+    /** Another runner holds the lock; told every few seconds while waiting. */
+    record LockWaiting(Optional<LockHolder> holder, Duration waited) implements Event {
+    }
+
+    /** The history table did not exist and was created. */
+    record HistoryCreated(String table) implements Event {
+    }
+
+    /** A migration is about to run; {@code noTransactionReason} is empty text when it runs in a transaction. */
+    record MigrationStarting(String version, String script, boolean transactional, String noTransactionReason)
+            implements Event {
+    }
+
+    /** A migration was applied and recorded. */
+    record MigrationApplied(Applied applied) implements Event {
+    }
+
+    /** A migration was rolled back and its row marked ROLLED_BACK. */
+    record MigrationRolledBack(RolledBack rolledBack) implements Event {
+    }
+}

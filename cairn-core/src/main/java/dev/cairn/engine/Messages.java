@@ -1,0 +1,47 @@
+package dev.cairn.engine;
+
+/** The wording of messages several operations share. Messages are API: tests assert them. */
+final class Messages {
+
+    private Messages() {
+    }
+
+    static String modified(Ledger.Entry e) {
+        var r = e.row().orElseThrow();
+        var m = e.migration().orElseThrow();
+        return "applied migration " + e.version() + " (" + m.up().name() + ") has changed since it was applied"
+                + " (checksum " + shortSum(r.checksum()) + " applied, " + shortSum(m.checksum()) + " now); restore"
+                + " the file, or if the edit is intended run 'cairn repair' to accept it";
+    }
+
+    static String missing(Ledger.Entry e) {
+        var r = e.row().orElseThrow();
+        return "applied migration " + e.version() + " (" + r.script() + ") has no file any more; restore it,"
+                + " or roll it back with 'cairn rollback --to <version below it>' (its down SQL is stored)";
+    }
+
+    static String migrationFailed(Failure f, int appliedBefore) {
+        StringBuilder s = new StringBuilder();
+        s.append("migration ").append(f.version()).append(" failed at ").append(f.where()).append(": ")
+                .append(f.error().describe());
+        f.error().hint().ifPresent(h -> s.append("\n  hint: ").append(h));
+        if (f.transactional()) {
+            s.append("\n  rolled back: nothing of ").append(f.version()).append(" was applied");
+        } else {
+            s.append("\n  ran without a transaction: ").append(f.completed()).append(" of ").append(f.statements())
+                    .append(" statements completed and stay applied; the database is partly changed");
+        }
+        if (appliedBefore > 0) {
+            s.append("; the ").append(appliedBefore).append(appliedBefore == 1 ? " migration" : " migrations")
+                    .append(" before it in this run stay applied");
+        }
+        s.append(f.transactional()
+                ? "\n  next: fix the file and run 'cairn migrate' again"
+                : "\n  next: finish or undo its statements by hand, run 'cairn repair', then 'cairn migrate'");
+        return s.toString();
+    }
+
+    static String shortSum(String checksum) {
+        return checksum.length() > 12 ? checksum.substring(0, 12) : checksum;
+    }
+}

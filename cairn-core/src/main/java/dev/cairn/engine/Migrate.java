@@ -1,0 +1,139 @@
+package dev.cairn.engine;
+
+import dev.cairn.config.Configuration;
+import dev.cairn.history.HistoryRow;
+import dev.cairn.history.NewRow;
+import dev.cairn.jdbc.DatabaseError;
+import dev.cairn.jdbc.Jdbc;
+import dev.cairn.migration.Migration;
+import dev.cairn.sql.SqlStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies pending migrations in version order, each in its own transaction together with its
+ * history row, under the migration lock. Every pending script is split before the first one runs,
+ * so a syntax problem anywhere stops the run before anything changes.
+ */
+public final class Migrate {
+
+    private final Configuration config;
+    private final Listener listener;
+
+    public Migrate(Configuration config, Listener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    public MigrateResult run(MigrateOptions options) {
+        List<Migration> migrations = Discover.valid(config);
+        try (Database db = Database.open(config)) {
+            db.lock(listener);
+            db.ensureHistory(listener);
+            Ledger ledger = new Ledger(migrations, db.rows());
+            List<Migration> pending = Pending.select(ledger, options);
+            Map<Migration, ScriptPlan> plans = new LinkedHashMap<>();
+            for (Migration m : pending) {
+                plans.put(m, ScriptPlan.of(m.up(), m.transaction(), db.dialect, db.serverMajor));
+            }
+            int batch = ledger.nextBatch();
+            List<Applied> applied = new ArrayList<>();
+            for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
+                applied.add(apply(db, e.getKey(), e.getValue(), batch, applied.size()));
+            }
+            return new MigrateResult(applied, applied.isEmpty() ? 0 : batch, db.name);
+        }
+    }
+
+    /** What would run: pending migrations and their statements. Writes nothing, not even the history table. */
+    public DryRun dryRun(MigrateOptions options) {
+        List<Migration> migrations = Discover.valid(config);
+        try (Database db = Database.open(config)) {
+            Ledger ledger = new Ledger(migrations, db.rows());
+            List<DryRun.Planned> planned = new ArrayList<>();
+            for (Migration m : Pending.select(ledger, options)) {
+                ScriptPlan p = ScriptPlan.of(m.up(), m.transaction(), db.dialect, db.serverMajor);
+                planned.add(new DryRun.Planned(m.version().text(), m.script(), m.up().name(), p.transactional(),
+                        p.noTransactionReason(), p.statements()));
+            }
+            return new DryRun(planned);
+        }
+    }
+
+    private Applied apply(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore) {
+        listener.on(new Event.MigrationStarting(m.version().text(), m.script(), plan.transactional(),
+                plan.noTransactionReason()));
+        long start = System.nanoTime();
+        Runner runner = new Runner(db.connection, db.dialect);
+        try {
+            db.connection.setAutoCommit(!plan.transactional());
+            try {
+                runner.run(plan.statements(), plan.transactional());
+            } catch (Runner.StatementFailure f) {
+                rollbackQuietly(db);
+                throw failed(db, m, plan, f, batch, elapsed(start), appliedBefore);
+            }
+            db.history.insert(db.connection, row(m, plan, batch, HistoryRow.Status.SUCCESS, elapsed(start), ""));
+            if (plan.transactional()) {
+                db.connection.commit();
+            }
+        } catch (SQLException e) {
+            rollbackQuietly(db);
+            throw Jdbc.failed("migration " + m.version() + " could not be recorded; it was rolled back", e);
+        } finally {
+            autocommit(db);
+        }
+        Duration took = elapsed(start);
+        Applied a = new Applied(m.version().text(), m.description(), m.script(), took, plan.transactional(),
+                plan.noTransactionReason(), plan.statements().size());
+        listener.on(new Event.MigrationApplied(a));
+        return a;
+    }
+
+    private MigrationException failed(Database db, Migration m, ScriptPlan plan, Runner.StatementFailure f, int batch,
+                                      Duration took, int appliedBefore) {
+        SqlStatement st = plan.statements().get(f.index);
+        DatabaseError error = Jdbc.error(f.cause);
+        Failure failure = new Failure(m.version().text(), m.up().name(), st.line(), Positions.locate(st, error.position()),
+                error, f.index, plan.statements().size(), plan.transactional());
+        try {
+            db.connection.setAutoCommit(true);
+            db.history.insert(db.connection, row(m, plan, batch, HistoryRow.Status.FAILED, took, failure.historyText()));
+        } catch (SQLException e) {
+            f.cause.setNextException(e);
+        }
+        return new MigrationException(failure, Messages.migrationFailed(failure, appliedBefore), f.cause);
+    }
+
+    private static NewRow row(Migration m, ScriptPlan plan, int batch, HistoryRow.Status status, Duration took,
+                              String error) {
+        return new NewRow(m.version().text(), m.description(), m.script(), m.kind().label(), m.checksum(), m.up().text(),
+                m.down().map(d -> d.text()).orElse(""), batch, status, plan.transactional(), took.toMillis(), error);
+    }
+
+    private static Duration elapsed(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static void rollbackQuietly(Database db) {
+        try {
+            if (!db.connection.getAutoCommit()) {
+                db.connection.rollback();
+            }
+        } catch (SQLException e) {
+            // The connection is broken; the server aborts the open transaction on its own.
+        }
+    }
+
+    private static void autocommit(Database db) {
+        try {
+            db.connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // A broken connection is reported by the next statement on it.
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.cairn.engine;
+
+import dev.cairn.error.CairnException;
+import dev.cairn.history.HistoryRow;
+import dev.cairn.migration.Migration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Which migrations {@code migrate} runs, and when it must refuse instead: an applied file was
+ * changed or removed, a non-transactional migration failed part way, or a pending version lies
+ * below the newest applied one.
+ */
+final class Pending {
+
+    private Pending() {
+    }
+
+    static List<Migration> select(Ledger ledger, MigrateOptions options) {
+        refuseUnsafe(ledger, options);
+        List<Migration> out = new ArrayList<>();
+        for (Ledger.Entry e : ledger.entries()) {
+            if (e.migration().isEmpty()) {
+                continue;
+            }
+            Migration m = e.migration().get();
+            boolean runnable = e.state() == State.PENDING || e.state() == State.OUT_OF_ORDER
+                    || e.state() == State.FAILED;
+            if (runnable && options.target().map(t -> m.version().compareTo(t) <= 0).orElse(true)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static void refuseUnsafe(Ledger ledger, MigrateOptions options) {
+        List<String> lines = new ArrayList<>();
+        for (Ledger.Entry e : ledger.entries()) {
+            switch (e.state()) {
+                case MODIFIED -> lines.add(Messages.modified(e));
+                case MISSING -> lines.add(Messages.missing(e));
+                case FAILED -> {
+                    HistoryRow r = e.row().orElseThrow();
+                    if (!r.transactional()) {
+                        lines.add("migration " + e.version() + " (" + r.script() + ") failed part way without a"
+                                + " transaction: " + r.error() + "; the database may be partly changed. Finish or undo"
+                                + " its statements by hand, then run 'cairn repair' to mark it resolved");
+                    } else if (e.migration().isEmpty()) {
+                        lines.add("migration " + e.version() + " (" + r.script() + ") failed and its file is gone;"
+                                + " restore the file or run 'cairn repair'");
+                    }
+                }
+                case OUT_OF_ORDER -> {
+                    if (!options.outOfOrder() && options.target().map(t -> e.version().compareTo(t) <= 0).orElse(true)) {
+                        lines.add("pending migration " + e.version() + " (" + e.script() + ") is below the newest applied"
+                                + " version " + ledger.newestApplied().map(Object::toString).orElse("") + "; run with"
+                                + " --out-of-order to apply it anyway, or give it a version above "
+                                + ledger.newestApplied().map(Object::toString).orElse(""));
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (!lines.isEmpty()) {
+            throw CairnException.validation("migrate.refused", "nothing was applied; "
+                    + (lines.size() == 1 ? "" : lines.size() + " problems:\n  ")
+                    + lines.stream().collect(Collectors.joining("\n  ")));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.cairn.engine;
+
+import dev.cairn.migration.Version;
+import java.util.List;
+
+/**
+ * Which applied migrations to undo, newest first, and who approves the plan before anything runs.
+ */
+public record RollbackRequest(Selection selection, Confirmation confirmation) {
+
+    /** Which migrations. */
+    public sealed interface Selection {
+        /** The migrations of the newest batch (the default). */
+        record LastBatch() implements Selection {
+        }
+
+        /** The newest {@code n} applied migrations. */
+        record Steps(int n) implements Selection {
+        }
+
+        /** Every applied migration with a version above {@code version}. */
+        record To(Version version) implements Selection {
+        }
+
+        /** The migrations applied in batch {@code batch}. */
+        record Batch(int batch) implements Selection {
+        }
+
+        /** Every applied migration. */
+        record All() implements Selection {
+        }
+    }
+
+    /** Approves the plan; returning false stops the rollback before it changes anything (exit 6). */
+    @FunctionalInterface
+    public interface Confirmation {
+        Confirmation APPROVE = plan -> true;
+
+        boolean approve(List<Planned> plan);
+    }
+
+    /**
+     * One migration to undo.
+     *
+     * @param downSource {@code file}, or {@code history} when the file is gone or changed and the
+     *                   down script stored at apply time is used
+     */
+    public record Planned(String version, String script, int batch, String downSource) {
+    }
+
+    public static RollbackRequest lastBatch() {
+        return new RollbackRequest(new Selection.LastBatch(), Confirmation.APPROVE);
+    }
+}

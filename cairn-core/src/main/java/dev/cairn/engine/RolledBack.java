@@ -1,0 +1,11 @@
+package dev.cairn.engine;
+
+import java.time.Duration;
+
+/**
+ * One migration undone by {@code rollback}.
+ *
+ * @param downSource where the down script came from: {@code file} or {@code history} (stored at apply time)
+ */
+public record RolledBack(String version, String script, int batch, Duration duration, String downSource) {
+}

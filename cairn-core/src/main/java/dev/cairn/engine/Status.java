@@ -1,0 +1,62 @@
+package dev.cairn.engine;
+
+import dev.cairn.config.Configuration;
+import dev.cairn.history.HistoryRow;
+import dev.cairn.migration.Discovery;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reports every migration's state; reads only, takes no lock. */
+public final class Status {
+
+    /** How many recent rollbacks to report. */
+    static final int RECENT_ROLLBACKS = 5;
+
+    private final Configuration config;
+
+    public Status(Configuration config) {
+        this.config = config;
+    }
+
+    public StatusResult run() {
+        Discovery discovery = Discover.all(config);
+        try (Database db = Database.open(config)) {
+            Ledger ledger = new Ledger(discovery.migrations(), db.rows());
+            List<StatusResult.Item> items = ledger.entries().stream().map(Status::item).toList();
+            Map<State, Integer> counts = new EnumMap<>(State.class);
+            for (Ledger.Entry e : ledger.entries()) {
+                counts.merge(e.state(), 1, Integer::sum);
+            }
+            StatusResult.Summary summary = new StatusResult.Summary(items.size(), n(counts, State.APPLIED),
+                    n(counts, State.PENDING), n(counts, State.FAILED), n(counts, State.MODIFIED),
+                    n(counts, State.MISSING), n(counts, State.OUT_OF_ORDER));
+            List<StatusResult.Rollback> rollbacks = ledger.rows().stream()
+                    .filter(r -> r.rolledBackAt().isPresent())
+                    .sorted(Comparator.comparing((HistoryRow r) -> r.rolledBackAt().get()).reversed())
+                    .limit(RECENT_ROLLBACKS)
+                    .map(r -> new StatusResult.Rollback(r.version(), r.script(), r.batch(), r.rolledBackAt().get()))
+                    .toList();
+            var problems = new java.util.ArrayList<>(discovery.problems());
+            problems.addAll(Validate.problems(ledger, config.outOfOrder()));
+            return new StatusResult(db.name, config.table().toString(), items, summary, rollbacks,
+                    discovery.ignored(), problems);
+        }
+    }
+
+    private static StatusResult.Item item(Ledger.Entry e) {
+        Optional<HistoryRow> applied = e.row().filter(r -> r.status() != HistoryRow.Status.ROLLED_BACK);
+        String description = e.migration().map(m -> m.description())
+                .or(() -> e.row().map(HistoryRow::description)).orElse("");
+        return new StatusResult.Item(e.version().text(), description, e.script(), e.state(),
+                applied.map(HistoryRow::appliedAt), applied.map(HistoryRow::executionMs),
+                applied.map(HistoryRow::batch), applied.map(HistoryRow::error).orElse(""));
+    }
+
+    private static int n(Map<State, Integer> counts, State s) {
+        return counts.getOrDefault(s, 0);
+    }
+
+}

@@ -1,0 +1,113 @@
+package dev.cairn.history;
+
+import dev.cairn.config.TableName;
+import dev.cairn.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The history table: created on first use, read once per operation, one row per application.
+ * Values are always bound; the table name is quoted by the dialect.
+ */
+public final class History {
+
+    private static final String COLUMNS = "id, version, description, script, kind, checksum, down_sql, batch, status,"
+            + " transactional, applied_by, applied_at, execution_ms, rolled_back_at, error";
+
+    private final Dialect dialect;
+    private final TableName table;
+    private final String qualified;
+
+    public History(Dialect dialect, TableName table) {
+        this.dialect = dialect;
+        this.table = table;
+        this.qualified = dialect.qualified(table);
+    }
+
+    public TableName table() {
+        return table;
+    }
+
+    public boolean exists(Connection c) throws SQLException {
+        return dialect.tableExists(c, table);
+    }
+
+    /** Creates the table when missing; runs in its own transaction when autocommit is off. */
+    public void create(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : dialect.createHistoryTable(table)) {
+                s.execute(ddl);
+            }
+        }
+    }
+
+    /** Every row, oldest first; empty when the table does not exist. */
+    public List<HistoryRow> rows(Connection c) throws SQLException {
+        if (!exists(c)) {
+            return List.of();
+        }
+        List<HistoryRow> rows = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM " + qualified + " ORDER BY id")) {
+            while (rs.next()) {
+                rows.add(row(rs));
+            }
+        }
+        return List.copyOf(rows);
+    }
+
+    private static HistoryRow row(ResultSet rs) throws SQLException {
+        Timestamp rolledBack = rs.getTimestamp("rolled_back_at");
+        return new HistoryRow(rs.getLong("id"), rs.getString("version"), rs.getString("description"),
+                rs.getString("script"), rs.getString("kind"), rs.getString("checksum"),
+                nonNull(rs.getString("down_sql")), rs.getInt("batch"),
+                HistoryRow.Status.valueOf(rs.getString("status")), rs.getBoolean("transactional"),
+                rs.getString("applied_by"), rs.getTimestamp("applied_at").toInstant(), rs.getLong("execution_ms"),
+                Optional.ofNullable(rolledBack).map(Timestamp::toInstant), nonNull(rs.getString("error")));
+    }
+
+    /** Adds a row and returns its id. */
+    public long insert(Connection c, NewRow r) throws SQLException {
+        String sql = "INSERT INTO " + qualified + " (version, description, script, kind, checksum, up_sql, down_sql,"
+                + " batch, status, transactional, execution_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+            ps.setString(1, r.version());
+            ps.setString(2, r.description());
+            ps.setString(3, r.script());
+            ps.setString(4, r.kind());
+            ps.setString(5, r.checksum());
+            ps.setString(6, r.upSql());
+            ps.setString(7, r.downSql().isBlank() ? null : r.downSql());
+            ps.setInt(8, r.batch());
+            ps.setString(9, r.status().name());
+            ps.setBoolean(10, r.transactional());
+            ps.setLong(11, r.executionMs());
+            ps.setString(12, r.error().isEmpty() ? null : r.error());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Marks an applied row as rolled back, now. */
+    public void markRolledBack(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified
+                + " SET status = 'ROLLED_BACK', rolled_back_at = now() WHERE id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}

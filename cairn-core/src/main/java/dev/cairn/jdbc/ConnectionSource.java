@@ -1,0 +1,29 @@
+package dev.cairn.jdbc;
+
+import dev.cairn.config.DatabaseUrl;
+import java.sql.Connection;
+import javax.sql.DataSource;
+
+/** Where Cairn's connections come from: the application's {@link DataSource}, or a URL. */
+public interface ConnectionSource {
+
+    /**
+     * Opens a new connection.
+     *
+     * @throws dev.cairn.error.CairnException when the database cannot be reached (exit 1)
+     */
+    Connection open();
+
+    /** How messages name the database; never contains a password. */
+    String describe();
+
+    /** Connections from the application's pool or data source. */
+    static ConnectionSource of(DataSource dataSource) {
+        return new DataSourceConnections(dataSource);
+    }
+
+    /** Connections opened from a URL, named {@code applicationName} on the server. */
+    static ConnectionSource of(DatabaseUrl url, String applicationName) {
+        return new UrlConnections(url, applicationName);
+    }
+}

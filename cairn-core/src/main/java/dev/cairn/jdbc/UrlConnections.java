@@ -1,0 +1,64 @@
+package dev.cairn.jdbc;
+
+import dev.cairn.config.DatabaseUrl;
+import dev.cairn.error.CairnException;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * Connections opened from a URL. The PostgreSQL driver is picked by the URL's scheme rather than
+ * by a {@link DriverManager} scan, which loads every driver on the class path.
+ */
+final class UrlConnections implements ConnectionSource {
+
+    private final DatabaseUrl url;
+    private final String applicationName;
+    private volatile Driver driver;
+
+    UrlConnections(DatabaseUrl url, String applicationName) {
+        this.url = url;
+        this.applicationName = applicationName;
+    }
+
+    @Override
+    public Connection open() {
+        Properties props = url.properties();
+        props.putIfAbsent("ApplicationName", applicationName);
+        try {
+            Connection c = driver().connect(url.jdbcUrl(), props);
+            if (c == null) {
+                throw CairnException.usage("config.url", "no JDBC driver accepts " + url.display());
+            }
+            return c;
+        } catch (SQLException e) {
+            throw Jdbc.connectFailed(describe(), e);
+        }
+    }
+
+    private Driver driver() throws SQLException {
+        Driver d = driver;
+        if (d != null) {
+            return d;
+        }
+        if (url.jdbcUrl().startsWith("jdbc:postgresql:")) {
+            try {
+                d = (Driver) Class.forName("org.postgresql.Driver").getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw CairnException.usage("config.driver", "the PostgreSQL JDBC driver is not on the class path;"
+                        + " add the dependency org.postgresql:postgresql");
+            }
+        } else {
+            d = DriverManager.getDriver(url.jdbcUrl());
+        }
+        driver = d;
+        return d;
+    }
+
+    @Override
+    public String describe() {
+        return url.display();
+    }
+}

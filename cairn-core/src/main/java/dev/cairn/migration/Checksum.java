@@ -1,0 +1,32 @@
+package dev.cairn.migration;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The checksum of a migration's up script: SHA-256 of its text after removing a UTF-8 byte order
+ * mark and turning CRLF into LF, so a Windows checkout of an applied file does not look modified.
+ */
+public final class Checksum {
+
+    private Checksum() {
+    }
+
+    /** The lowercase hex SHA-256 of the normalised text. */
+    public static String of(String text) {
+        String normalised = normalise(text);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(normalised.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    static String normalise(String text) {
+        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return s.indexOf('\r') < 0 ? s : s.replace("\r\n", "\n");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.cairn.migration;
+
+import java.util.Optional;
+
+/**
+ * One migration file convention (dbmate, golang-migrate, numbered files, ...). Each reads the
+ * files of its own naming and layout and leaves every other file alone, so adding a convention is
+ * adding one small class to {@link Conventions#ALL}.
+ */
+public interface Convention {
+
+    /** A short stable name, such as {@code dbmate}. */
+    String name();
+
+    /**
+     * Reads the file when it is of this convention.
+     *
+     * @return empty when the file is not of this convention
+     * @throws dev.cairn.error.CairnException when the file is of this convention but malformed
+     */
+    Optional<Part> read(MigrationFile file);
+}

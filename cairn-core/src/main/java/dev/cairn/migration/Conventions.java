@@ -1,0 +1,16 @@
+package dev.cairn.migration;
+
+import java.util.List;
+
+/** Every convention Cairn reads. Discovery asks each of them about each file. */
+public final class Conventions {
+
+    /** All conventions, in no particular order: a file claimed by two of them is an error. */
+    public static final List<Convention> ALL = List.of(
+            new DbmateConvention(),
+            new GolangMigrateConvention(),
+            new NumberedConvention());
+
+    private Conventions() {
+    }
+}

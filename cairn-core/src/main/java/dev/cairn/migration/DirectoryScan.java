@@ -1,0 +1,213 @@
+package dev.cairn.migration;
+
+import dev.cairn.error.CairnException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads the migrations directories into a {@link Discovery}: every file is offered to every
+ * {@link Convention}; parts of one migration (an up file and its down file) are joined; anything
+ * ambiguous becomes a {@link Problem} rather than a guess.
+ */
+public final class DirectoryScan {
+
+    /** Ignored unless configured otherwise: seed 002's combined dumps and retired files. */
+    public static final List<String> DEFAULT_IGNORE = List.of("COMBINED_*", "*deprecated*");
+
+    private final List<Convention> conventions;
+    private final List<PathMatcher> ignore;
+    private final List<String> ignoreGlobs;
+    private final Map<String, MigrationSettings> settings;
+
+    public DirectoryScan(List<String> ignoreGlobs, Map<String, MigrationSettings> settings) {
+        this.conventions = Conventions.ALL;
+        this.ignoreGlobs = List.copyOf(ignoreGlobs);
+        this.ignore = ignoreGlobs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        this.settings = Map.copyOf(settings);
+    }
+
+    /** Scans the directories; throws only when a directory cannot be read at all. */
+    public Discovery scan(List<Path> directories) {
+        List<Ignored> ignored = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
+        for (Path dir : directories) {
+            for (Path path : files(dir)) {
+                String relative = dir.relativize(path).toString().replace('\\', '/');
+                Optional<String> reason = ignoreReason(relative);
+                if (reason.isPresent()) {
+                    ignored.add(new Ignored(path.toString(), reason.get()));
+                    continue;
+                }
+                try {
+                    read(new MigrationFile(path, relative, text(path))).ifPresentOrElse(parts::add,
+                            () -> ignored.add(new Ignored(path.toString(), "no version at the start of its name")));
+                } catch (CairnException e) {
+                    problems.add(new Problem(e.code(), e.getMessage()));
+                }
+            }
+        }
+        List<Migration> migrations = Assembly.join(parts, problems);
+        migrations = applySettings(migrations, problems);
+        return new Discovery(migrations, ignored, problems);
+    }
+
+    private Optional<Part> read(MigrationFile file) {
+        List<Part> claims = new ArrayList<>();
+        for (Convention c : conventions) {
+            c.read(file).ifPresent(claims::add);
+        }
+        if (claims.size() > 1) {
+            throw CairnException.usage("file.ambiguous", file.display() + ": matches two conventions ("
+                    + claims.get(0).convention() + " and " + claims.get(1).convention()
+                    + "); rename it to the form of one of them");
+        }
+        if (claims.isEmpty() && Character.isDigit(file.fileName().charAt(0))) {
+            throw CairnException.usage("file.unrecognised", file.display()
+                    + ": starts with a version but matches no migration convention; name it like"
+                    + " 003_add_users.sql, 1_add_users.up.sql or 20240115093000_add_users.sql,"
+                    + " or add it to the ignore globs");
+        }
+        return claims.stream().findFirst();
+    }
+
+    private Optional<String> ignoreReason(String relative) {
+        Path rel = Path.of(relative);
+        String name = rel.getFileName().toString();
+        if (relative.startsWith("meta/") || relative.contains("/meta/")) {
+            return Optional.of("drizzle-kit metadata folder meta/");
+        }
+        for (int i = 0; i < ignore.size(); i++) {
+            if (ignore.get(i).matches(rel.getFileName()) || ignore.get(i).matches(rel)) {
+                return Optional.of("matches ignore glob " + ignoreGlobs.get(i));
+            }
+        }
+        if (name.startsWith(".")) {
+            return Optional.of("hidden file");
+        }
+        if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
+            return Optional.of("not a .sql file");
+        }
+        return Optional.empty();
+    }
+
+    private List<Migration> applySettings(List<Migration> migrations, List<Problem> problems) {
+        List<Migration> out = new ArrayList<>(migrations);
+        for (Map.Entry<String, MigrationSettings> e : settings.entrySet()) {
+            Version v;
+            try {
+                v = Version.parse(e.getKey());
+            } catch (IllegalArgumentException ex) {
+                problems.add(new Problem("config.migration-version", "configuration [migrations.\"" + e.getKey()
+                        + "\"]: '" + e.getKey() + "' is not a version"));
+                continue;
+            }
+            int i = indexOf(out, v);
+            if (i < 0) {
+                problems.add(new Problem("config.migration-unknown", "configuration [migrations.\"" + e.getKey()
+                        + "\"]: no migration has version " + e.getKey() + "; fix the version or remove the section"));
+            } else if (e.getValue().transaction().isPresent()) {
+                out.set(i, out.get(i).withTransaction(e.getValue().transaction().get()
+                        ? Migration.Transaction.AUTO : Migration.Transaction.NONE));
+            }
+        }
+        return out;
+    }
+
+    private static int indexOf(List<Migration> migrations, Version v) {
+        for (int i = 0; i < migrations.size(); i++) {
+            if (migrations.get(i).version().equals(v)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw CairnException.usage("dir.missing", "migrations directory " + dir + " does not exist;"
+                    + " create it, or point --dir (or 'dir' in cairn.toml) at your migrations");
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw CairnException.usage("dir.unreadable", "cannot read migrations directory " + dir + ": " + e.getMessage());
+        }
+    }
+
+    static String text(Path path) {
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw CairnException.usage("file.encoding", path + ": is not valid UTF-8; save it as UTF-8");
+        } catch (IOException e) {
+            throw CairnException.usage("file.unreadable", path + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Joins up and down parts into migrations and finds duplicate versions. */
+    private static final class Assembly {
+
+        static List<Migration> join(List<Part> parts, List<Problem> problems) {
+            Map<Version, List<Part>> byVersion = new LinkedHashMap<>();
+            for (Part p : parts) {
+                byVersion.computeIfAbsent(p.version(), k -> new ArrayList<>()).add(p);
+            }
+            List<Migration> out = new ArrayList<>();
+            for (List<Part> group : byVersion.values()) {
+                one(group, problems).ifPresent(out::add);
+            }
+            out.sort(Comparator.comparing(Migration::version));
+            return out;
+        }
+
+        private static Optional<Migration> one(List<Part> group, List<Problem> problems) {
+            List<Part> ups = group.stream().filter(p -> p.role() != Part.Role.DOWN).toList();
+            List<Part> downs = group.stream().filter(p -> p.role() == Part.Role.DOWN).toList();
+            if (ups.isEmpty()) {
+                Part d = downs.get(0);
+                problems.add(new Problem("file.down-without-up", d.file().display() + ": is a down script of version "
+                        + d.version() + " but there is no up script for that version; add the up file or remove this one"));
+                return Optional.empty();
+            }
+            if (ups.size() > 1 || downs.size() > 1 || (!downs.isEmpty() && ups.get(0).down().isPresent())) {
+                List<Part> clash = new ArrayList<>(ups);
+                clash.addAll(downs);
+                problems.add(new Problem("file.duplicate-version", "version " + group.get(0).version()
+                        + " is used by more than one file: " + clash.stream().map(p -> p.file().display()).toList()
+                        + "; give each migration its own version"));
+                return Optional.empty();
+            }
+            Part up = ups.get(0);
+            if (!downs.isEmpty() && !downs.get(0).convention().equals(up.convention())) {
+                problems.add(new Problem("file.duplicate-version", "version " + up.version() + ": "
+                        + downs.get(0).file().display() + " (" + downs.get(0).convention() + ") is not the down script of "
+                        + up.file().display() + " (" + up.convention() + "); give each migration its own version"));
+                return Optional.empty();
+            }
+            var down = downs.isEmpty() ? up.down() : downs.get(0).down();
+            return Optional.of(new Migration(up.version(), up.description(), up.file().relative(), up.convention(),
+                    Migration.Kind.VERSIONED, up.up().orElseThrow(), down.orElse(null), up.transaction()));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.cairn.migration;
+
+import dev.cairn.sql.SqlSource;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Plain numbered files, {@code 003_add_users.sql}, with an optional rollback sibling
+ * {@code 003_add_users_rollback.sql} (the seeds' own convention). A file with dbmate section
+ * markers belongs to {@link DbmateConvention} instead.
+ */
+final class NumberedConvention implements Convention {
+
+    static final String NAME = "numbered";
+    private static final Pattern FILE = Pattern.compile("(\\d+)_(.+?)(_rollback)?\\.sql");
+    private static final Pattern DBMATE_MARKER = Pattern.compile("(?m)^\\s*--\\s*migrate:(up|down)\\b");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<Part> read(MigrationFile file) {
+        Matcher m = FILE.matcher(file.fileName());
+        if (!m.matches() || GolangMigrateConvention.isPairFile(file.fileName())
+                || DBMATE_MARKER.matcher(file.text()).find()) {
+            return Optional.empty();
+        }
+        Version version = Version.parse(m.group(1));
+        String description = Names.describe(m.group(2));
+        SqlSource source = new SqlSource(file.display(), file.text(), 1);
+        if (m.group(3) != null) {
+            return Optional.of(Part.down(NAME, file, version, description, source));
+        }
+        Migration.Transaction tx = Names.hasDirective(file.text(), "cairn:no-transaction")
+                ? Migration.Transaction.NONE : Migration.Transaction.AUTO;
+        return Optional.of(Part.up(NAME, file, version, description, source, tx));
+    }
+}

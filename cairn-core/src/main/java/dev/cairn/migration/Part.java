@@ -1,0 +1,42 @@
+package dev.cairn.migration;
+
+import dev.cairn.sql.SqlSource;
+import java.util.Optional;
+
+/**
+ * What a {@link Convention} read from one file: the up script, the down script, or both.
+ * Discovery joins an up part with its down part (golang-migrate pairs, {@code _rollback} siblings).
+ *
+ * @param role        which scripts this file holds
+ * @param up          the up script when {@code role} is {@link Role#UP} or {@link Role#BOTH}
+ * @param down        the down script when the file holds one
+ * @param transaction what the file itself says about transactions (directives)
+ */
+public record Part(String convention, MigrationFile file, Version version, String description, Role role,
+                   Optional<SqlSource> up, Optional<SqlSource> down, Migration.Transaction transaction) {
+
+    /** Which scripts a file holds. */
+    public enum Role {
+        /** Only the up script (its down may come from a sibling file). */
+        UP,
+        /** Only the down script of a migration whose up script is another file. */
+        DOWN,
+        /** Both sections in one file (the down section may be absent). */
+        BOTH
+    }
+
+    public static Part up(String convention, MigrationFile file, Version version, String description,
+                          SqlSource up, Migration.Transaction transaction) {
+        return new Part(convention, file, version, description, Role.UP, Optional.of(up), Optional.empty(), transaction);
+    }
+
+    public static Part down(String convention, MigrationFile file, Version version, String description, SqlSource down) {
+        return new Part(convention, file, version, description, Role.DOWN, Optional.empty(), Optional.of(down),
+                Migration.Transaction.AUTO);
+    }
+
+    public static Part both(String convention, MigrationFile file, Version version, String description,
+                            SqlSource up, Optional<SqlSource> down, Migration.Transaction transaction) {
+        return new Part(convention, file, version, description, Role.BOTH, Optional.of(up), down, transaction);
+    }
+}

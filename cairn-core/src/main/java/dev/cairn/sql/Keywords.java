@@ -1,0 +1,42 @@
+package dev.cairn.sql;
+
+import java.util.Locale;
+
+/** The leading keywords of a statement, for recognising its kind without parsing it. */
+public final class Keywords {
+
+    private Keywords() {
+    }
+
+    /**
+     * The first {@code words} words of a statement, upper-cased and joined by single spaces;
+     * comments are skipped and reading stops at the first character that is not part of a word.
+     */
+    public static String leading(String sql, int words) {
+        StringBuilder out = new StringBuilder();
+        int n = 0;
+        int i = 0;
+        while (i < sql.length() && n < words) {
+            char c = sql.charAt(i);
+            if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
+                while (i < sql.length() && sql.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
+                int end = sql.indexOf("*/", i + 2);
+                i = end < 0 ? sql.length() : end + 2;
+            } else if (Character.isLetter(c) || c == '_') {
+                int s = i;
+                while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
+                    i++;
+                }
+                out.append(n++ == 0 ? "" : " ").append(sql, s, i);
+            } else if (Character.isWhitespace(c)) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return out.toString().toUpperCase(Locale.ROOT);
+    }
+}

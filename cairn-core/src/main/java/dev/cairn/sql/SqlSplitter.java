@@ -1,0 +1,585 @@
+package dev.cairn.sql;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Cuts a PostgreSQL script into the statements {@code psql -f} sends, in one linear pass.
+ *
+ * <p>The lexical rules are those of psql's own lexer, {@code src/fe_utils/psqlscan.l} of PostgreSQL 15:
+ * a statement ends at a {@code ;} outside quotes, comments, parentheses and the {@code BEGIN ATOMIC}
+ * body of a {@code CREATE FUNCTION} or {@code CREATE PROCEDURE}; leading whitespace and {@code --}
+ * comments are not part of a statement, a leading block comment is; text after the last {@code ;}
+ * is a statement of its own. The data of {@code COPY ... FROM stdin} is read from the lines after the
+ * statement up to a {@code \.} line, and drizzle-kit's {@code --> statement-breakpoint} line ends a
+ * statement. See <a href="https://www.postgresql.org/docs/current/sql-syntax-lexical.html">the lexical
+ * structure of SQL</a>.
+ *
+ * <p>Where psql would send something the server can only reject, or something only psql understands,
+ * this throws {@link SqlSyntaxException} instead: an unterminated quote, identifier, dollar quote,
+ * block comment or COPY block, and backslash meta-commands. It also differs from psql on purpose in
+ * three harmless ways: blank lines inside a statement are kept (psql drops them), so that a server's
+ * error position maps straight onto the file; trailing whitespace of a statement that has no closing
+ * {@code ;} is dropped; and a tail holding nothing but comments is not a statement (psql sends it).
+ */
+public final class SqlSplitter {
+
+    private static final String BREAKPOINT = "--> statement-breakpoint";
+    private static final String[] ROUTINE_WORDS = {"create", "function", "procedure", "or", "replace"};
+
+    private final SqlSource source;
+    private final String text;
+    private final int length;
+    private final int origin;
+    /** False when only classifying one statement: COPY data is then not looked for. */
+    private final boolean readCopyData;
+    private final List<SqlStatement> statements = new ArrayList<>();
+
+    private int pos;
+    /** Where the text visible to the lexer ends: the end of a COPY line whose data comes next. */
+    private int limit;
+    /** Where lexing resumes after {@code limit}: just after the data's {@code \.} line. */
+    private int resume;
+
+    // The statement being collected; start < 0 while psql would still be suppressing whitespace.
+    private int start = -1;
+    private int segment;
+    private final StringBuilder carried = new StringBuilder();
+    private int tokens;
+    private boolean copy;
+    private boolean afterFrom;
+    private boolean copyIn;
+    private boolean copyInSeen;
+
+    // psql's paren_depth, begin_depth, identifier_count and identifiers, with its exact heuristics.
+    private int parenDepth;
+    private int beginDepth;
+    private int identifierCount;
+    private final char[] identifiers = new char[4];
+
+    // A forward-only cursor, so that locating every statement costs one pass over the text.
+    private int cursor;
+    private int cursorLine;
+    private int cursorColumn;
+
+    private SqlSplitter(SqlSource source, boolean readCopyData) {
+        this.source = source;
+        this.text = source.text();
+        this.length = text.length();
+        this.origin = text.startsWith("\uFEFF") ? 1 : 0; // a byte order mark is not part of any statement
+        this.readCopyData = readCopyData;
+        this.limit = length;
+        this.cursor = origin;
+        this.cursorLine = source.firstLine();
+        this.cursorColumn = 1;
+    }
+
+    /**
+     * The statements of the script, in file order.
+     *
+     * @throws SqlSyntaxException when a quote, comment or COPY block is never closed, or the script
+     *                            holds a psql meta-command such as {@code \i} or {@code \set}
+     */
+    public static List<SqlStatement> split(SqlSource source) {
+        Objects.requireNonNull(source, "source");
+        return new SqlSplitter(source, true).run();
+    }
+
+    /** Whether one statement's text is a {@code COPY ... FROM stdin}. */
+    static boolean copiesFromStdin(String sql) {
+        SqlSplitter splitter = new SqlSplitter(new SqlSource("statement", sql, 1), false);
+        try {
+            splitter.run();
+        } catch (SqlSyntaxException e) {
+            return false;
+        }
+        return splitter.copyInSeen;
+    }
+
+    private List<SqlStatement> run() {
+        pos = origin;
+        while (more()) {
+            char c = text.charAt(pos);
+            if (isSpace(c)) {
+                pos++;
+            } else if (c == '-' && at(pos + 1) == '-') {
+                lineComment();
+            } else {
+                if (start < 0) {
+                    begin();
+                }
+                token(c);
+            }
+            if (!readCopyData && tokens > 0 && !copy) {
+                break; // classifying only, and the first word is not COPY
+            }
+        }
+        complete(length, false);
+        return List.copyOf(statements);
+    }
+
+    /** Whether text is left; steps over the data of a COPY once the lexer reaches the end of its line. */
+    private boolean more() {
+        if (pos < limit) {
+            return true;
+        }
+        if (limit >= length) {
+            return false;
+        }
+        // psql reads the data straight from the file, then goes on lexing where it was.
+        if (start >= 0) {
+            carried.append(text, segment, limit);
+            segment = resume;
+        }
+        pos = resume;
+        limit = length;
+        return pos < limit;
+    }
+
+    private void begin() {
+        start = pos;
+        segment = pos;
+    }
+
+    private void token(char c) {
+        switch (c) {
+            case ';' -> semicolon();
+            case '(' -> {
+                parenDepth++;
+                plain(pos + 1);
+            }
+            case ')' -> {
+                parenDepth = Math.max(0, parenDepth - 1);
+                plain(pos + 1);
+            }
+            case '\'' -> quoted(pos, 1, Quote.STRING);
+            case '"' -> quoted(pos, 1, Quote.IDENTIFIER);
+            case '$' -> dollar();
+            case '\\' -> throw metaCommand();
+            case '/' -> {
+                if (at(pos + 1) == '*') {
+                    blockComment();
+                } else {
+                    plain(pos + 1);
+                }
+            }
+            default -> other(c);
+        }
+    }
+
+    private void other(char c) {
+        if (isDigit(c) || (c == '.' && isDigit(at(pos + 1)))) {
+            plain(numberEnd(pos));
+        } else if (isIdentStart(c)) {
+            word(c);
+        } else {
+            plain(pos + 1);
+        }
+    }
+
+    /** A token that needs no further thought: an operator, a number, punctuation. */
+    private void plain(int end) {
+        pos = end;
+        tokens++;
+        afterFrom = false;
+    }
+
+    private void semicolon() {
+        plain(pos + 1);
+        if (parenDepth == 0 && beginDepth == 0) {
+            complete(pos, true);
+        }
+    }
+
+    private void lineComment() {
+        int from = pos;
+        while (pos < limit && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
+            pos++;
+        }
+        if (isBreakpoint(from, pos)) {
+            complete(from, false);
+        }
+    }
+
+    private boolean isBreakpoint(int from, int to) {
+        if (!text.startsWith(BREAKPOINT, from)) {
+            return false;
+        }
+        for (int i = from + BREAKPOINT.length(); i < to; i++) {
+            if (!isSpace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An identifier or keyword, or the prefix of E'', B'', X'', N'' and U&'' literals. */
+    private void word(char c) {
+        char next = at(pos + 1);
+        if (next == '\'' && (c == 'e' || c == 'E')) {
+            quoted(pos, 2, Quote.ESCAPE_STRING);
+        } else if (next == '\'' && (c == 'b' || c == 'B' || c == 'x' || c == 'X')) {
+            quoted(pos, 2, Quote.BIT_STRING);
+        } else if (next == '\'' && (c == 'n' || c == 'N')) {
+            quoted(pos, 2, Quote.STRING);
+        } else if (next == '&' && (c == 'u' || c == 'U')) {
+            char quote = at(pos + 2);
+            if (quote == '\'' || quote == '"') {
+                quoted(pos, 3, quote == '"' ? Quote.IDENTIFIER : Quote.STRING);
+            } else {
+                plain(pos + 1); // psql's {xufailed}: the u alone, not an identifier
+            }
+        } else {
+            int end = pos + 1;
+            while (end < length && isIdentCont(text.charAt(end))) {
+                end++;
+            }
+            identifier(pos, end);
+        }
+    }
+
+    private void identifier(int from, int to) {
+        boolean wasAfterFrom = afterFrom;
+        plain(to);
+        if (tokens == 1 && is(from, to, "copy")) {
+            copy = true;
+        }
+        if (copy && parenDepth == 0) {
+            copyIn |= wasAfterFrom && is(from, to, "stdin");
+            afterFrom = is(from, to, "from");
+        }
+        countBlocks(from, to);
+    }
+
+    /**
+     * psql's heuristic for SQL-standard routine bodies: within a statement starting CREATE [OR REPLACE]
+     * FUNCTION|PROCEDURE, BEGIN and (inside a BEGIN) CASE open a block that END closes, and a
+     * {@code ;} inside a block does not end the statement. Copied as is, quirks included.
+     */
+    private void countBlocks(int from, int to) {
+        if (identifierCount == 0) {
+            Arrays.fill(identifiers, '\0');
+        }
+        if (identifierCount < identifiers.length) {
+            for (String w : ROUTINE_WORDS) {
+                if (is(from, to, w)) {
+                    identifiers[identifierCount] = w.charAt(0);
+                }
+            }
+        }
+        identifierCount++;
+        if (parenDepth > 0 || !definesRoutine()) {
+            return;
+        }
+        if (is(from, to, "begin")) {
+            beginDepth++;
+        } else if (is(from, to, "case") && beginDepth >= 1) {
+            beginDepth++;
+        } else if (is(from, to, "end") && beginDepth > 0) {
+            beginDepth--;
+        }
+    }
+
+    private boolean definesRoutine() {
+        char[] w = identifiers;
+        return w[0] == 'c' && (w[1] == 'f' || w[1] == 'p'
+                || (w[1] == 'o' && w[2] == 'r' && (w[3] == 'f' || w[3] == 'p')));
+    }
+
+    private void quoted(int open, int prefix, Quote quote) {
+        pos = open + prefix;
+        while (more()) {
+            char c = text.charAt(pos);
+            if (c == quote.closer) {
+                if (at(pos + 1) != quote.closer || !quote.doubles) {
+                    plain(pos + 1);
+                    return;
+                }
+                pos += 2;
+            } else {
+                pos += c == '\\' && quote.backslashes ? 2 : 1;
+            }
+        }
+        throw unterminated(open, quote.what + " " + text.substring(open, open + prefix),
+                String.valueOf(quote.closer), quote.hint);
+    }
+
+    private void dollar() {
+        if (isDigit(at(pos + 1))) {
+            plain(junkEnd(digitsEnd(pos + 1))); // $1, a parameter, with any junk psql glues to it
+            return;
+        }
+        int end = pos + 1;
+        if (isIdentStart(at(end))) {
+            end++;
+            while (end < length && isTagCont(text.charAt(end))) {
+                end++;
+            }
+        }
+        if (at(end) != '$') {
+            plain(pos + 1); // a lone $: what follows is lexed on its own, as psql does
+            return;
+        }
+        dollarQuoted(pos, text.substring(pos, end + 1));
+    }
+
+    private void dollarQuoted(int open, String tag) {
+        pos = open + tag.length();
+        while (true) {
+            int close = text.indexOf(tag, pos);
+            if (close >= 0 && close < limit) {
+                plain(close + tag.length());
+                return;
+            }
+            if (limit >= length) {
+                throw unterminated(open, "dollar-quoted string " + tag, tag, "");
+            }
+            pos = limit;
+            more();
+        }
+    }
+
+    /** Block comments nest in PostgreSQL, unlike in the SQL standard. */
+    private void blockComment() {
+        int open = pos;
+        int depth = 0;
+        pos += 2;
+        while (more()) {
+            char c = text.charAt(pos);
+            if (c == '*') {
+                while (pos < limit && text.charAt(pos) == '*') {
+                    pos++;
+                }
+                if (pos < limit && text.charAt(pos) == '/') {
+                    pos++;
+                    if (depth-- == 0) {
+                        return;
+                    }
+                }
+            } else if (c == '/' && at(pos + 1) == '*') {
+                depth++;
+                pos += 2;
+            } else {
+                pos++;
+            }
+        }
+        String hint = depth == 0 ? "" : " (it holds " + depth + " more /* still open: block comments nest,"
+                + " so each /* needs its own */)";
+        throw unterminated(open, "block comment /*", "*/", hint);
+    }
+
+    /**
+     * The end of a number and of any identifier characters glued to it, which psql 15 takes as one
+     * token ("trailing junk"): {@code 1e'\'} is a number followed by a plain string, not an E'' string.
+     */
+    private int numberEnd(int from) {
+        int p = digitsEnd(from);
+        if (p > from && at(p) == '.' && at(p + 1) != '.') {
+            p = digitsEnd(p + 1);
+        } else if (p == from && at(p) == '.') {
+            p = digitsEnd(p + 1);
+        }
+        if (at(p) == 'e' || at(p) == 'E') {
+            int q = at(p + 1) == '+' || at(p + 1) == '-' ? p + 2 : p + 1;
+            if (isDigit(at(q))) {
+                p = digitsEnd(q);
+            } else if (q == p + 2) {
+                return q; // psql's {realfail}: the sign is taken, so "1e--" holds no comment
+            }
+        }
+        return junkEnd(p);
+    }
+
+    private int junkEnd(int from) {
+        int p = from;
+        if (isIdentStart(at(p))) {
+            p++;
+            while (p < length && isIdentCont(text.charAt(p))) {
+                p++;
+            }
+        }
+        return p;
+    }
+
+    private int digitsEnd(int from) {
+        int p = from;
+        while (isDigit(at(p))) {
+            p++;
+        }
+        return p;
+    }
+
+    /** Ends the statement being collected at {@code end}; {@code terminated} when by its {@code ;}. */
+    private void complete(int end, boolean terminated) {
+        if (start < 0) {
+            return;
+        }
+        String sql = carried.isEmpty() ? text.substring(segment, end)
+                : carried.append(text, segment, end).toString();
+        Position at = locate(start);
+        boolean copies = copyIn;
+        int copyStart = start;
+        boolean keep = terminated || tokens > 0;
+        reset();
+        if (!keep) {
+            return;
+        }
+        String data = copies && readCopyData ? copyData(copyStart) : "";
+        copyInSeen |= copies;
+        statements.add(new SqlStatement(at.line(), at.column(), terminated ? sql : stripTrailingSpace(sql), data));
+    }
+
+    private void reset() {
+        start = -1;
+        carried.setLength(0);
+        tokens = 0;
+        copy = false;
+        afterFrom = false;
+        copyIn = false;
+        parenDepth = 0;
+        beginDepth = 0;
+        identifierCount = 0;
+    }
+
+    /** The lines after the COPY's line up to its {@code \.} line, which lexing then steps over. */
+    private String copyData(int copyStart) {
+        int from = limit < length ? resume : lineAfter(pos);
+        int line = from;
+        while (line < length) {
+            int newline = text.indexOf('\n', line);
+            int end = newline < 0 ? length : newline;
+            if (isEndOfCopy(line, end)) {
+                limit = Math.min(limit, from);
+                resume = newline < 0 ? length : newline + 1;
+                return text.substring(from, line);
+            }
+            line = end + 1;
+        }
+        throw unterminated(copyStart, "COPY ... FROM stdin data", "a line holding only \\.", "");
+    }
+
+    private int lineAfter(int from) {
+        int newline = text.indexOf('\n', from);
+        return newline < 0 ? length : newline + 1;
+    }
+
+    /** psql ends COPY data at a line that is exactly {@code \.}, with either line ending. */
+    private boolean isEndOfCopy(int line, int end) {
+        int n = end - line;
+        return (n == 2 || (n == 3 && text.charAt(line + 2) == '\r'))
+                && text.charAt(line) == '\\' && text.charAt(line + 1) == '.';
+    }
+
+    private SqlSyntaxException metaCommand() {
+        int end = pos + 1;
+        while (end < length && end - pos < 40 && !isSpace(text.charAt(end))) {
+            end++;
+        }
+        Position at = locate(pos);
+        return new SqlSyntaxException(SqlSyntaxException.META_COMMAND, source.name(), at.line(), at.column(),
+                "psql meta-command " + text.substring(pos, end) + " is not SQL; migrations must be plain SQL"
+                        + " that any client can send: replace it with SQL or remove it");
+    }
+
+    private SqlSyntaxException unterminated(int open, String what, String closer, String hint) {
+        Position at = locate(open);
+        return new SqlSyntaxException(SqlSyntaxException.UNTERMINATED, source.name(), at.line(), at.column(),
+                "unterminated " + what + " opened here; close it with " + closer
+                        + " before the end of the file" + hint);
+    }
+
+    /** The line and column of {@code index} in the file. */
+    private Position locate(int index) {
+        if (index < cursor) {
+            cursor = origin;
+            cursorLine = source.firstLine();
+            cursorColumn = 1;
+        }
+        for (; cursor < index; cursor++) {
+            char c = text.charAt(cursor);
+            if (c == '\n') {
+                cursorLine++;
+                cursorColumn = 1;
+            } else if (!Character.isLowSurrogate(c)) {
+                cursorColumn++;
+            }
+        }
+        return new Position(cursorLine, cursorColumn);
+    }
+
+    private boolean is(int from, int to, String lowerCaseWord) {
+        if (to - from != lowerCaseWord.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            // ASCII folding only, as psql's pg_strcasecmp.
+            char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (lower != lowerCaseWord.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private char at(int index) {
+        return index < length ? text.charAt(index) : '\0';
+    }
+
+    private static String stripTrailingSpace(String sql) {
+        int end = sql.length();
+        while (end > 0 && isSpace(sql.charAt(end - 1))) {
+            end--;
+        }
+        return sql.substring(0, end);
+    }
+
+    /** psql's {space}; other Unicode spaces are identifier characters to it, as their bytes are. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isIdentStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+    }
+
+    private static boolean isTagCont(char c) {
+        return isIdentStart(c) || isDigit(c);
+    }
+
+    private static boolean isIdentCont(char c) {
+        return isTagCont(c) || c == '$';
+    }
+
+    private record Position(int line, int column) {
+    }
+
+    /** The kinds of quoted token and how each one is closed. */
+    private enum Quote {
+        STRING("quoted string", '\'', true, false, " (write '' for a quote inside it)"),
+        ESCAPE_STRING("escape string", '\'', true, true,
+                " (in an E'' string a backslash escapes the next character, so \\' does not close it)"),
+        BIT_STRING("bit-string literal", '\'', false, false, ""),
+        IDENTIFIER("quoted identifier", '"', true, false, " (write \"\" for a quote inside it)");
+
+        final String what;
+        final char closer;
+        final boolean doubles;
+        final boolean backslashes;
+        final String hint;
+
+        Quote(String what, char closer, boolean doubles, boolean backslashes, String hint) {
+            this.what = what;
+            this.closer = closer;
+            this.doubles = doubles;
+            this.backslashes = backslashes;
+            this.hint = hint;
+        }
+    }
+}

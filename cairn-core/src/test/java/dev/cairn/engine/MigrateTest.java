@@ -1,0 +1,228 @@
+package dev.cairn.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.Cairn;
+import dev.cairn.error.CairnException;
+import dev.cairn.migration.Version;
+import dev.cairn.testing.MigrationDir;
+import dev.cairn.testing.TestDatabase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrateTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @TempDir
+    Path tmp;
+
+    MigrationDir dir;
+    final List<Event> events = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db.reset();
+        dir = new MigrationDir(tmp.resolve("migrations"));
+        events.clear();
+    }
+
+    Cairn cairn() {
+        return Cairn.configure().url(db.url()).locations(dir.path()).listener(events::add).load();
+    }
+
+    void threeMigrations() {
+        dir.dbmate("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL);", "DROP TABLE users;")
+                .dbmate("002_orders.sql", "CREATE TABLE orders (id int PRIMARY KEY, user_id int REFERENCES users);",
+                        "DROP TABLE orders;")
+                .dbmate("003_touch.sql", """
+                        CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN
+                            RETURN NEW;
+                        END;
+                        $$;
+                        CREATE TRIGGER users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();""",
+                        "DROP TRIGGER users_touch ON users;\nDROP FUNCTION touch();");
+    }
+
+    @Test
+    void appliesPendingMigrationsInOrderWithHistoryRowsAndOneBatch() throws Exception {
+        threeMigrations();
+        MigrateResult r = cairn().migrate();
+
+        assertThat(r.applied()).extracting(Applied::version).containsExactly("001", "002", "003");
+        assertThat(r.batch()).isEqualTo(1);
+        assertThat(db.relations()).contains("users", "orders", "cairn_history");
+        assertThat(db.column("SELECT version || ':' || status || ':' || batch FROM cairn_history ORDER BY id"))
+                .containsExactly("001:SUCCESS:1", "002:SUCCESS:1", "003:SUCCESS:1");
+        assertThat(db.scalar("SELECT down_sql FROM cairn_history WHERE version = '002'")).contains("DROP TABLE orders;");
+        assertThat(events).first().isInstanceOf(Event.HistoryCreated.class);
+    }
+
+    @Test
+    void nothingPendingIsAResultNotAnError() {
+        threeMigrations();
+        cairn().migrate();
+        MigrateResult again = cairn().migrate();
+        assertThat(again.upToDate()).isTrue();
+        assertThat(again.batch()).isZero();
+    }
+
+    @Test
+    void eachRunThatAppliesSomethingGetsTheNextBatch() throws Exception {
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
+        cairn().migrate();
+        dir.dbmate("002_b.sql", "CREATE TABLE b (id int);", "DROP TABLE b;");
+        assertThat(cairn().migrate().batch()).isEqualTo(2);
+        assertThat(db.scalar("SELECT batch FROM cairn_history WHERE version = '002'")).isEqualTo("2");
+    }
+
+    @Test
+    void targetStopsAtTheGivenVersion() throws Exception {
+        threeMigrations();
+        cairn().migrate(new MigrateOptions(Optional.of(Version.parse("2")), false));
+        assertThat(db.column("SELECT version FROM cairn_history ORDER BY id")).containsExactly("001", "002");
+    }
+
+    @Test
+    void failingStatementInTheMiddleLeavesNoSchemaChangeAndRecordsFailedRow() throws Exception {
+        dir.dbmate("001_ok.sql", "CREATE TABLE ok (id int);", "DROP TABLE ok;")
+                .write("002_broken.sql", "-- migrate:up\nCREATE TABLE first (id int);\n\nINSERT INTO missing_table VALUES (1);\n"
+                        + "CREATE TABLE third (id int);\n-- migrate:down\nDROP TABLE first;\n");
+
+        assertThatThrownBy(() -> cairn().migrate())
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("migration 002 failed at " + dir.path().resolve("002_broken.sql") + ":4:13")
+                .hasMessageContaining("SQLSTATE 42P01")
+                .hasMessageContaining("relation \"missing_table\" does not exist")
+                .hasMessageContaining("rolled back: nothing of 002 was applied")
+                .hasMessageContaining("the 1 migration before it in this run stay applied")
+                .hasMessageContaining("fix the file and run 'cairn migrate' again")
+                .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(1));
+
+        assertThat(db.relations()).contains("ok").doesNotContain("first", "third");
+        assertThat(db.column("SELECT status FROM cairn_history WHERE version = '002'")).containsExactly("FAILED");
+        assertThat(db.scalar("SELECT error FROM cairn_history WHERE version = '002'"))
+                .contains("002_broken.sql:4:13").contains("42P01");
+
+        dir.write("002_broken.sql", "-- migrate:up\nCREATE TABLE first (id int);\n-- migrate:down\nDROP TABLE first;\n");
+        MigrateResult fixed = cairn().migrate();
+        assertThat(fixed.applied()).extracting(Applied::version).containsExactly("002");
+        assertThat(db.relations()).contains("first");
+    }
+
+    @Test
+    void syntaxProblemInALaterFileStopsTheRunBeforeAnythingRuns() throws Exception {
+        dir.dbmate("001_ok.sql", "CREATE TABLE ok (id int);", "DROP TABLE ok;")
+                .write("002_open.sql", "-- migrate:up\nCREATE FUNCTION f() RETURNS int AS $body$ SELECT 1;\n");
+        assertThatThrownBy(() -> cairn().migrate())
+                .isInstanceOf(CairnException.class)
+                .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(2))
+                .hasMessageContaining("002_open.sql:2");
+        assertThat(db.relations()).doesNotContain("ok");
+    }
+
+    @Test
+    void pendingVersionBelowTheNewestAppliedIsRefusedUnlessOutOfOrder() throws Exception {
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;")
+                .dbmate("003_c.sql", "CREATE TABLE c (id int);", "DROP TABLE c;");
+        cairn().migrate();
+        dir.dbmate("002_b.sql", "CREATE TABLE b (id int);", "DROP TABLE b;");
+
+        assertThatThrownBy(() -> cairn().migrate())
+                .isInstanceOf(CairnException.class)
+                .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(4))
+                .hasMessageContaining("pending migration 002 (002_b.sql) is below the newest applied version 003")
+                .hasMessageContaining("--out-of-order");
+        assertThat(db.relations()).doesNotContain("b");
+
+        cairn().migrate(new MigrateOptions(Optional.empty(), true));
+        assertThat(db.relations()).contains("b");
+    }
+
+    @Test
+    void modifiedAppliedFileIsRefused() throws Exception {
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
+        cairn().migrate();
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id bigint);", "DROP TABLE a;")
+                .dbmate("002_b.sql", "CREATE TABLE b (id int);", "DROP TABLE b;");
+        assertThatThrownBy(() -> cairn().migrate())
+                .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(4))
+                .hasMessageContaining("applied migration 001")
+                .hasMessageContaining("has changed since it was applied");
+        assertThat(db.relations()).doesNotContain("b");
+    }
+
+    @Test
+    void outerBeginCommitPairRunsInsideCairnsTransaction() throws Exception {
+        dir.write("001_wrapped.sql", "BEGIN;\nCREATE TABLE w (id int);\nINSERT INTO w VALUES (1);\nCOMMIT;\n");
+        MigrateResult r = cairn().migrate();
+        assertThat(r.applied().get(0).transactional()).isTrue();
+        assertThat(r.applied().get(0).statements()).isEqualTo(2);
+
+        dir.write("002_wrapped_fails.sql", "BEGIN;\nCREATE TABLE x (id int);\nSELECT 1/0;\nCOMMIT;\n");
+        assertThatThrownBy(() -> cairn().migrate()).hasMessageContaining("SQLSTATE 22012");
+        assertThat(db.relations()).doesNotContain("x");
+    }
+
+    @Test
+    void concurrentIndexRunsWithoutATransactionAndSaysSo() throws Exception {
+        dir.dbmate("001_t.sql", "CREATE TABLE t (id int);", "DROP TABLE t;")
+                .write("002_idx.sql", "CREATE INDEX CONCURRENTLY t_id_idx ON t (id);\n");
+        MigrateResult r = cairn().migrate();
+        Applied idx = r.applied().get(1);
+        assertThat(idx.transactional()).isFalse();
+        assertThat(idx.noTransactionReason()).contains("CREATE INDEX CONCURRENTLY").contains("002_idx.sql:1");
+        assertThat(db.scalar("SELECT transactional FROM cairn_history WHERE version = '002'")).isEqualTo("f");
+    }
+
+    @Test
+    void nonTransactionalFailureIsRecordedAndBlocksFurtherMigrates() throws Exception {
+        dir.dbmate("001_t.sql", "CREATE TABLE t (id int);", "DROP TABLE t;")
+                .write("002_part.sql", "-- migrate:up transaction:false\nCREATE TABLE p1 (id int);\nCREATE TABLE t (id int);\n");
+        assertThatThrownBy(() -> cairn().migrate())
+                .hasMessageContaining("1 of 2 statements completed")
+                .hasMessageContaining("cairn repair");
+        assertThat(db.relations()).contains("p1");
+        assertThatThrownBy(() -> cairn().migrate())
+                .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(4))
+                .hasMessageContaining("failed part way without a transaction")
+                .hasMessageContaining("cairn repair");
+    }
+
+    @Test
+    void dryRunListsStatementsWithLinesAndTouchesNothing() throws Exception {
+        threeMigrations();
+        DryRun d = cairn().dryRun(MigrateOptions.defaults());
+        assertThat(d.migrations()).extracting(DryRun.Planned::version).containsExactly("001", "002", "003");
+        assertThat(d.migrations().get(2).statements()).hasSize(2);
+        assertThat(d.migrations().get(2).statements().get(0).line()).isEqualTo(2);
+        assertThat(d.migrations().get(2).statements().get(1).line()).isEqualTo(7);
+        assertThat(db.relations()).isEmpty();
+    }
+
+    @Test
+    void historyTableMayBeRenamedAndSchemaQualified() throws Exception {
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
+        Cairn.configure().url(db.url()).locations(dir.path()).table("ops.migrations_log").load().migrate();
+        assertThat(db.scalar("SELECT count(*) FROM ops.migrations_log")).isEqualTo("1");
+    }
+
+    @Test
+    void fileErrorsStopBeforeTheDatabaseIsTouched() throws Exception {
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;")
+                .dbmate("001_b.sql", "CREATE TABLE b (id int);", "DROP TABLE b;");
+        assertThatThrownBy(() -> cairn().migrate())
+                .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(2))
+                .hasMessageContaining("version 001 is used by more than one file");
+        assertThat(db.relations()).isEmpty();
+    }
+}
