@@ -32,8 +32,12 @@ public final class Console {
         }
     }
 
+    /**
+     * Hides secrets, and shows paths below the working directory relative to it, as the user
+     * typed them.
+     */
     public String redact(String text) {
-        String t = text;
+        String t = text.replace(context.cwd() + java.io.File.separator, "");
         for (String s : secrets) {
             t = t.replace(s, "***");
         }

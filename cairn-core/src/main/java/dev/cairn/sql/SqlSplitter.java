@@ -473,10 +473,12 @@ public final class SqlSplitter {
     }
 
     private SqlSyntaxException metaCommand() {
+        // Named as psql names it: a run of letters (\set, \gset, \connect) or one other character (\;, \!).
         int end = pos + 1;
-        while (end < length && end - pos < 40 && !isSpace(text.charAt(end))) {
+        while (end < length && isAsciiLetter(text.charAt(end))) {
             end++;
         }
+        end = end == pos + 1 && end < length && !isSpace(text.charAt(end)) ? end + 1 : end;
         Position at = locate(pos);
         return new SqlSyntaxException(SqlSyntaxException.META_COMMAND, source.name(), at.line(), at.column(),
                 "psql meta-command " + text.substring(pos, end) + " is not SQL; migrations must be plain SQL"
@@ -545,8 +547,12 @@ public final class SqlSplitter {
         return c >= '0' && c <= '9';
     }
 
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     private static boolean isIdentStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+        return isAsciiLetter(c) || c == '_' || c >= 0x80;
     }
 
     private static boolean isTagCont(char c) {
