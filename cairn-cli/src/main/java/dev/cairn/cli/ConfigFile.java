@@ -58,6 +58,12 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
         Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
         while (fields.hasNext()) {
             var f = fields.next();
+            boolean nested = f.getKey().equals("env") || f.getKey().equals("migrations");
+            if (nested && !f.getValue().isObject()) {
+                throw CairnException.usage("config.type", path + ": '" + f.getKey() + "' must be a table of sections,"
+                        + (f.getKey().equals("env") ? " such as [env.production]; choose the environment with --env"
+                        + " or $CAIRN_ENV" : " such as [migrations.\"40\"]"));
+            }
             if (f.getKey().equals("env")) {
                 f.getValue().fields().forEachRemaining(e -> envs.put(e.getKey(), section(path, "env." + e.getKey(), e.getValue())));
             } else if (f.getKey().equals("migrations")) {

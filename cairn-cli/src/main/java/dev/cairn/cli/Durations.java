@@ -23,13 +23,19 @@ public final class Durations implements CommandLine.ITypeConverter<Duration> {
             throw CairnException.usage("config.duration", what + " '" + value + "' is not a duration;"
                     + " write it like 500ms, 60s, 5m or 1h");
         }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofSeconds(n);
-        };
+        try {
+            long n = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            Duration d = switch (unit) {
+                case "ms" -> Duration.ofMillis(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofSeconds(n);
+            };
+            d.toMillis();
+            return d;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw CairnException.usage("config.duration", what + " '" + value + "' is too large");
+        }
     }
 }

@@ -139,7 +139,12 @@ public final class DatabaseUrl {
         int q = jdbcUrl.indexOf('?');
         String base = q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
         String query = q < 0 ? "" : jdbcUrl.substring(q);
-        int slash = base.indexOf('/', base.indexOf("//") + 2);
+        int hosts = base.indexOf("//");
+        if (hosts < 0) {
+            // The short form jdbc:postgresql:database names no host.
+            return new DatabaseUrl(base.substring(0, base.lastIndexOf(':') + 1) + encodePath(database) + query, properties);
+        }
+        int slash = base.indexOf('/', hosts + 2);
         String prefix = slash < 0 ? base : base.substring(0, slash);
         return new DatabaseUrl(prefix + "/" + encodePath(database) + query, properties);
     }
@@ -158,7 +163,7 @@ public final class DatabaseUrl {
 
     /** Hides passwords in a URL-like string: {@code postgres://u:***@h/db}, {@code password=***}. */
     public static String redact(String text) {
-        return text.replaceAll("(://[^:/@\\s]*:)[^@\\s]*@", "$1***@")
+        return text.replaceAll("(://[^:/@\\s]*:)\\S*@", "$1***@")
                 .replaceAll("(?i)(password=)[^&\\s]*", "$1***");
     }
 

@@ -27,6 +27,11 @@ public final class Checksum {
 
     static String normalise(String text) {
         String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return s.indexOf('\r') < 0 ? s : s.replace("\r\n", "\n");
+        if (s.indexOf('\r') < 0) {
+            return s;
+        }
+        // A section cut out of a CRLF file ends in a bare CR where the LF file's section ends.
+        s = s.replace("\r\n", "\n");
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
     }
 }

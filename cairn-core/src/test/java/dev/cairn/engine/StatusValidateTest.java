@@ -52,18 +52,18 @@ class StatusValidateTest {
                 .dbmate("005_rolled.sql", "CREATE TABLE e (id int);", "DROP TABLE e;");
         cairn().migrate();
         cairn().rollback(new RollbackRequest(new RollbackRequest.Selection.Steps(1), RollbackRequest.Confirmation.APPROVE));
-        dir.dbmate("002_modified.sql", "CREATE TABLE b (id bigint);", "DROP TABLE b;")
-                .delete("003_missing.sql")
-                .dbmate("004_out_of_order.sql", "CREATE TABLE d (id int);", "DROP TABLE d;")
+        dir.dbmate("004_out_of_order.sql", "CREATE TABLE d (id int);", "DROP TABLE d;")
                 .write("006_failing.sql", "SELECT 1/0;");
         try {
             Cairn.configure().url(db.url()).locations(dir.path()).outOfOrder(true).load().migrate();
         } catch (MigrationException expected) {
             // 004 applies out of order, 005 again, 006 fails: recorded FAILED.
         }
-        dir.dbmate("007_pending.sql", "CREATE TABLE g (id int);", "DROP TABLE g;");
-        Cairn.configure().url(db.url()).locations(dir.path()).load().rollback(new RollbackRequest(
-                new RollbackRequest.Selection.To(dev.cairn.migration.Version.parse("4")), RollbackRequest.Confirmation.APPROVE));
+        cairn().rollback(new RollbackRequest(new RollbackRequest.Selection.To(dev.cairn.migration.Version.parse("4")),
+                RollbackRequest.Confirmation.APPROVE));
+        dir.dbmate("002_modified.sql", "CREATE TABLE b (id bigint);", "DROP TABLE b;")
+                .delete("003_missing.sql")
+                .dbmate("007_pending.sql", "CREATE TABLE g (id int);", "DROP TABLE g;");
 
         StatusResult s = cairn().status();
         assertThat(s.migrations()).extracting(i -> i.version() + "=" + i.state().label()).containsExactly(
