@@ -19,4 +19,12 @@ public interface Convention {
      * @throws dev.cairn.error.CairnException when the file is of this convention but malformed
      */
     Optional<Part> read(MigrationFile file);
+
+    /**
+     * Whether this convention only reads files that no other convention claims (plain numbered
+     * files are the fallback for everything that starts with a number).
+     */
+    default boolean fallback() {
+        return false;
+    }
 }

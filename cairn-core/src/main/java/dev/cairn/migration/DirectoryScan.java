@@ -69,8 +69,12 @@ public final class DirectoryScan {
 
     private Optional<Part> read(MigrationFile file) {
         List<Part> claims = new ArrayList<>();
+        List<Part> fallbacks = new ArrayList<>();
         for (Convention c : conventions) {
-            c.read(file).ifPresent(claims::add);
+            c.read(file).ifPresent(c.fallback() ? fallbacks::add : claims::add);
+        }
+        if (claims.isEmpty()) {
+            claims = fallbacks;
         }
         if (claims.size() > 1) {
             throw CairnException.usage("file.ambiguous", file.display() + ": matches two conventions ("
@@ -169,15 +173,15 @@ public final class DirectoryScan {
     private static final class Assembly {
 
         static List<Migration> join(List<Part> parts, List<Problem> problems) {
-            Map<Version, List<Part>> byVersion = new LinkedHashMap<>();
+            Map<Object, List<Part>> byVersion = new LinkedHashMap<>();
             for (Part p : parts) {
-                byVersion.computeIfAbsent(p.version(), k -> new ArrayList<>()).add(p);
+                byVersion.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p);
             }
             List<Migration> out = new ArrayList<>();
             for (List<Part> group : byVersion.values()) {
                 one(group, problems).ifPresent(out::add);
             }
-            out.sort(Comparator.comparing(Migration::version));
+            out.sort(Comparator.comparing(Migration::version).thenComparing(Migration::description));
             return out;
         }
 
@@ -193,8 +197,9 @@ public final class DirectoryScan {
             if (ups.size() > 1 || downs.size() > 1 || (!downs.isEmpty() && ups.get(0).down().isPresent())) {
                 List<Part> clash = new ArrayList<>(ups);
                 clash.addAll(downs);
-                problems.add(new Problem("file.duplicate-version", "version " + group.get(0).version()
-                        + " is used by more than one file: " + clash.stream().map(p -> p.file().display()).toList()
+                problems.add(new Problem("file.duplicate-version", (group.get(0).kind() == Migration.Kind.REPEATABLE
+                        ? "repeatable migration '" + group.get(0).description() + "'"
+                        : "version " + group.get(0).version()) + " is used by more than one file: " + clash.stream().map(p -> p.file().display()).toList()
                         + "; give each migration its own version"));
                 return Optional.empty();
             }
@@ -207,7 +212,7 @@ public final class DirectoryScan {
             }
             var down = downs.isEmpty() ? up.down() : downs.get(0).down();
             return Optional.of(new Migration(up.version(), up.description(), up.file().relative(), up.convention(),
-                    Migration.Kind.VERSIONED, up.up().orElseThrow(), down.orElse(null), up.transaction()));
+                    up.kind(), up.up().orElseThrow(), down.orElse(null), up.transaction()));
         }
     }
 }

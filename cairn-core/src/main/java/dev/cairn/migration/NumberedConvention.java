@@ -22,6 +22,11 @@ final class NumberedConvention implements Convention {
     }
 
     @Override
+    public boolean fallback() {
+        return true;
+    }
+
+    @Override
     public Optional<Part> read(MigrationFile file) {
         Matcher m = FILE.matcher(file.fileName());
         if (!m.matches() || GolangMigrateConvention.isPairFile(file.fileName())

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param transaction what the file itself says about transactions (directives)
  */
 public record Part(String convention, MigrationFile file, Version version, String description, Role role,
-                   Optional<SqlSource> up, Optional<SqlSource> down, Migration.Transaction transaction) {
+                   Optional<SqlSource> up, Optional<SqlSource> down, Migration.Transaction transaction,
+                   Migration.Kind kind) {
 
     /** Which scripts a file holds. */
     public enum Role {
@@ -27,16 +28,33 @@ public record Part(String convention, MigrationFile file, Version version, Strin
 
     public static Part up(String convention, MigrationFile file, Version version, String description,
                           SqlSource up, Migration.Transaction transaction) {
-        return new Part(convention, file, version, description, Role.UP, Optional.of(up), Optional.empty(), transaction);
+        return new Part(convention, file, version, description, Role.UP, Optional.of(up), Optional.empty(), transaction,
+                Migration.Kind.VERSIONED);
     }
 
     public static Part down(String convention, MigrationFile file, Version version, String description, SqlSource down) {
         return new Part(convention, file, version, description, Role.DOWN, Optional.empty(), Optional.of(down),
-                Migration.Transaction.AUTO);
+                Migration.Transaction.AUTO, Migration.Kind.VERSIONED);
     }
 
     public static Part both(String convention, MigrationFile file, Version version, String description,
                             SqlSource up, Optional<SqlSource> down, Migration.Transaction transaction) {
-        return new Part(convention, file, version, description, Role.BOTH, Optional.of(up), down, transaction);
+        return new Part(convention, file, version, description, Role.BOTH, Optional.of(up), down, transaction,
+                Migration.Kind.VERSIONED);
+    }
+
+    /**
+     * A repeatable migration (Flyway's {@code R__name.sql}): no version of its own, run after the
+     * versioned ones whenever its checksum changes. Its identity is its description.
+     */
+    public static Part repeatable(String convention, MigrationFile file, String description, SqlSource up,
+                                  Migration.Transaction transaction) {
+        return new Part(convention, file, Version.repeatable(), description, Role.UP, Optional.of(up),
+                Optional.empty(), transaction, Migration.Kind.REPEATABLE);
+    }
+
+    /** What joins the parts of one migration: the version, or a repeatable's description. */
+    Object key() {
+        return kind == Migration.Kind.REPEATABLE ? "R:" + description : version;
     }
 }

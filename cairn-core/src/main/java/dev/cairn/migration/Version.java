@@ -73,6 +73,20 @@ public final class Version implements Comparable<Version> {
         return new Version(text, List.of(new BigInteger(digits.toString())));
     }
 
+    /**
+     * The version of every repeatable migration: shown as {@code R}, after all numbered versions.
+     */
+    public static Version repeatable() {
+        return REPEATABLE;
+    }
+
+    private static final Version REPEATABLE = new Version("R", List.of(BigInteger.valueOf(-1)));
+
+    /** Whether this is {@link #repeatable()}. */
+    public boolean isRepeatable() {
+        return this == REPEATABLE;
+    }
+
     /** The version as written in the file name. */
     public String text() {
         return text;
@@ -80,6 +94,9 @@ public final class Version implements Comparable<Version> {
 
     @Override
     public int compareTo(Version other) {
+        if (isRepeatable() || other.isRepeatable()) {
+            return Boolean.compare(isRepeatable(), other.isRepeatable());
+        }
         int n = Math.max(segments.size(), other.segments.size());
         for (int i = 0; i < n; i++) {
             BigInteger a = i < segments.size() ? segments.get(i) : BigInteger.ZERO;
