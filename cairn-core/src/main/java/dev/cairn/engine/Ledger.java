@@ -23,6 +23,8 @@ final class Ledger {
         }
     }
 
+    private static final String REPEATABLE = Migration.Kind.REPEATABLE.label();
+
     private final List<Entry> entries;
     private final List<HistoryRow> rows;
     private final Optional<Version> newestApplied;
@@ -30,15 +32,26 @@ final class Ledger {
     Ledger(List<Migration> migrations, List<HistoryRow> rows) {
         this.rows = rows;
         Map<Version, HistoryRow> latest = new HashMap<>();
+        Map<String, HistoryRow> latestRepeatable = new HashMap<>();
         for (HistoryRow r : rows) {
-            latest.put(Version.of(r.version()), r);
+            if (REPEATABLE.equals(r.kind())) {
+                latestRepeatable.put(r.description(), r);
+            } else {
+                latest.put(Version.of(r.version()), r);
+            }
         }
         this.newestApplied = latest.entrySet().stream()
                 .filter(e -> e.getValue().status() == HistoryRow.Status.SUCCESS)
                 .map(Map.Entry::getKey).max(Comparator.naturalOrder());
         List<Entry> out = new ArrayList<>();
         Map<Version, Migration> files = new HashMap<>();
+        List<Entry> repeatables = new ArrayList<>();
         for (Migration m : migrations) {
+            if (m.kind() == Migration.Kind.REPEATABLE) {
+                HistoryRow r = latestRepeatable.get(m.description());
+                repeatables.add(new Entry(m.version(), Optional.of(m), Optional.ofNullable(r), repeatableState(m, r)));
+                continue;
+            }
             files.put(m.version(), m);
             HistoryRow r = latest.get(m.version());
             out.add(new Entry(m.version(), Optional.of(m), Optional.ofNullable(r), state(m, r)));
@@ -51,7 +64,19 @@ final class Ledger {
             }
         }
         out.sort(Comparator.comparing(Entry::version));
+        out.addAll(repeatables);
         this.entries = List.copyOf(out);
+    }
+
+    /** A repeatable migration runs again whenever its file's checksum differs from the last application. */
+    private static State repeatableState(Migration m, HistoryRow r) {
+        if (r == null || r.status() == HistoryRow.Status.ROLLED_BACK) {
+            return State.PENDING;
+        }
+        if (r.status() == HistoryRow.Status.FAILED) {
+            return State.FAILED;
+        }
+        return r.checksum().equals(m.checksum()) ? State.APPLIED : State.PENDING;
     }
 
     private State state(Migration m, HistoryRow r) {

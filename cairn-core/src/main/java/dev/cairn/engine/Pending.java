@@ -27,7 +27,9 @@ final class Pending {
             Migration m = e.migration().get();
             boolean runnable = e.state() == State.PENDING || e.state() == State.OUT_OF_ORDER
                     || e.state() == State.FAILED;
-            if (runnable && options.target().map(t -> m.version().compareTo(t) <= 0).orElse(true)) {
+            boolean inTarget = m.kind() == Migration.Kind.REPEATABLE
+                    || options.target().map(t -> m.version().compareTo(t) <= 0).orElse(true);
+            if (runnable && inTarget) {
                 out.add(m);
             }
         }

@@ -25,15 +25,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * scratch database, and the statements psql sent must be exactly the splitter's.
  *
  * <p>psql's log file ({@code -L}) frames every query it sends, which makes multi-line statements
- * unambiguous; its echo on stdout must agree with the log. Skipped when {@code psql} is not on the
- * PATH or no server answers (PGHOST/PGPORT/PGUSER, default 127.0.0.1:5432 as postgres, database test).
+ * unambiguous; its echo on stdout must agree with the log. It runs against the tests' own server
+ * ({@link dev.cairn.testing.PostgresServer}); skipped only when {@code psql} is not on the PATH.
  */
 class PsqlOracleTest {
 
-    private static final String HOST = env("PGHOST", "127.0.0.1");
-    private static final String PORT = env("PGPORT", "5432");
-    private static final String USER = env("PGUSER", "postgres");
-    private static final String MAINTENANCE_DB = env("CAIRN_TEST_PGDATABASE", "test");
+    /** The tests' server (CAIRN_TEST_DATABASE_URL or the embedded one), as psql reaches it. */
+    private static final java.net.URI SERVER = java.net.URI.create(
+            dev.cairn.testing.PostgresServer.admin().jdbcUrl().substring("jdbc:".length()));
+    private static final String HOST = SERVER.getHost();
+    private static final String PORT = Integer.toString(SERVER.getPort() < 0 ? 5432 : SERVER.getPort());
+    private static final String USER = dev.cairn.testing.PostgresServer.admin().user().orElse("postgres");
+    private static final String MAINTENANCE_DB = SERVER.getPath().substring(1);
     private static final String QUERY_OPEN = "********* QUERY **********\n";
     private static final String QUERY_CLOSE = "\n**************************\n";
 
@@ -144,10 +147,5 @@ class PsqlOracleTest {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
