@@ -1,6 +1,7 @@
 package dev.cairn.migration;
 
 import dev.cairn.error.CairnException;
+import dev.cairn.sql.SqlSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -211,8 +212,11 @@ public final class DirectoryScan {
                 return Optional.empty();
             }
             var down = downs.isEmpty() ? up.down() : downs.get(0).down();
+            SqlSource upScript = up.up().orElseThrow();
+            Migration.Kind kind = Names.hasDirective(upScript.text(), "cairn:repeatable")
+                    ? Migration.Kind.REPEATABLE : up.kind();
             return Optional.of(new Migration(up.version(), up.description(), up.file().relative(), up.convention(),
-                    up.kind(), up.up().orElseThrow(), down.orElse(null), up.transaction()));
+                    kind, upScript, down.orElse(null), up.transaction()));
         }
     }
 }
