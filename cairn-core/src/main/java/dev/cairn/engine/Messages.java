@@ -24,7 +24,7 @@ final class Messages {
         StringBuilder s = new StringBuilder();
         s.append("migration ").append(f.version()).append(" failed at ").append(f.where()).append(": ")
                 .append(f.error().describe());
-        f.error().hint().ifPresent(h -> s.append("\n  hint: ").append(h));
+        f.error().hint().ifPresent(h -> s.append("\n  hint: ").append(h.replace("VERSION", f.version())));
         if (f.transactional()) {
             s.append("\n  rolled back: nothing of ").append(f.version()).append(" was applied");
         } else {

@@ -23,7 +23,7 @@ final class Hints {
                     + " the statement cheaper"),
             Map.entry("40P01", "a deadlock with another session: run the migration again when the other work is done"),
             Map.entry("25001", "the statement cannot run inside a transaction block: mark the migration"
-                    + " '-- cairn:no-transaction' or set transaction = false for it in cairn.toml"),
+                    + " '-- cairn:no-transaction', or set [migrations.\"VERSION\"] transaction = false in cairn.toml"),
             Map.entry("2D000", "a procedure committed inside Cairn's transaction: set transaction = false for this migration"
                     + " in cairn.toml ([migrations.\"VERSION\"] transaction = false)"),
             Map.entry("0A000", "the server does not support this feature here: check the PostgreSQL version and the"

@@ -225,4 +225,40 @@ class MigrateTest {
                 .hasMessageContaining("version 001 is used by more than one file");
         assertThat(db.relations()).isEmpty();
     }
+
+    @Test
+    void procedureThatCommitsNamesTheConfigurationSettingThatFixesIt() throws Exception {
+        db.execute("CREATE PROCEDURE batch_fix() LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE fixed (id int); COMMIT; END $$");
+        dir.write("40_call.sql", "CALL batch_fix();\n");
+        assertThatThrownBy(() -> cairn().migrate())
+                .hasMessageContaining("SQLSTATE 2D000")
+                .hasMessageContaining("[migrations.\"40\"] transaction = false");
+        assertThat(db.relations()).doesNotContain("fixed");
+
+        Cairn.configure().url(db.url()).locations(dir.path())
+                .migration("40", new dev.cairn.migration.MigrationSettings(Optional.of(false))).load().migrate();
+        assertThat(db.relations()).contains("fixed");
+    }
+
+    @Test
+    void statementTimeoutStopsALongStatementWithAHint() throws Exception {
+        dir.write("001_slow.sql", "CREATE TABLE s (id int);\nSELECT pg_sleep(5);\n");
+        assertThatThrownBy(() -> Cairn.configure().url(db.url()).locations(dir.path())
+                .statementTimeout(java.time.Duration.ofMillis(300)).load().migrate())
+                .hasMessageContaining("001_slow.sql:2")
+                .hasMessageContaining("SQLSTATE 57014")
+                .hasMessageContaining("statement_timeout");
+        assertThat(db.relations()).doesNotContain("s");
+    }
+
+    @Test
+    void worksWithTheApplicationsDataSource() throws Exception {
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setURL(db.databaseUrl().jdbcUrl());
+        ds.setUser(db.databaseUrl().user().orElse("postgres"));
+        MigrateResult r = Cairn.configure().dataSource(ds).locations(dir.path()).load().migrate();
+        assertThat(r.applied()).hasSize(1);
+        assertThat(db.relations()).contains("a");
+    }
 }
