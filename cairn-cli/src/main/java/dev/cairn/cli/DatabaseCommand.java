@@ -19,6 +19,7 @@ public abstract class DatabaseCommand implements Callable<Integer> {
 
     protected final Context context;
     protected final Console console;
+    private Settings settings;
 
     protected DatabaseCommand(Context context, Console console) {
         this.context = context;
@@ -46,7 +47,11 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         }
     }
 
+    /** The run's settings, read once. */
     protected Settings settings() {
-        return new Settings(context, console, options);
+        if (settings == null) {
+            settings = new Settings(context, console, options);
+        }
+        return settings;
     }
 }

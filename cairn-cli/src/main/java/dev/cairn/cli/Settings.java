@@ -67,6 +67,14 @@ public final class Settings {
         return file.environment(environment).protectedEnv().orElse(e.equals("production") || e.equals("prod"));
     }
 
+    /** The configuration file's section for the current environment, then its top level. */
+    public ConfigFile.Extra extra() {
+        ConfigFile.Extra env = file.environment(environment).extra();
+        ConfigFile.Extra top = file.top().extra();
+        return new ConfigFile.Extra(first(env.backup(), top.backup()), first(env.lockMode(), top.lockMode()),
+                env.schemas().isEmpty() ? top.schemas() : env.schemas(), first(env.seeds(), top.seeds()));
+    }
+
     /** The database URL from flags, environment or file; empty when none is configured. */
     public Optional<String> url() {
         return first(Optional.ofNullable(options.url), env("CAIRN_URL"), env("DATABASE_URL"),

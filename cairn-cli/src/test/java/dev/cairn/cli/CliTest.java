@@ -102,7 +102,8 @@ class CliTest {
         cli.run("migrate");
         Cli.Result refused = cli.run("rollback");
         assertThat(refused.exit()).isEqualTo(6);
-        assertThat(refused.err()).contains("run again with --yes").contains("Nothing was rolled back");
+        assertThat(refused.err()).contains("roll back 2 migrations needs confirmation").contains("run again with --yes")
+                .contains("Nothing was changed");
         assertThat(db.relations()).contains("users", "orders");
 
         Cli.Result done = cli.run("rollback", "--yes");

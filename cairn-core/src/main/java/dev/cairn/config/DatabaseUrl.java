@@ -134,6 +134,46 @@ public final class DatabaseUrl {
         return jdbcUrl + user().map(u -> " (user " + u + ")").orElse("");
     }
 
+    /** The database name in the URL; empty text when the URL names none. */
+    public String database() {
+        String base = jdbcUrl.contains("?") ? jdbcUrl.substring(0, jdbcUrl.indexOf('?')) : jdbcUrl;
+        int hosts = base.indexOf("//");
+        String db = hosts < 0 ? base.substring(base.lastIndexOf(':') + 1)
+                : base.indexOf('/', hosts + 2) < 0 ? "" : base.substring(base.indexOf('/', hosts + 2) + 1);
+        return URLDecoder.decode(db, StandardCharsets.UTF_8);
+    }
+
+    /** The first host of the URL ({@code localhost} when it names none). */
+    public String host() {
+        String hostPort = firstHostPort();
+        if (hostPort.startsWith("[")) {
+            return hostPort.substring(1, hostPort.indexOf(']'));
+        }
+        int colon = hostPort.lastIndexOf(':');
+        String h = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        return h.isEmpty() ? "localhost" : h;
+    }
+
+    /** The first port of the URL (5432 when it names none). */
+    public int port() {
+        String hostPort = firstHostPort();
+        int colon = hostPort.lastIndexOf(':');
+        if (colon < 0 || hostPort.lastIndexOf(']') > colon) {
+            return 5432;
+        }
+        return Integer.parseInt(hostPort.substring(colon + 1));
+    }
+
+    private String firstHostPort() {
+        int hosts = jdbcUrl.indexOf("//");
+        if (hosts < 0) {
+            return "";
+        }
+        int end = jdbcUrl.indexOf('/', hosts + 2);
+        String all = end < 0 ? jdbcUrl.substring(hosts + 2) : jdbcUrl.substring(hosts + 2, end);
+        return all.split(",")[0];
+    }
+
     /** The same URL with another database name; used for scratch databases. */
     public DatabaseUrl withDatabase(String database) {
         int q = jdbcUrl.indexOf('?');

@@ -17,6 +17,9 @@ public interface ConnectionSource {
     /** How messages name the database; never contains a password. */
     String describe();
 
+    /** The database's name, as confirmations ask for it. */
+    String database();
+
     /** Connections from the application's pool or data source. */
     static ConnectionSource of(DataSource dataSource) {
         return new DataSourceConnections(dataSource);

@@ -24,6 +24,15 @@ final class DataSourceConnections implements ConnectionSource {
     }
 
     @Override
+    public String database() {
+        try (Connection c = open()) {
+            return c.getCatalog() == null ? "" : c.getCatalog();
+        } catch (SQLException e) {
+            throw Jdbc.failed("cannot read the database name", e);
+        }
+    }
+
+    @Override
     public String describe() {
         return "the application's data source (" + dataSource.getClass().getSimpleName() + ")";
     }

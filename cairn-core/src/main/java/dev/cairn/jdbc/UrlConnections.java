@@ -58,6 +58,11 @@ final class UrlConnections implements ConnectionSource {
     }
 
     @Override
+    public String database() {
+        return url.database();
+    }
+
+    @Override
     public String describe() {
         return url.display();
     }

@@ -7,10 +7,13 @@ import dev.cairn.cli.render.Json;
 import dev.cairn.cli.render.Progress;
 import dev.cairn.engine.RollbackRequest;
 import dev.cairn.engine.RollbackResult;
-import dev.cairn.error.CairnException;
+import dev.cairn.cli.ConfirmOptions;
+import dev.cairn.cli.Confirmation;
+import dev.cairn.cli.Settings;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cairn rollback}: undoes applied migrations, newest first. */
@@ -45,8 +48,8 @@ public final class RollbackCommand extends DatabaseCommand {
         boolean all;
     }
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask; required without a terminal.")
-    boolean yes;
+    @Mixin
+    ConfirmOptions confirm;
 
     @Option(names = "--json", description = "One JSON document on standard output.")
     boolean json;
@@ -57,8 +60,10 @@ public final class RollbackCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        RollbackRequest request = new RollbackRequest(selection(), this::confirm);
+        Settings settings = settings();
+        Confirmation confirmation = new Confirmation(console, confirm, settings);
         return withCairn(new Progress(console, json), cairn -> {
+            RollbackRequest request = new RollbackRequest(selection(), plan -> confirm(plan, confirmation, cairn));
             RollbackResult r = cairn.rollback(request);
             if (json) {
                 console.out(Json.write(Json.rollback(r)));
@@ -85,20 +90,14 @@ public final class RollbackCommand extends DatabaseCommand {
         return which.all ? new RollbackRequest.Selection.All() : new RollbackRequest.Selection.LastBatch();
     }
 
-    private boolean confirm(List<RollbackRequest.Planned> plan) {
-        if (yes) {
-            return true;
+    private boolean confirm(List<RollbackRequest.Planned> plan, Confirmation confirmation, dev.cairn.Cairn cairn) {
+        if (console.interactive()) {
+            console.err("about to roll back, newest first:");
+            plan.forEach(p -> console.err("  " + p.script() + "  (batch " + p.batch() + ", down SQL from "
+                    + ("history".equals(p.downSource()) ? "the history table" : "the file") + ")"));
         }
-        if (!console.interactive()) {
-            throw CairnException.refused("rollback.unconfirmed", "rollback of " + plan.size()
-                    + (plan.size() == 1 ? " migration" : " migrations")
-                    + " needs confirmation and there is no terminal to ask on; run again with --yes."
-                    + " Nothing was rolled back");
-        }
-        console.err("about to roll back, newest first:");
-        plan.forEach(p -> console.err("  " + p.script() + "  (batch " + p.batch() + ", down SQL from "
-                + ("history".equals(p.downSource()) ? "the history table" : "the file") + ")"));
-        return console.ask("roll back " + plan.size() + (plan.size() == 1 ? " migration" : " migrations")
-                + "? [y/N] ").equalsIgnoreCase("y");
+        confirmation.require("roll back " + plan.size() + (plan.size() == 1 ? " migration" : " migrations"),
+                cairn.configuration().connection().database());
+        return true;
     }
 }
