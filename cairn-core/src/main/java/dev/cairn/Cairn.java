@@ -3,15 +3,19 @@ package dev.cairn;
 import dev.cairn.config.Configuration;
 import dev.cairn.config.DatabaseUrl;
 import dev.cairn.config.TableName;
+import dev.cairn.engine.Baseline;
 import dev.cairn.engine.DryRun;
 import dev.cairn.engine.Listener;
 import dev.cairn.engine.Migrate;
 import dev.cairn.engine.MigrateOptions;
 import dev.cairn.engine.MigrateResult;
 import dev.cairn.engine.NewMigration;
+import dev.cairn.engine.Repair;
+import dev.cairn.engine.Reset;
 import dev.cairn.engine.Rollback;
 import dev.cairn.engine.RollbackRequest;
 import dev.cairn.engine.RollbackResult;
+import dev.cairn.engine.Seed;
 import dev.cairn.engine.Status;
 import dev.cairn.engine.StatusResult;
 import dev.cairn.engine.Validate;
@@ -19,6 +23,7 @@ import dev.cairn.engine.ValidateResult;
 import dev.cairn.error.CairnException;
 import dev.cairn.jdbc.ConnectionSource;
 import dev.cairn.migration.MigrationSettings;
+import dev.cairn.migration.Version;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -95,6 +101,27 @@ public final class Cairn {
     /** Undoes applied migrations. */
     public RollbackResult rollback(RollbackRequest request) {
         return new Rollback(config, listener).run(request);
+    }
+
+    /** Resolves FAILED rows and realigns checksums of edited applied files, once {@code approve} accepts the changes. */
+    public Repair.Result repair(Predicate<List<Repair.Change>> approve) {
+        return new Repair(config, listener).run(approve);
+    }
+
+    /** Records every migration up to {@code version} as applied without running it. */
+    public Baseline.Result baseline(Version version) {
+        return new Baseline(config, listener).run(version);
+    }
+
+    /** Runs the seed files that are new or changed (or all, with {@code rerun}). */
+    public Seed.Result seed(Seed.Options options) {
+        return new Seed(config, listener).run(options);
+    }
+
+    /** Drops every object in the schemas (the current schema when empty) once {@code approve} accepts the plan. */
+    public Reset.Result reset(List<String> schemas,
+                                              Predicate<Reset.Plan> approve) {
+        return new Reset(config, listener).run(schemas, approve);
     }
 
     /** Creates the next migration file in the first location; returns the files written. */

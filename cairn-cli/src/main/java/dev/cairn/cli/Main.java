@@ -1,9 +1,13 @@
 package dev.cairn.cli;
 
 import dev.cairn.Cairn;
+import dev.cairn.cli.command.BaselineCommand;
 import dev.cairn.cli.command.MigrateCommand;
 import dev.cairn.cli.command.NewCommand;
+import dev.cairn.cli.command.RepairCommand;
+import dev.cairn.cli.command.ResetCommand;
 import dev.cairn.cli.command.RollbackCommand;
+import dev.cairn.cli.command.SeedCommand;
 import dev.cairn.cli.command.StatusCommand;
 import dev.cairn.cli.command.ValidateCommand;
 import dev.cairn.error.CairnException;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Command;
 /** The {@code cairn} command line: parses, calls {@link Cairn}, renders, and maps errors to exit codes. */
 @Command(name = "cairn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {MigrateCommand.class, StatusCommand.class, RollbackCommand.class, ValidateCommand.class,
-                NewCommand.class, CommandLine.HelpCommand.class},
+                NewCommand.class, RepairCommand.class, BaselineCommand.class, SeedCommand.class, ResetCommand.class,
+                CommandLine.HelpCommand.class},
         description = {"Database schema migrations for PostgreSQL.", "",
                 "Reads migrations in the conventions of dbmate (-- migrate:up / -- migrate:down), golang-migrate"
                         + " (N_name.up.sql / .down.sql) and numbered files (NNN_name.sql with NNN_name_rollback.sql),"

@@ -56,4 +56,17 @@ public interface Dialect {
      * @return the number of rows copied
      */
     long copyIn(Connection connection, String sql, String data) throws SQLException;
+
+    /**
+     * The statements that drop every object in the schemas (tables, views, materialized views,
+     * sequences, functions, procedures, aggregates, types, domains; triggers go with their tables),
+     * leaving objects that belong to extensions alone.
+     */
+    java.util.List<String> dropStatements(Connection connection, java.util.List<String> schemas) throws SQLException;
+
+    /** The schema unqualified names resolve to. */
+    String currentSchema(Connection connection) throws SQLException;
+
+    /** The database's size and its largest tables. */
+    DatabaseStats stats(Connection connection) throws SQLException;
 }

@@ -24,6 +24,10 @@ public sealed interface Event {
     record MigrationApplied(Applied applied) implements Event {
     }
 
+    /** A seed file was run and recorded. */
+    record SeedApplied(String name, Duration duration) implements Event {
+    }
+
     /** A migration was rolled back and its row marked ROLLED_BACK. */
     record MigrationRolledBack(RolledBack rolledBack) implements Event {
     }

@@ -42,7 +42,15 @@ public final class Status {
             var problems = new java.util.ArrayList<>(discovery.problems());
             problems.addAll(Validate.problems(ledger, config.outOfOrder()));
             return new StatusResult(db.name, config.table().toString(), items, summary, rollbacks,
-                    discovery.ignored(), problems);
+                    discovery.ignored(), problems, stats(db));
+        }
+    }
+
+    private static dev.cairn.dialect.DatabaseStats stats(Database db) {
+        try {
+            return db.dialect.stats(db.connection);
+        } catch (java.sql.SQLException e) {
+            throw dev.cairn.jdbc.Jdbc.failed("cannot read the database size", e);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.Optional;
  * problems {@code validate} would report.
  */
 public record StatusResult(String database, String table, List<Item> migrations, Summary summary,
-                           List<Rollback> rollbacks, List<Ignored> ignored, List<Problem> problems) {
+                           List<Rollback> rollbacks, List<Ignored> ignored, List<Problem> problems,
+                           dev.cairn.dialect.DatabaseStats stats) {
 
     public StatusResult {
         migrations = List.copyOf(migrations);

@@ -107,6 +107,31 @@ public final class History {
         }
     }
 
+    /**
+     * Resolves a FAILED row: the migration counts as not applied again. Who and when are recorded
+     * in {@code repaired_by} / {@code repaired_at}.
+     */
+    public void resolveFailed(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified + " SET status = 'ROLLED_BACK',"
+                + " rolled_back_at = now(), repaired_by = current_user, repaired_at = now()"
+                + " WHERE id = ? AND status = 'FAILED'")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Accepts an intentionally edited applied file: its checksum and scripts replace the row's. */
+    public void realign(Connection c, long id, String checksum, String upSql, String downSql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified + " SET checksum = ?, up_sql = ?,"
+                + " down_sql = ?, repaired_by = current_user, repaired_at = now() WHERE id = ?")) {
+            ps.setString(1, checksum);
+            ps.setString(2, upSql);
+            ps.setString(3, downSql.isBlank() ? null : downSql);
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
+    }
+
     private static String nonNull(String s) {
         return s == null ? "" : s;
     }

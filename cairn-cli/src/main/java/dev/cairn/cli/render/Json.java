@@ -69,6 +69,8 @@ public final class Json {
                 "batch", r.batch(), "rolledBackAt", r.rolledBackAt().toString())).toList());
         doc.put("ignored", s.ignored().stream().map(i -> map("path", i.path(), "reason", i.reason())).toList());
         doc.put("problems", problems(s.problems()));
+        doc.put("size", map("bytes", s.stats().sizeBytes(), "tables", s.stats().tables(),
+                "largest", s.stats().largest().stream().map(t -> map("table", t.table(), "bytes", t.bytes())).toList()));
         return doc;
     }
 
@@ -90,7 +92,7 @@ public final class Json {
     }
 
     /** An ordered map from alternating keys and values; null values are kept as JSON null. */
-    static Map<String, Object> map(Object... kv) {
+    public static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);

@@ -54,10 +54,26 @@ public final class Text {
             c.out("ignored files:");
             s.ignored().forEach(i -> c.out("  " + i.path() + "  (" + i.reason() + ")"));
         }
+        var stats = s.stats();
+        c.out("database size " + bytes(stats.sizeBytes()) + ", " + stats.tables() + " tables"
+                + (stats.largest().isEmpty() ? "" : "; largest:"));
+        stats.largest().forEach(t -> c.out(String.format("  %-40s %s", t.table(), bytes(t.bytes()))));
         if (!s.problems().isEmpty()) {
             c.out("problems:");
             s.problems().forEach(p -> c.out("  " + p.message()));
         }
+    }
+
+    /** {@code 8.1 MB}: binary multiples, one decimal. */
+    public static String bytes(long n) {
+        String[] units = {"B", "kB", "MB", "GB", "TB"};
+        double v = n;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return u == 0 ? n + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
     public static void dryRun(Console c, DryRun d) {

@@ -98,7 +98,9 @@ final class PostgresDialect implements Dialect {
                 + "applied_at timestamptz NOT NULL DEFAULT now(), "
                 + "execution_ms bigint NOT NULL DEFAULT 0, "
                 + "rolled_back_at timestamptz, "
-                + "error text)");
+                + "error text, "
+                + "repaired_by text, "
+                + "repaired_at timestamptz)");
         ddl.add("CREATE INDEX IF NOT EXISTS " + quote(table.name() + "_version_idx") + " ON " + t + " (version)");
         return ddl;
     }
@@ -122,5 +124,20 @@ final class PostgresDialect implements Dialect {
         } catch (java.io.IOException e) {
             throw new SQLException("COPY data could not be sent: " + e.getMessage(), "08006", e);
         }
+    }
+
+    @Override
+    public List<String> dropStatements(Connection connection, List<String> schemas) throws SQLException {
+        return Catalog.dropStatements(connection, schemas);
+    }
+
+    @Override
+    public String currentSchema(Connection connection) throws SQLException {
+        return Catalog.currentSchema(connection);
+    }
+
+    @Override
+    public dev.cairn.dialect.DatabaseStats stats(Connection connection) throws SQLException {
+        return Catalog.stats(connection);
     }
 }

@@ -1,0 +1,98 @@
+package dev.cairn.dialect.postgres;
+
+import dev.cairn.dialect.DatabaseStats;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Catalog queries: what {@code reset} drops and what {@code status} measures. The DROP
+ * statements are written by the server ({@code format('%I')}, {@code regprocedure}), so every
+ * name is quoted by PostgreSQL itself. Objects that belong to an extension ({@code pg_depend}
+ * deptype {@code e}) are left to their extension.
+ */
+final class Catalog {
+
+    private static final String NOT_EXTENSION = " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
+            + " WHERE d.classid = '%s'::regclass AND d.objid = %s AND d.deptype = 'e')";
+
+    /** Tables, views, materialized views, foreign tables; sequences a column owns go with their table. */
+    private static final String RELATIONS = "SELECT format('DROP %s IF EXISTS %I.%I CASCADE', CASE c.relkind"
+            + " WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'S' THEN 'SEQUENCE'"
+            + " WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, n.nspname, c.relname)"
+            + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT c.relispartition"
+            + " AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
+            + " WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))"
+            + NOT_EXTENSION.formatted("pg_catalog.pg_class", "c.oid")
+            + " ORDER BY CASE c.relkind WHEN 'S' THEN 1 ELSE 0 END, c.oid";
+
+    private static final String ROUTINES = "SELECT format('DROP %s IF EXISTS %s CASCADE',"
+            + " CASE p.prokind WHEN 'a' THEN 'AGGREGATE' ELSE 'ROUTINE' END, p.oid::regprocedure)"
+            + " FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace"
+            + " WHERE n.nspname = ANY (?)" + NOT_EXTENSION.formatted("pg_catalog.pg_proc", "p.oid")
+            + " ORDER BY p.oid";
+
+    private static final String TYPES = "SELECT format('DROP %s IF EXISTS %s CASCADE',"
+            + " CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.oid::regtype)"
+            + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+            + " WHERE n.nspname = ANY (?) AND (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c'"
+            + " AND (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid) = 'c'))"
+            + NOT_EXTENSION.formatted("pg_catalog.pg_type", "t.oid")
+            + " ORDER BY t.oid";
+
+    private Catalog() {
+    }
+
+    static List<String> dropStatements(Connection c, List<String> schemas) throws SQLException {
+        List<String> out = new ArrayList<>();
+        Array names = c.createArrayOf("text", schemas.toArray());
+        for (String query : List.of(RELATIONS, ROUTINES, TYPES)) {
+            try (PreparedStatement ps = c.prepareStatement(query)) {
+                ps.setArray(1, names);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static DatabaseStats stats(Connection c) throws SQLException {
+        String userTables = " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition"
+                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'";
+        long size;
+        int tables;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.pg_database_size(pg_catalog.current_database()),"
+                + " (SELECT count(*)" + userTables + ")");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            size = rs.getLong(1);
+            tables = rs.getInt(2);
+        }
+        List<DatabaseStats.TableSize> largest = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, c.relname),"
+                + " pg_catalog.pg_total_relation_size(c.oid) AS bytes" + userTables + " ORDER BY bytes DESC, 1 LIMIT 10");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                largest.add(new DatabaseStats.TableSize(rs.getString(1), rs.getLong(2)));
+            }
+        }
+        return new DatabaseStats(size, tables, largest);
+    }
+
+    static String currentSchema(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.current_schema()");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1) == null ? "public" : rs.getString(1);
+        }
+    }
+}

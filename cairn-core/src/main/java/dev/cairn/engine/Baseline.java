@@ -1,0 +1,67 @@
+package dev.cairn.engine;
+
+import dev.cairn.config.Configuration;
+import dev.cairn.error.CairnException;
+import dev.cairn.history.HistoryRow;
+import dev.cairn.history.NewRow;
+import dev.cairn.jdbc.Jdbc;
+import dev.cairn.migration.Migration;
+import dev.cairn.migration.Version;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Adopts an existing database: every migration up to a version is recorded as applied (kind
+ * {@code baseline}) without running it. Only on a database whose history has nothing applied yet.
+ */
+public final class Baseline {
+
+    /** The kind stored for baselined rows. */
+    public static final String KIND = "baseline";
+
+    private final Configuration config;
+    private final Listener listener;
+
+    public Baseline(Configuration config, Listener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /** The migrations recorded as applied. */
+    public record Result(List<String> versions, int batch) {
+        public Result {
+            versions = List.copyOf(versions);
+        }
+    }
+
+    public Result run(Version upTo) {
+        List<Migration> migrations = Discover.valid(config);
+        List<Migration> chosen = migrations.stream()
+                .filter(m -> m.kind() == Migration.Kind.VERSIONED && m.version().compareTo(upTo) <= 0).toList();
+        if (chosen.isEmpty()) {
+            throw CairnException.usage("baseline.none", "no migration has a version at or below " + upTo
+                    + "; give the version of the last migration the database already has");
+        }
+        try (Database db = Database.open(config)) {
+            db.lock(listener);
+            db.ensureHistory(listener);
+            List<HistoryRow> rows = db.rows();
+            if (rows.stream().anyMatch(r -> r.status() == HistoryRow.Status.SUCCESS)) {
+                throw CairnException.validation("baseline.applied", "the history table " + config.table()
+                        + " already records applied migrations; baseline only adopts a database Cairn has not"
+                        + " migrated yet. Nothing was changed");
+            }
+            int batch = new Ledger(migrations, rows).nextBatch();
+            db.connection.setAutoCommit(false);
+            for (Migration m : chosen) {
+                db.history.insert(db.connection, new NewRow(m.version().text(), m.description(), m.script(), KIND,
+                        m.checksum(), m.up().text(), m.down().map(d -> d.text()).orElse(""), batch,
+                        HistoryRow.Status.SUCCESS, true, 0, ""));
+            }
+            db.connection.commit();
+            return new Result(chosen.stream().map(m -> m.version().text()).toList(), batch);
+        } catch (SQLException e) {
+            throw Jdbc.failed("baseline could not write the history; nothing was changed", e);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.cairn.engine;
+
+import dev.cairn.config.Configuration;
+import dev.cairn.error.CairnException;
+import dev.cairn.history.SeedHistory;
+import dev.cairn.jdbc.DatabaseError;
+import dev.cairn.jdbc.Jdbc;
+import dev.cairn.migration.Checksum;
+import dev.cairn.migration.Migration;
+import dev.cairn.sql.SqlSource;
+import dev.cairn.sql.SqlStatement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Loads seed data: {@code seeds/*.sql}, then {@code seeds/<env>/*.sql}, by name, each in a
+ * transaction together with its row in {@code cairn_seed_history}. A seed runs again only when its
+ * checksum changed, or when asked to re-run.
+ */
+public final class Seed {
+
+    private final Configuration config;
+    private final Listener listener;
+
+    public Seed(Configuration config, Listener listener) {
+        this.config = config;
+        this.listener = listener;
+    }
+
+    /**
+     * What to seed.
+     *
+     * @param environment the environment whose sub-folder follows the shared seeds; empty text for none
+     * @param rerun       run every seed, changed or not
+     */
+    public record Options(Path directory, String environment, boolean rerun) {
+    }
+
+    /** The seeds run and the seeds skipped as unchanged, by name. */
+    public record Result(List<String> applied, List<String> unchanged) {
+        public Result {
+            applied = List.copyOf(applied);
+            unchanged = List.copyOf(unchanged);
+        }
+    }
+
+    /** The seed files in the order they run, named relative to the seeds directory. */
+    public static List<Path> files(Options options) {
+        if (!Files.isDirectory(options.directory())) {
+            throw CairnException.usage("seed.missing", "seeds directory " + options.directory() + " does not exist;"
+                    + " create it or point --seeds at yours");
+        }
+        List<Path> out = new ArrayList<>(sqlFiles(options.directory()));
+        if (!options.environment().isEmpty()) {
+            Path env = options.directory().resolve(options.environment());
+            if (Files.isDirectory(env)) {
+                out.addAll(sqlFiles(env));
+            }
+        }
+        return out;
+    }
+
+    public Result run(Options options) {
+        List<Path> files = files(options);
+        try (Database db = Database.open(config)) {
+            db.lock(listener);
+            SeedHistory history = new SeedHistory(db.dialect, config.table());
+            history.create(db.connection);
+            Map<String, String> applied = history.checksums(db.connection);
+            List<String> ran = new ArrayList<>();
+            List<String> unchanged = new ArrayList<>();
+            for (Path file : files) {
+                String name = options.directory().relativize(file).toString().replace('\\', '/');
+                String text = text(file);
+                String sum = Checksum.of(text);
+                if (!options.rerun() && sum.equals(applied.get(name))) {
+                    unchanged.add(name);
+                    continue;
+                }
+                run(db, history, new SqlSource(file.toString(), text, 1), name, sum);
+                ran.add(name);
+            }
+            return new Result(ran, unchanged);
+        } catch (SQLException e) {
+            throw Jdbc.failed("cannot read or create " + SeedHistory.NAME, e);
+        }
+    }
+
+    private void run(Database db, SeedHistory history, SqlSource source, String name, String sum) throws SQLException {
+        ScriptPlan plan = ScriptPlan.of(source, Migration.Transaction.AUTO, db.dialect, db.serverMajor);
+        long start = System.nanoTime();
+        db.connection.setAutoCommit(!plan.transactional());
+        try {
+            new Runner(db.connection, db.dialect).run(plan.statements(), plan.transactional());
+            history.record(db.connection, name, sum);
+            if (plan.transactional()) {
+                db.connection.commit();
+            }
+        } catch (Runner.StatementFailure f) {
+            if (plan.transactional()) {
+                db.connection.rollback();
+            }
+            SqlStatement st = plan.statements().get(f.index);
+            DatabaseError error = Jdbc.error(f.cause);
+            String at = Positions.locate(st, error.position());
+            throw new CairnException(CairnException.Kind.FAILED, "seed.failed", "seed " + name + " failed at "
+                    + source.name() + ":" + (at.isEmpty() ? Integer.toString(st.line()) : at) + ": " + error.describe()
+                    + error.hint().map(h -> "\n  hint: " + h).orElse("")
+                    + (plan.transactional() ? "\n  rolled back: nothing of " + name + " was applied" : "")
+                    + "\n  next: fix the seed and run 'cairn seed' again", f.cause);
+        } finally {
+            db.connection.setAutoCommit(true);
+        }
+        listener.on(new Event.SeedApplied(name, Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    private static List<Path> sqlFiles(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".sql"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw CairnException.usage("seed.unreadable", "cannot read seeds directory " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static String text(Path file) {
+        try {
+            String t = Files.readString(file);
+            return t.startsWith("\uFEFF") ? t.substring(1) : t;
+        } catch (IOException e) {
+            throw CairnException.usage("seed.unreadable", file + ": cannot be read as UTF-8: " + e.getMessage());
+        }
+    }
+}
