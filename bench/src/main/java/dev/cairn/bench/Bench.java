@@ -72,6 +72,7 @@ public final class Bench {
                 case "liquibase" -> new LiquibaseTool(w);
                 case "raw" -> new RawTool(w, RawJdbc.Mode.WHOLE);
                 case "raw-batch" -> new RawTool(w, RawJdbc.Mode.BATCH);
+                case "raw-async" -> new RawTool(w, RawJdbc.Mode.ASYNC);
                 default -> new RawTool(w, RawJdbc.Mode.EACH);
             });
         }

@@ -27,7 +27,9 @@ record Options(List<Integer> sizes, Map<Integer, Integer> reps, int defaultReps,
                List<String> phases, int processRuns, String adminUrl, Path root, Path work, Path out,
                int splitMegabytes, int splitReps, List<String> processFlags, String arguments) {
 
-    static final List<String> ALL_TOOLS = List.of("cairn", "flyway", "liquibase", "raw", "raw-batch", "raw-each");
+    static final List<String> DEFAULT_TOOLS = List.of("cairn", "flyway", "liquibase", "raw", "raw-batch", "raw-each");
+    static final List<String> ALL_TOOLS = List.of("cairn", "flyway", "liquibase", "raw", "raw-batch", "raw-each",
+            "raw-async");
     static final List<String> ALL_PHASES = List.of("apply", "noop", "status", "process", "split");
 
     int repsFor(int n) {
@@ -58,7 +60,7 @@ record Options(List<Integer> sizes, Map<Integer, Integer> reps, int defaultReps,
                 defaultReps = Integer.parseInt(r.strip());
             }
         }
-        List<String> tools = list(a.getOrDefault("tools", String.join(",", ALL_TOOLS)));
+        List<String> tools = list(a.getOrDefault("tools", String.join(",", DEFAULT_TOOLS)));
         List<String> phases = list(a.getOrDefault("phases", String.join(",", ALL_PHASES)));
         for (String t : tools) {
             if (!ALL_TOOLS.contains(t)) {

@@ -38,7 +38,13 @@ final class RawJdbc {
         /** Split, then one JDBC batch: pipelined, as Cairn's runner does. */
         BATCH,
         /** Split, then one statement after the other, each waiting for its reply. */
-        EACH
+        EACH,
+        /**
+         * As {@link #WHOLE}, but every migration except the last commits with
+         * {@code synchronous_commit = off}; the last one's synchronous commit flushes the WAL of
+         * all before it, so the run still returns only when everything is durable.
+         */
+        ASYNC
     }
 
     private RawJdbc() {
@@ -46,7 +52,12 @@ final class RawJdbc {
 
     /** Applies what is pending; returns how many migrations were applied. */
     static int migrate(String url, Path dir, Mode mode) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url)) {
+        return migrate(DriverManager.getConnection(url), dir, mode);
+    }
+
+    /** Applies what is pending on {@code connection}, and closes it. */
+    static int migrate(Connection connection, Path dir, Mode mode) throws SQLException {
+        try (Connection c = connection) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (version integer PRIMARY KEY, script text NOT NULL,"
                         + " checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
@@ -56,7 +67,13 @@ final class RawJdbc {
             int count = 0;
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE
                     + " (version, script, checksum) VALUES (?, ?, ?)")) {
-                for (Path file : files(dir)) {
+                List<Path> files = files(dir);
+                int last = files.size() - 1;
+                while (last >= 0 && applied.containsKey(version(files.get(last).getFileName().toString()))) {
+                    last--;
+                }
+                for (int i = 0; i < files.size(); i++) {
+                    Path file = files.get(i);
                     String name = file.getFileName().toString();
                     int version = version(name);
                     String sql = read(file);
@@ -68,7 +85,7 @@ final class RawJdbc {
                         }
                         continue;
                     }
-                    run(c, sql, name, mode);
+                    run(c, mode == Mode.ASYNC && i < last ? "SET LOCAL synchronous_commit = off;\n" + sql : sql, name, mode);
                     insert.setInt(1, version);
                     insert.setString(2, name);
                     insert.setString(3, checksum);
@@ -97,7 +114,7 @@ final class RawJdbc {
 
     private static void run(Connection c, String sql, String name, Mode mode) throws SQLException {
         try (Statement s = c.createStatement()) {
-            if (mode == Mode.WHOLE) {
+            if (mode == Mode.WHOLE || mode == Mode.ASYNC) {
                 s.execute(sql);
                 return;
             }

@@ -21,6 +21,7 @@ final class RawTool implements Tool {
             case WHOLE -> "raw";
             case BATCH -> "raw-batch";
             case EACH -> "raw-each";
+            case ASYNC -> "raw-async";
         };
     }
 
