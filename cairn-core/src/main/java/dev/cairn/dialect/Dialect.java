@@ -57,6 +57,9 @@ public interface Dialect {
      */
     long copyIn(Connection connection, String sql, String data) throws SQLException;
 
+    /** Runs a {@code COPY ... TO STDOUT} statement, discarding its rows as psql -o /dev/null would. */
+    long copyOut(Connection connection, String sql) throws SQLException;
+
     /**
      * The statements that drop every object in the schemas (tables, views, materialized views,
      * sequences, functions, procedures, aggregates, types, domains; triggers go with their tables),

@@ -26,6 +26,7 @@ final class Runner {
             "REINDEX", "CLUSTER", "SAVEPOINT", "RELEASE", "NOTIFY", "DISCARD");
 
     private static final int MAX_BATCH = 500;
+    private static final Pattern COPY_TO_STDOUT = Pattern.compile("(?is)^\\s*COPY\\b.*\\bTO\\s+STDOUT\\b");
     private static final Pattern FIRST_NUMBER = Pattern.compile("\\d{1,3}");
 
     private final Connection connection;
@@ -104,6 +105,10 @@ final class Runner {
                 dialect.copyIn(connection, st.sql(), st.copyData());
                 return;
             }
+            if (COPY_TO_STDOUT.matcher(st.sql()).find()) {
+                dialect.copyOut(connection, st.sql());
+                return;
+            }
             try (Statement s = connection.createStatement()) {
                 s.execute(st.sql());
             }
@@ -113,7 +118,7 @@ final class Runner {
     }
 
     private static boolean batchable(SqlStatement st) {
-        if (st.isCopyFromStdin()) {
+        if (st.isCopyFromStdin() || "COPY".equals(Keywords.leading(st.sql(), 1))) {
             return false;
         }
         String first = Keywords.leading(st.sql(), 1);

@@ -53,6 +53,14 @@ public final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         return DriverManager.getConnection(a.jdbcUrl(), a.properties());
     }
 
+    /** A handle on a database made with {@link #create(String)}, for its helpers; drop it yourself. */
+    public static TestDatabase attach(String name, DatabaseUrl url) {
+        TestDatabase db = new TestDatabase();
+        db.name = name;
+        db.url = url;
+        return db;
+    }
+
     /** The database's name. */
     public String name() {
         return name;

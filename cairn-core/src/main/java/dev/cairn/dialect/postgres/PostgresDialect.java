@@ -117,6 +117,16 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public long copyOut(Connection connection, String sql) throws SQLException {
+        try {
+            return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+                    .copyOut(sql, java.io.Writer.nullWriter());
+        } catch (java.io.IOException e) {
+            throw new SQLException("COPY output could not be read: " + e.getMessage(), "08006", e);
+        }
+    }
+
+    @Override
     public long copyIn(Connection connection, String sql, String data) throws SQLException {
         try {
             return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
