@@ -1,5 +1,7 @@
 package dev.cairn.migration;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,14 @@ public interface Convention {
      * @throws dev.cairn.error.CairnException when the file is of this convention but malformed
      */
     Optional<Part> read(MigrationFile file);
+
+    /**
+     * Problems this convention sees in a folder as a whole rather than in one file, such as a
+     * drizzle-kit journal entry whose file is missing. Called once for every folder scanned.
+     */
+    default List<Problem> check(Path folder) {
+        return List.of();
+    }
 
     /**
      * Whether this convention only reads files that no other convention claims (plain numbered

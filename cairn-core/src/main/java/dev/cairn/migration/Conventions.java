@@ -9,6 +9,13 @@ public final class Conventions {
     public static final List<Convention> ALL = List.of(
             new DbmateConvention(),
             new GolangMigrateConvention(),
+            new ForwardRollbackConvention(),
+            new DatedConvention(),
+            new DrizzleConvention(),
+            new FlywayConvention(),
+            new DieselConvention(),
+            new GooseConvention(),
+            new SqlMigrateConvention(),
             new NumberedConvention());
 
     private Conventions() {

@@ -62,6 +62,11 @@ public final class DirectoryScan {
                     problems.add(new Problem(e.code(), e.getMessage()));
                 }
             }
+            for (Path folder : folders(dir)) {
+                for (Convention c : conventions) {
+                    problems.addAll(c.check(folder));
+                }
+            }
         }
         List<Migration> migrations = Assembly.join(parts, problems);
         migrations = applySettings(migrations, problems);
@@ -155,6 +160,15 @@ public final class DirectoryScan {
         }
     }
 
+    /** The directory and every folder below it, for conventions that look at a folder as a whole. */
+    private static List<Path> folders(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isDirectory).sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw CairnException.usage("dir.unreadable", "cannot read migrations directory " + dir + ": " + e.getMessage());
+        }
+    }
+
     static String text(Path path) {
         try {
             byte[] bytes = Files.readAllBytes(path);
@@ -215,7 +229,7 @@ public final class DirectoryScan {
             SqlSource upScript = up.up().orElseThrow();
             Migration.Kind kind = Names.hasDirective(upScript.text(), "cairn:repeatable")
                     ? Migration.Kind.REPEATABLE : up.kind();
-            return Optional.of(new Migration(up.version(), up.description(), up.file().relative(), up.convention(),
+            return Optional.of(new Migration(up.version(), up.description(), up.script(), up.convention(),
                     kind, upScript, down.orElse(null), up.transaction()));
         }
     }

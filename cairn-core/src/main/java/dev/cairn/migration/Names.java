@@ -1,5 +1,6 @@
 package dev.cairn.migration;
 
+import dev.cairn.error.CairnException;
 import java.util.Locale;
 
 /** What file names of every convention share: descriptions and directive lookup. */
@@ -31,5 +32,15 @@ final class Names {
             }
         }
         return false;
+    }
+
+    /**
+     * A file whose content says it is a migration of some convention, but whose name has no
+     * version to order it by: an error rather than a file silently left out.
+     */
+    static CairnException noVersion(MigrationFile file, String has, String example) {
+        return CairnException.usage("file.no-version", file.display() + ": has " + has
+                + " but no version at the start of its name, so it cannot be ordered; name it like " + example
+                + ", or add it to the ignore globs");
     }
 }

@@ -11,10 +11,11 @@ import java.util.Optional;
  * @param up          the up script when {@code role} is {@link Role#UP} or {@link Role#BOTH}
  * @param down        the down script when the file holds one
  * @param transaction what the file itself says about transactions (directives)
+ * @param script      the name stored in the history: the file's relative path, or a diesel folder
  */
 public record Part(String convention, MigrationFile file, Version version, String description, Role role,
                    Optional<SqlSource> up, Optional<SqlSource> down, Migration.Transaction transaction,
-                   Migration.Kind kind) {
+                   Migration.Kind kind, String script) {
 
     /** Which scripts a file holds. */
     public enum Role {
@@ -29,18 +30,18 @@ public record Part(String convention, MigrationFile file, Version version, Strin
     public static Part up(String convention, MigrationFile file, Version version, String description,
                           SqlSource up, Migration.Transaction transaction) {
         return new Part(convention, file, version, description, Role.UP, Optional.of(up), Optional.empty(), transaction,
-                Migration.Kind.VERSIONED);
+                Migration.Kind.VERSIONED, file.relative());
     }
 
     public static Part down(String convention, MigrationFile file, Version version, String description, SqlSource down) {
         return new Part(convention, file, version, description, Role.DOWN, Optional.empty(), Optional.of(down),
-                Migration.Transaction.AUTO, Migration.Kind.VERSIONED);
+                Migration.Transaction.AUTO, Migration.Kind.VERSIONED, file.relative());
     }
 
     public static Part both(String convention, MigrationFile file, Version version, String description,
                             SqlSource up, Optional<SqlSource> down, Migration.Transaction transaction) {
         return new Part(convention, file, version, description, Role.BOTH, Optional.of(up), down, transaction,
-                Migration.Kind.VERSIONED);
+                Migration.Kind.VERSIONED, file.relative());
     }
 
     /**
@@ -50,7 +51,12 @@ public record Part(String convention, MigrationFile file, Version version, Strin
     public static Part repeatable(String convention, MigrationFile file, String description, SqlSource up,
                                   Migration.Transaction transaction) {
         return new Part(convention, file, Version.repeatable(), description, Role.UP, Optional.of(up),
-                Optional.empty(), transaction, Migration.Kind.REPEATABLE);
+                Optional.empty(), transaction, Migration.Kind.REPEATABLE, file.relative());
+    }
+
+    /** A copy stored in the history under another name (diesel's folder rather than its up.sql). */
+    Part withScript(String name) {
+        return new Part(convention, file, version, description, role, up, down, transaction, kind, name);
     }
 
     /** What joins the parts of one migration: the version, or a repeatable's description. */

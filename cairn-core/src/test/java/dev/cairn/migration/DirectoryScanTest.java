@@ -221,8 +221,9 @@ class DirectoryScanTest {
     @CsvSource(delimiter = '|', value = {
             "README.md                | not a .sql file",
             "notes.txt                | not a .sql file",
-            "meta/_journal.json       | drizzle-kit metadata folder meta/",
-            "meta/0000_snapshot.json  | drizzle-kit metadata folder meta/",
+            "drizzle/meta/_journal.json      | drizzle-kit metadata folder meta/",
+            "drizzle/meta/0000_snapshot.json | drizzle-kit metadata folder meta/",
+            "meta/0000_snapshot.json         | drizzle-kit metadata folder meta/",
             "COMBINED_all.sql         | matches ignore glob COMBINED_*",
             "old_deprecated.sql       | matches ignore glob *deprecated*",
             "005_deprecated_users.sql | matches ignore glob *deprecated*",
@@ -231,7 +232,8 @@ class DirectoryScanTest {
     })
     void listsIgnoredFilesWithTheirReason(String relative, String reason) throws IOException {
         write("001_init.sql", PLAIN);
-        Path ignored = write(relative, "-- not a migration\nSELECT 1;\n");
+        // A journal makes its folder drizzle-kit's, so it must be one and live apart from 001_init.sql.
+        Path ignored = write(relative, relative.endsWith("_journal.json") ? "{\"entries\": []}" : "-- not a migration\nSELECT 1;\n");
 
         Discovery d = scan();
 
@@ -242,7 +244,7 @@ class DirectoryScanTest {
 
     @Test
     void ignoresEveryNonMigrationInOneDirectory() throws IOException {
-        for (String name : List.of("README.md", "notes.txt", "meta/_journal.json", "COMBINED_all.sql",
+        for (String name : List.of("README.md", "notes.txt", "meta/0000_snapshot.json", "COMBINED_all.sql",
                 "old_deprecated.sql", ".gitkeep", "schema.sql")) {
             write(name, "SELECT 1;\n");
         }
@@ -253,7 +255,7 @@ class DirectoryScanTest {
         assertThat(d.problems()).isEmpty();
         assertThat(d.migrations()).hasSize(1);
         assertThat(d.ignored()).extracting(i -> dir.relativize(Path.of(i.path())).toString().replace('\\', '/'))
-                .containsExactlyInAnyOrder("README.md", "notes.txt", "meta/_journal.json", "COMBINED_all.sql",
+                .containsExactlyInAnyOrder("README.md", "notes.txt", "meta/0000_snapshot.json", "COMBINED_all.sql",
                         "old_deprecated.sql", ".gitkeep", "schema.sql");
     }
 

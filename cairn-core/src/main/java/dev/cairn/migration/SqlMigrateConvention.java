@@ -1,0 +1,45 @@
+package dev.cairn.migration;
+
+import dev.cairn.error.CairnException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * sql-migrate's files, {@code 1_create_users.sql} or {@code 20240115093000-create_users.sql}, with
+ * {@code -- +migrate Up} and {@code -- +migrate Down} sections, {@code -- +migrate StatementBegin} /
+ * {@code -- +migrate StatementEnd} around statements with semicolons inside, and
+ * {@code -- +migrate Up notransaction} to run without a transaction. A file belongs here when it has a
+ * {@code -- +migrate} annotation, whatever its name.
+ * See https://github.com/rubenv/sql-migrate#writing-migrations.
+ */
+final class SqlMigrateConvention implements Convention {
+
+    static final String NAME = "sql-migrate";
+    private static final Pattern FILE = Pattern.compile("(\\d+)[-_](.+)\\.sql");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Optional<Part> read(MigrationFile file) {
+        Annotations annotations = Annotations.find(file, "migrate", "file.sql-migrate");
+        if (annotations.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher name = FILE.matcher(file.fileName());
+        if (!name.matches()) {
+            throw Names.noVersion(file, "'-- +migrate' annotations", "20240115093000-create_users.sql");
+        }
+        for (Annotations.Line l : annotations.others()) {
+            throw CairnException.usage("file.sql-migrate-annotation", file.display() + ":" + (l.index() + 1)
+                    + ": unknown annotation '-- +migrate " + l.text() + "'; sql-migrate"
+                    + " knows Up, Down (each optionally followed by notransaction), StatementBegin and StatementEnd");
+        }
+        Migration.Transaction tx = annotations.modifier("up").equalsIgnoreCase("notransaction")
+                ? Migration.Transaction.NONE : Migration.Transaction.AUTO;
+        return Optional.of(annotations.part(NAME, Version.parse(name.group(1)), Names.describe(name.group(2)), tx));
+    }
+}
