@@ -4,12 +4,20 @@ import dev.cairn.config.Configuration;
 import dev.cairn.config.DatabaseUrl;
 import dev.cairn.config.TableName;
 import dev.cairn.engine.Baseline;
+import dev.cairn.dialect.postgres.PgTarget;
+import dev.cairn.engine.Backup;
+import dev.cairn.engine.BackupRequest;
+import dev.cairn.engine.BackupResult;
+import dev.cairn.engine.BackupThenMigrate;
 import dev.cairn.engine.DryRun;
 import dev.cairn.engine.Listener;
 import dev.cairn.engine.Migrate;
 import dev.cairn.engine.MigrateOptions;
 import dev.cairn.engine.MigrateResult;
 import dev.cairn.engine.NewMigration;
+import dev.cairn.engine.Restore;
+import dev.cairn.engine.RestoreRequest;
+import dev.cairn.engine.RestoreResult;
 import dev.cairn.engine.Repair;
 import dev.cairn.engine.Reset;
 import dev.cairn.engine.Rollback;
@@ -57,10 +65,13 @@ public final class Cairn {
 
     private final Configuration config;
     private final Listener listener;
+    /** The URL the configuration was loaded from: pg_dump and pg_restore connect with it. Empty for a data source. */
+    private final Optional<DatabaseUrl> url;
 
-    private Cairn(Configuration config, Listener listener) {
+    private Cairn(Configuration config, Listener listener, Optional<DatabaseUrl> url) {
         this.config = config;
         this.listener = listener;
+        this.url = url;
     }
 
     /** Starts a configuration; {@link Builder#load()} validates it and freezes it. */
@@ -127,6 +138,34 @@ public final class Cairn {
     /** Creates the next migration file in the first location; returns the files written. */
     public List<Path> newMigration(String name) {
         return new NewMigration(config, Clock.systemUTC()).run(name);
+    }
+
+    /**
+     * Dumps the database with pg_dump into the request's directory, then applies its retention.
+     * Needs a URL configuration: pg_dump connects by itself, with the password in its environment.
+     */
+    public BackupResult backup(BackupRequest request) {
+        return backupOperation().run(request);
+    }
+
+    /** Restores a backup written by {@link #backup(BackupRequest)}, in one transaction, once the request approves. */
+    public RestoreResult restore(RestoreRequest request) {
+        return new Restore(config, pgTarget("restore"), listener).run(request);
+    }
+
+    /** Backs up first when something is pending, then migrates; when the backup fails nothing is applied. */
+    public BackupThenMigrate.Result migrate(MigrateOptions options, BackupRequest backup) {
+        return new BackupThenMigrate(new Migrate(config, listener), backupOperation()).run(options, backup);
+    }
+
+    private Backup backupOperation() {
+        return new Backup(config, pgTarget("backup"), Clock.systemUTC());
+    }
+
+    private PgTarget pgTarget(String command) {
+        return url.map(PgTarget::of).orElseThrow(() -> CairnException.usage("config.no-url", command
+                + " needs a database URL: pg_dump and pg_restore connect by themselves and cannot use the application's"
+                + " data source; configure Cairn with url(...) instead of dataSource(...)"));
     }
 
     /** Collects settings; every default is in {@link Configuration.Defaults}. */
@@ -249,13 +288,15 @@ public final class Cairn {
                         ? "no database: give a URL or a data source"
                         : "both a data source and a URL were given; give one");
             }
-            ConnectionSource connection = dataSource != null ? ConnectionSource.of(dataSource)
-                    : ConnectionSource.of(credentials(DatabaseUrl.parse(url)), applicationName);
+            Optional<DatabaseUrl> parsed = dataSource != null ? Optional.empty()
+                    : Optional.of(credentials(DatabaseUrl.parse(url)));
+            ConnectionSource connection = parsed.map(u -> ConnectionSource.of(u, applicationName))
+                    .orElseGet(() -> ConnectionSource.of(dataSource));
             List<Path> dirs = locations.isEmpty() ? List.of(Path.of("db", "migrations")) : locations;
             Configuration config = new Configuration(connection, dirs, TableName.parse(table), lockTimeout, ignore,
                     settings, new Configuration.SessionTimeouts(Optional.ofNullable(sqlLockTimeout),
                     Optional.ofNullable(statementTimeout)), outOfOrder);
-            return new Cairn(config, listener);
+            return new Cairn(config, listener, parsed);
         }
 
         private DatabaseUrl credentials(DatabaseUrl parsed) {

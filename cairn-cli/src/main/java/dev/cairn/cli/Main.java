@@ -1,11 +1,13 @@
 package dev.cairn.cli;
 
 import dev.cairn.Cairn;
+import dev.cairn.cli.command.BackupCommand;
 import dev.cairn.cli.command.BaselineCommand;
 import dev.cairn.cli.command.MigrateCommand;
 import dev.cairn.cli.command.NewCommand;
 import dev.cairn.cli.command.RepairCommand;
 import dev.cairn.cli.command.ResetCommand;
+import dev.cairn.cli.command.RestoreCommand;
 import dev.cairn.cli.command.RollbackCommand;
 import dev.cairn.cli.command.SeedCommand;
 import dev.cairn.cli.command.StatusCommand;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cairn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {MigrateCommand.class, StatusCommand.class, RollbackCommand.class, ValidateCommand.class,
                 NewCommand.class, RepairCommand.class, BaselineCommand.class, SeedCommand.class, ResetCommand.class,
-                CommandLine.HelpCommand.class},
+                BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class},
         description = {"Database schema migrations for PostgreSQL.", "",
                 "Reads migrations in the conventions of dbmate (-- migrate:up / -- migrate:down), golang-migrate"
                         + " (N_name.up.sql / .down.sql) and numbered files (NNN_name.sql with NNN_name_rollback.sql),"

@@ -1,11 +1,15 @@
 package dev.cairn.cli.command;
 
+import dev.cairn.Cairn;
 import dev.cairn.cli.Console;
 import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
+import dev.cairn.cli.render.BackupReport;
 import dev.cairn.cli.render.Json;
 import dev.cairn.cli.render.Progress;
 import dev.cairn.cli.render.Text;
+import dev.cairn.engine.BackupRequest;
+import dev.cairn.engine.BackupThenMigrate;
 import dev.cairn.engine.DryRun;
 import dev.cairn.engine.MigrateOptions;
 import dev.cairn.engine.MigrateResult;
@@ -23,6 +27,7 @@ import picocli.CommandLine.Option;
                 "  cairn migrate --dry-run                 print every statement that would run, touch nothing",
                 "  cairn migrate --dry-run --json          the same as JSON",
                 "  cairn migrate --target 20240115093000   stop after this version",
+                "  cairn migrate --backup                  pg_dump into backups/ first, if any pending",
                 "", "Exit codes: 0 applied or up to date, 1 a migration failed (it was rolled back), 2 bad"
                 + " files or configuration, 4 refused (modified, missing, failed or out-of-order migrations),"
                 + " 5 lock timeout."})
@@ -41,6 +46,11 @@ public final class MigrateCommand extends DatabaseCommand {
     @Option(names = "--json", description = "One JSON document on standard output.")
     boolean json;
 
+    @Option(names = "--backup", negatable = true, description = "Back up with pg_dump into backups/ first, only when"
+            + " something is pending; if the backup fails nothing is applied. --no-backup skips it. Default: 'backup'"
+            + " in cairn.toml, else on in protected environments (production, prod).")
+    Boolean backup;
+
     public MigrateCommand(Context context, Console console) {
         super(context, console);
     }
@@ -58,7 +68,7 @@ public final class MigrateCommand extends DatabaseCommand {
                 }
                 return 0;
             }
-            MigrateResult r = cairn.migrate(opts);
+            MigrateResult r = backupWanted() ? backupThenMigrate(cairn, opts) : cairn.migrate(opts);
             if (json) {
                 console.out(Json.write(Json.migrate(r)));
             } else if (r.upToDate()) {
@@ -70,6 +80,26 @@ public final class MigrateCommand extends DatabaseCommand {
             }
             return 0;
         });
+    }
+
+    private boolean backupWanted() {
+        return backup != null ? backup : settings().extra().backup().orElse(settings().protectedEnvironment());
+    }
+
+    /** The backup is told first; with --json on standard error, so standard output stays one document. */
+    private MigrateResult backupThenMigrate(Cairn cairn, MigrateOptions opts) {
+        BackupThenMigrate.Result r = cairn.migrate(opts, BackupRequest.to(context.resolve("backups"))
+                .withEnvironment(context.env()));
+        r.backup().ifPresent(b -> {
+            String line = "backed up " + b.database() + " to " + b.file() + " before migrating; restore with: "
+                    + BackupReport.restoreCommand(b.file(), settings().environment());
+            if (json) {
+                console.err(line);
+            } else {
+                console.out(line);
+            }
+        });
+        return r.migrate();
     }
 
     /** Parses versions given on the command line. */

@@ -1,0 +1,23 @@
+package dev.cairn.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A backup written.
+ *
+ * @param database       the database backed up
+ * @param file           the backup file
+ * @param bytes          its size
+ * @param restoreCommand the client-tool command that restores it (pg_restore, or gunzip piped into
+ *                       psql), for a person to copy; it never holds the password
+ * @param deleted        older backups removed by the retention, oldest first
+ */
+public record BackupResult(String database, Path file, BackupFormat format, long bytes, Duration duration,
+                           String restoreCommand, List<Path> deleted) {
+
+    public BackupResult {
+        deleted = List.copyOf(deleted);
+    }
+}
