@@ -107,7 +107,8 @@ class RunnersTest {
             // The server notices the dead client (client_connection_check_interval) and ends both sessions.
             Waits.until(Duration.ofSeconds(20), () -> db.column("SELECT pid FROM pg_stat_activity WHERE datname = ?"
                     + " AND application_name LIKE 'cairn/%'", db.name()).isEmpty());
-            assertThat(db.column("SELECT objid::text FROM pg_locks WHERE locktype = 'advisory'")).isEmpty();
+            assertThat(db.column("SELECT objid::text FROM pg_locks WHERE locktype = 'advisory'"
+                    + " AND database = (SELECT oid FROM pg_database WHERE datname = ?)", db.name())).isEmpty();
             assertThat(db.relations()).contains("first").doesNotContain("half", "other");
             assertThat(db.column("SELECT version FROM cairn_history WHERE status = 'SUCCESS'")).containsExactly("001");
         } finally {
