@@ -3,28 +3,45 @@ package dev.cairn.engine;
 import dev.cairn.config.Configuration;
 import dev.cairn.error.CairnException;
 import dev.cairn.migration.Discovery;
+import dev.cairn.migration.DrizzleJournal;
 import dev.cairn.migration.Migration;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Creates the next migration file in the directory's own convention: a UTC timestamp with
- * dbmate sections by default, or the next number with the same zero padding when the directory
- * already numbers its files; golang-migrate pairs and rollback siblings continue as such.
+ * Creates the next migration in the directory's own convention, that of its newest versioned
+ * migration, next to that migration: a UTC timestamp with dbmate sections in an empty directory;
+ * otherwise the next number with the same zero padding, or the next timestamp when the directory
+ * uses timestamps, in the form and with the sections of that convention (golang-migrate pairs,
+ * rollback siblings, seed 002's banner sections, seed 003's dated files with a ROLLBACK line, Flyway
+ * V and U files, diesel folders, goose and sql-migrate sections, drizzle-kit files with their
+ * journal entry).
  */
 public final class NewMigration {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final DateTimeFormatter DATED = DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmm");
+    private static final DateTimeFormatter DIESEL = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss");
     private static final int TIMESTAMP_DIGITS = 14;
+    private static final Pattern LAST_NUMBER = Pattern.compile("(\\d+)$");
+    private static final String BANNER = "-- ============================================\n";
 
     private final Configuration config;
     private final Clock clock;
@@ -34,7 +51,7 @@ public final class NewMigration {
         this.clock = clock;
     }
 
-    /** Creates the file (or files) and returns their paths. */
+    /** Creates the file (or files, or folder) and returns the files created. */
     public List<Path> run(String name) {
         if (!NAME.matcher(name).matches()) {
             throw CairnException.usage("new.name", "migration name '" + name + "' must be lowercase words joined by"
@@ -43,38 +60,125 @@ public final class NewMigration {
         Path dir = config.locations().get(0);
         createDirectory(dir);
         Discovery found = Discover.all(config);
-        List<Migration> migrations = found.migrations();
-        Migration newest = migrations.isEmpty() ? null : migrations.get(migrations.size() - 1);
-        String version = nextVersion(newest);
-        String convention = newest == null ? "dbmate" : newest.convention();
+        Optional<Migration> newest = found.migrations().stream()
+                .filter(m -> m.kind() == Migration.Kind.VERSIONED && !m.version().isRepeatable())
+                .reduce((a, b) -> b);
+        Path home = newest.map(m -> dir.resolve(m.script()).getParent()).filter(Files::isDirectory).orElse(dir);
+        Instant now = clock.instant();
+        String words = name.replace('_', ' ');
         List<Path> created = new ArrayList<>();
-        switch (convention) {
+        switch (newest.map(Migration::convention).orElse("dbmate")) {
             case "golang-migrate" -> {
-                created.add(write(dir.resolve(version + "_" + name + ".up.sql"), "-- " + name + ": up\n\n"));
-                created.add(write(dir.resolve(version + "_" + name + ".down.sql"), "-- " + name + ": down\n\n"));
+                String v = nextNumber(newest.get(), now);
+                created.add(write(home.resolve(v + "_" + name + ".up.sql"), "-- " + name + ": up\n\n"));
+                created.add(write(home.resolve(v + "_" + name + ".down.sql"), "-- " + name + ": down\n\n"));
             }
             case "numbered" -> {
-                created.add(write(dir.resolve(version + "_" + name + ".sql"), "-- " + name + "\n\n"));
-                created.add(write(dir.resolve(version + "_" + name + "_rollback.sql"),
-                        "-- undoes " + version + "_" + name + ".sql\n\n"));
+                String file = nextNumber(newest.get(), now) + "_" + name;
+                created.add(write(home.resolve(file + ".sql"), "-- " + name + "\n\n"));
+                created.add(write(home.resolve(file + "_rollback.sql"), "-- undoes " + file + ".sql\n\n"));
             }
-            default -> created.add(write(dir.resolve(version + "_" + name + ".sql"),
-                    "-- migrate:up\n\n\n-- migrate:down\n\n"));
+            case "forward-rollback" -> created.add(write(home.resolve(nextNumber(newest.get(), now) + "_" + name + ".sql"),
+                    "-- Migration: " + name + "\n-- Description: " + words + "\n-- Created: "
+                            + DateTimeFormatter.ISO_INSTANT.format(now) + "\n\n" + BANNER + "-- FORWARD MIGRATION\n"
+                            + BANNER + "\n\n" + BANNER + "-- ROLLBACK\n" + BANNER + "\n"));
+            case "dated" -> created.add(write(home.resolve(nextDate(newest.get(), now, DATED, ChronoUnit.MINUTES)
+                    + "_" + name + ".sql"), "-- " + words + "\n\n\n-- ROLLBACK:\n"));
+            case "flyway" -> {
+                String v = nextFlyway(newest.get(), now);
+                created.add(write(home.resolve("V" + v + "__" + name + ".sql"), "-- " + words + "\n\n"));
+                boolean undoes = found.migrations().stream()
+                        .anyMatch(m -> m.convention().equals("flyway") && m.down().isPresent());
+                if (undoes) {
+                    created.add(write(home.resolve("U" + v + "__" + name + ".sql"),
+                            "-- undoes V" + v + "__" + name + ".sql\n\n"));
+                }
+            }
+            case "diesel" -> {
+                Path folder = home.resolve(nextDate(newest.get(), now, DIESEL, ChronoUnit.SECONDS) + "_" + name);
+                createFolder(folder);
+                created.add(write(folder.resolve("up.sql"), "-- Your SQL goes here\n"));
+                created.add(write(folder.resolve("down.sql"), "-- This file should undo anything in `up.sql`\n"));
+            }
+            case "goose" -> created.add(write(home.resolve(nextNumber(newest.get(), now) + "_" + name + ".sql"),
+                    "-- +goose Up\n\n\n-- +goose Down\n\n"));
+            case "sql-migrate" -> created.add(write(home.resolve(nextNumber(newest.get(), now)
+                    + separator(newest.get()) + name + ".sql"), "-- +migrate Up\n\n\n-- +migrate Down\n\n"));
+            case "drizzle" -> created.add(drizzle(home, nextNumber(newest.get(), now) + "_" + name, words, now));
+            default -> created.add(write(home.resolve(newest.map(m -> nextNumber(m, now)).orElse(stamp(now))
+                    + "_" + name + ".sql"), "-- migrate:up\n\n\n-- migrate:down\n\n"));
         }
         return List.copyOf(created);
     }
 
-    private String nextVersion(Migration newest) {
-        String stamp = STAMP.format(clock.instant());
-        if (newest == null) {
-            return stamp;
+    /** The SQL file, then its journal entry; the file is removed again when the journal cannot be written. */
+    private static Path drizzle(Path folder, String tag, String words, Instant now) {
+        Path file = write(folder.resolve(tag + ".sql"), "-- " + words + "\n\n");
+        try {
+            DrizzleJournal.append(folder, tag, now);
+        } catch (CairnException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // The journal's error is the one to report.
+            }
+            throw e;
         }
+        return file;
+    }
+
+    private static String stamp(Instant now) {
+        return STAMP.format(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+    }
+
+    /**
+     * After a timestamp, the current one (or the newest plus one when the clock is behind); after
+     * a number, the next number with the same zero padding.
+     */
+    private static String nextNumber(Migration newest, Instant now) {
         String text = newest.version().text();
-        if (!text.chars().allMatch(Character::isDigit) || text.length() == TIMESTAMP_DIGITS) {
-            return stamp.compareTo(text) > 0 ? stamp : new java.math.BigInteger(text).add(java.math.BigInteger.ONE).toString();
+        if (text.length() == TIMESTAMP_DIGITS) {
+            String stamp = stamp(now);
+            return stamp.compareTo(text) > 0 ? stamp : increment(text);
         }
-        String next = new java.math.BigInteger(text).add(java.math.BigInteger.ONE).toString();
-        return "0".repeat(Math.max(0, text.length() - next.length())) + next;
+        return increment(text);
+    }
+
+    private static String increment(String digits) {
+        String next = new BigInteger(digits).add(BigInteger.ONE).toString();
+        return "0".repeat(Math.max(0, digits.length() - next.length())) + next;
+    }
+
+    /** Flyway's {@code 1.2} gives {@code 1.3}, {@code 1_9} gives {@code 1_10}, a timestamp the current one. */
+    private static String nextFlyway(Migration newest, Instant now) {
+        String text = newest.version().text();
+        if (text.chars().allMatch(Character::isDigit)) {
+            return nextNumber(newest, now);
+        }
+        Matcher m = LAST_NUMBER.matcher(text);
+        m.find();
+        return text.substring(0, m.start()) + increment(m.group(1));
+    }
+
+    /** The current UTC date and time in the form of {@code format}, later than the newest one. */
+    private static String nextDate(Migration newest, Instant now, DateTimeFormatter format, ChronoUnit unit) {
+        LocalDateTime current = LocalDateTime.ofInstant(now, ZoneOffset.UTC).truncatedTo(unit);
+        try {
+            LocalDateTime last = LocalDateTime.parse(newest.version().text(), format);
+            if (!current.isAfter(last)) {
+                current = last.plus(1, unit);
+            }
+        } catch (DateTimeParseException e) {
+            // diesel's 00000000000000_diesel_initial_setup, or another form: the clock decides.
+        }
+        return format.format(current);
+    }
+
+    /** sql-migrate names its files {@code 20240115093000-name.sql}; keep whichever separator the newest uses. */
+    private static String separator(Migration newest) {
+        String file = newest.script().substring(newest.script().lastIndexOf('/') + 1);
+        int after = newest.version().text().length();
+        return after < file.length() && file.charAt(after) == '-' ? "-" : "_";
     }
 
     private static void createDirectory(Path dir) {
@@ -85,9 +189,19 @@ public final class NewMigration {
         }
     }
 
+    private static void createFolder(Path folder) {
+        try {
+            Files.createDirectory(folder);
+        } catch (FileAlreadyExistsException e) {
+            throw CairnException.usage("new.exists", folder + " already exists; choose another name");
+        } catch (IOException e) {
+            throw CairnException.usage("new.write", "cannot create " + folder + ": " + e.getMessage());
+        }
+    }
+
     private static Path write(Path file, String text) {
         try {
-            return Files.writeString(file, text, java.nio.file.StandardOpenOption.CREATE_NEW);
+            return Files.writeString(file, text, StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {
             throw CairnException.usage("new.exists", file + " already exists; choose another name");
         } catch (IOException e) {

@@ -1,0 +1,249 @@
+package dev.cairn.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.Cairn;
+import dev.cairn.error.CairnException;
+import dev.cairn.migration.DirectoryScan;
+import dev.cairn.migration.Discovery;
+import dev.cairn.migration.Migration;
+import dev.cairn.testing.MigrationDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code new} continues each convention: its name, its version scheme, its sections. */
+class NewMigrationConventionsTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-03-05T06:07:08Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+
+    MigrationDir dir() {
+        return new MigrationDir(tmp.resolve("m"));
+    }
+
+    List<String> create(MigrationDir dir, String name) {
+        var config = Cairn.configure().url("jdbc:postgresql://localhost/unused").locations(dir.path()).load()
+                .configuration();
+        return new NewMigration(config, CLOCK).run(name).stream()
+                .map(p -> dir.path().relativize(p).toString().replace('\\', '/')).toList();
+    }
+
+    String read(MigrationDir dir, String relative) throws Exception {
+        return Files.readString(dir.path().resolve(relative));
+    }
+
+    /** What the directory holds after {@code new}: no problems, and the new migration newest, in the same convention. */
+    Migration newest(MigrationDir dir, String convention) {
+        Discovery d = new DirectoryScan(DirectoryScan.DEFAULT_IGNORE, Map.of()).scan(List.of(dir.path()));
+        assertThat(d.problems()).isEmpty();
+        List<Migration> versioned = d.migrations().stream().filter(m -> !m.version().isRepeatable()).toList();
+        Migration m = versioned.get(versioned.size() - 1);
+        assertThat(m.convention()).isEqualTo(convention);
+        return m;
+    }
+
+    @Test
+    void seedTwoGetsItsBannerTemplate() throws Exception {
+        MigrationDir dir = dir().write("20240101000000_init.sql", "-- FORWARD MIGRATION\nSELECT 1;\n");
+
+        assertThat(create(dir, "add_ratings")).containsExactly("20240305060708_add_ratings.sql");
+
+        assertThat(read(dir, "20240305060708_add_ratings.sql")).isEqualTo("""
+                -- Migration: add_ratings
+                -- Description: add ratings
+                -- Created: 2024-03-05T06:07:08Z
+
+                -- ============================================
+                -- FORWARD MIGRATION
+                -- ============================================
+
+
+                -- ============================================
+                -- ROLLBACK
+                -- ============================================
+
+                """);
+        Migration m = newest(dir, "forward-rollback");
+        assertThat(m.up().firstLine()).isEqualTo(8);
+        assertThat(m.down()).isEmpty();
+    }
+
+    @Test
+    void seedTwoWithNumbersContinuesTheNumbers() {
+        MigrationDir dir = dir().write("025_add_indexes.sql", "-- FORWARD MIGRATION\nSELECT 1;\n");
+
+        assertThat(create(dir, "more")).containsExactly("026_more.sql");
+        newest(dir, "forward-rollback");
+    }
+
+    @ParameterizedTest(name = "after {0}: {1}")
+    @CsvSource({
+            "2024-01-17_1430_a.sql, 2024-03-05_0607_b.sql",
+            "2024-03-05_0607_a.sql, 2024-03-05_0608_b.sql",
+            "2024-12-31_2359_a.sql, 2025-01-01_0000_b.sql",
+    })
+    void seedThreeGetsTheDateAndARollbackLine(String existing, String expected) throws Exception {
+        MigrationDir dir = dir().write(existing, "SELECT 1;\n-- ROLLBACK:\n-- SELECT 2;\n");
+
+        assertThat(create(dir, "b")).containsExactly(expected);
+
+        assertThat(read(dir, expected)).isEqualTo("-- b\n\n\n-- ROLLBACK:\n");
+        assertThat(newest(dir, "dated").down()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "after {0}: V{1}")
+    @CsvSource({
+            "V1__a.sql,              2",
+            "V009__a.sql,            010",
+            "V1.2__a.sql,            1.3",
+            "V1_9__a.sql,            1_10",
+            "V20240101000000__a.sql, 20240305060708",
+    })
+    void flywayGetsTheNextVersion(String existing, String version) throws Exception {
+        MigrationDir dir = dir().write(existing, "SELECT 1;\n").write("R__view.sql", "SELECT 1;\n");
+
+        assertThat(create(dir, "add_users")).containsExactly("V" + version + "__add_users.sql");
+
+        assertThat(read(dir, "V" + version + "__add_users.sql")).isEqualTo("-- add users\n\n");
+        assertThat(newest(dir, "flyway").version().text()).isEqualTo(version);
+    }
+
+    @Test
+    void flywayWithUndoFilesGetsAnUndoFileToo() throws Exception {
+        MigrationDir dir = dir().write("V1__a.sql", "SELECT 1;\n").write("U1__a.sql", "SELECT 1;\n")
+                .write("V2__b.sql", "SELECT 1;\n");
+
+        assertThat(create(dir, "c")).containsExactly("V3__c.sql", "U3__c.sql");
+
+        assertThat(read(dir, "U3__c.sql")).isEqualTo("-- undoes V3__c.sql\n\n");
+        assertThat(newest(dir, "flyway").down()).isPresent();
+    }
+
+    @Test
+    void dieselGetsAFolderWithUpAndDown() throws Exception {
+        MigrationDir dir = dir().write("00000000000000_diesel_initial_setup/up.sql", "SELECT 1;\n")
+                .write("00000000000000_diesel_initial_setup/down.sql", "SELECT 1;\n");
+
+        assertThat(create(dir, "create_users")).containsExactly("2024-03-05-060708_create_users/up.sql",
+                "2024-03-05-060708_create_users/down.sql");
+
+        assertThat(read(dir, "2024-03-05-060708_create_users/up.sql")).isEqualTo("-- Your SQL goes here\n");
+        assertThat(read(dir, "2024-03-05-060708_create_users/down.sql"))
+                .isEqualTo("-- This file should undo anything in `up.sql`\n");
+        assertThat(newest(dir, "diesel").script()).isEqualTo("2024-03-05-060708_create_users");
+    }
+
+    @Test
+    void dieselAfterAFolderOfTheSameSecondTakesTheNextSecond() {
+        MigrationDir dir = dir().write("2024-03-05-060708_a/up.sql", "SELECT 1;\n");
+
+        assertThat(create(dir, "b")).containsExactly("2024-03-05-060709_b/up.sql", "2024-03-05-060709_b/down.sql");
+    }
+
+    @ParameterizedTest(name = "after {0}: {1}")
+    @CsvSource({
+            "00001_a.sql,          00002_b.sql",
+            "20240101000000_a.sql, 20240305060708_b.sql",
+    })
+    void gooseGetsItsSections(String existing, String expected) throws Exception {
+        MigrationDir dir = dir().write(existing, "-- +goose Up\nSELECT 1;\n");
+
+        assertThat(create(dir, "b")).containsExactly(expected);
+
+        assertThat(read(dir, expected)).isEqualTo("-- +goose Up\n\n\n-- +goose Down\n\n");
+        newest(dir, "goose");
+    }
+
+    @ParameterizedTest(name = "after {0}: {1}")
+    @CsvSource({
+            "20240101000000-a.sql, 20240305060708-b.sql",
+            "1_a.sql,              2_b.sql",
+    })
+    void sqlMigrateGetsItsSectionsAndItsSeparator(String existing, String expected) throws Exception {
+        MigrationDir dir = dir().write(existing, "-- +migrate Up\nSELECT 1;\n");
+
+        assertThat(create(dir, "b")).containsExactly(expected);
+
+        assertThat(read(dir, expected)).isEqualTo("-- +migrate Up\n\n\n-- +migrate Down\n\n");
+        newest(dir, "sql-migrate");
+    }
+
+    @Test
+    void drizzleGetsAFileAndAJournalEntry() throws Exception {
+        MigrationDir dir = dir().write("drizzle/0000_initial_schema.sql", "CREATE TABLE t (id int);")
+                .write("drizzle/meta/_journal.json", """
+                        {
+                          "version": "7",
+                          "dialect": "postgresql",
+                          "entries": [
+                            {
+                              "idx": 0,
+                              "version": "7",
+                              "when": 1700000000000,
+                              "tag": "0000_initial_schema",
+                              "breakpoints": true
+                            }
+                          ]
+                        }""");
+
+        assertThat(create(dir, "add_orders")).containsExactly("drizzle/0001_add_orders.sql");
+
+        assertThat(read(dir, "drizzle/meta/_journal.json")).endsWith("""
+                      "breakpoints": true
+                    },
+                    {
+                      "idx": 1,
+                      "version": "7",
+                      "when": 1709618828000,
+                      "tag": "0001_add_orders",
+                      "breakpoints": true
+                    }
+                  ]
+                }""");
+        assertThat(newest(dir, "drizzle").script()).isEqualTo("drizzle/0001_add_orders.sql");
+    }
+
+    @Test
+    void drizzleWithABrokenJournalCreatesNothing() throws Exception {
+        MigrationDir dir = dir().write("0000_a.sql", "SELECT 1;").write("meta/_journal.json",
+                "{\"entries\": [{\"idx\": 0, \"tag\": \"0000_a\"}]");
+
+        assertThatThrownBy(() -> create(dir, "b")).isInstanceOf(CairnException.class)
+                .hasMessageContaining("_journal.json:1:42: expected ',' or '}'");
+        assertThat(dir.path().resolve("0001_b.sql")).doesNotExist();
+    }
+
+    @Test
+    void goesNextToTheNewestMigrationInANestedFolder() {
+        MigrationDir dir = dir().write("sub/003_a.sql", "SELECT 1;\n");
+
+        assertThat(create(dir, "b")).containsExactly("sub/004_b.sql", "sub/004_b_rollback.sql");
+    }
+
+    @Test
+    void aRepeatableIsNotTheNewestMigration() {
+        MigrationDir dir = dir().write("V7__a.sql", "SELECT 1;\n").write("R__z.sql", "SELECT 1;\n");
+
+        assertThat(create(dir, "b")).containsExactly("V8__b.sql");
+    }
+
+    @Test
+    void numberedWrappedInTransactionsGetsASibling() {
+        MigrationDir dir = dir().write("001_create_products_table.sql", "BEGIN;\nSELECT 1;\nCOMMIT;\n")
+                .write("001_create_products_table_rollback.sql", "BEGIN;\nSELECT 1;\nCOMMIT;\n");
+
+        assertThat(create(dir, "add_orders")).containsExactly("002_add_orders.sql", "002_add_orders_rollback.sql");
+    }
+}
