@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS books_title_search_idx;
