@@ -2,6 +2,7 @@ package dev.cairn;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.config.DatabaseUrl;
+import dev.cairn.config.LockMode;
 import dev.cairn.config.TableName;
 import dev.cairn.engine.Baseline;
 import dev.cairn.dialect.postgres.PgTarget;
@@ -11,6 +12,7 @@ import dev.cairn.engine.BackupResult;
 import dev.cairn.engine.BackupThenMigrate;
 import dev.cairn.engine.DryRun;
 import dev.cairn.engine.Listener;
+import dev.cairn.engine.LockGuard;
 import dev.cairn.engine.Migrate;
 import dev.cairn.engine.MigrateOptions;
 import dev.cairn.engine.MigrateResult;
@@ -28,6 +30,9 @@ import dev.cairn.engine.Status;
 import dev.cairn.engine.StatusResult;
 import dev.cairn.engine.Validate;
 import dev.cairn.engine.ValidateResult;
+import dev.cairn.engine.Unlock;
+import dev.cairn.engine.UnlockRequest;
+import dev.cairn.engine.UnlockResult;
 import dev.cairn.error.CairnException;
 import dev.cairn.jdbc.ConnectionSource;
 import dev.cairn.migration.MigrationSettings;
@@ -91,7 +96,7 @@ public final class Cairn {
 
     /** Applies pending migrations up to the target, if any. */
     public MigrateResult migrate(MigrateOptions options) {
-        return new Migrate(config, listener).run(options);
+        return new Migrate(config, LockGuard.around(listener)).run(options);
     }
 
     /** What {@link #migrate(MigrateOptions)} would run; changes nothing. */
@@ -111,7 +116,16 @@ public final class Cairn {
 
     /** Undoes applied migrations. */
     public RollbackResult rollback(RollbackRequest request) {
-        return new Rollback(config, listener).run(request);
+        return new Rollback(config, LockGuard.around(listener)).run(request);
+    }
+
+    /**
+     * Shows who holds the migration lock and, once {@code request} approves, clears it: in table
+     * mode deletes an expired lease (a live one only with {@code force}); in advisory mode ends the
+     * holder's sessions. Nothing held is a result, not an error.
+     */
+    public UnlockResult unlock(UnlockRequest request) {
+        return new Unlock(config).run(request);
     }
 
     /** Resolves FAILED rows and realigns checksums of edited applied files, once {@code approve} accepts the changes. */
@@ -182,6 +196,8 @@ public final class Cairn {
         private Duration sqlLockTimeout;
         private Duration statementTimeout;
         private boolean outOfOrder;
+        private LockMode lockMode = Configuration.Defaults.LOCK_MODE;
+        private Duration leaseTtl = Configuration.Defaults.LEASE_TTL;
         private Listener listener = Listener.NONE;
         private String applicationName = ApplicationName.of(VERSION);
 
@@ -265,6 +281,22 @@ public final class Cairn {
             return this;
         }
 
+        /**
+         * How runners are kept apart: a PostgreSQL advisory lock (default), or {@link LockMode#TABLE}, a
+         * lease row in {@code <table>_lock} for PgBouncer transaction pooling and engines without
+         * advisory locks.
+         */
+        public Builder lockMode(LockMode mode) {
+            this.lockMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** Table lock mode: how long a lease lasts without renewal (default 30s, at least 1s). */
+        public Builder leaseTtl(Duration ttl) {
+            this.leaseTtl = Objects.requireNonNull(ttl, "ttl");
+            return this;
+        }
+
         /** Receives progress events. */
         public Builder listener(Listener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
@@ -295,7 +327,7 @@ public final class Cairn {
             List<Path> dirs = locations.isEmpty() ? List.of(Path.of("db", "migrations")) : locations;
             Configuration config = new Configuration(connection, dirs, TableName.parse(table), lockTimeout, ignore,
                     settings, new Configuration.SessionTimeouts(Optional.ofNullable(sqlLockTimeout),
-                    Optional.ofNullable(statementTimeout)), outOfOrder);
+                    Optional.ofNullable(statementTimeout)), outOfOrder, lockMode, leaseTtl);
             return new Cairn(config, listener, parsed);
         }
 

@@ -35,6 +35,17 @@ public final class CommonOptions {
             description = "How long to wait for another runner's lock (e.g. 30s, 5m). Default: 60s.")
     Duration lockTimeout;
 
+    @Option(names = "--lock-mode", paramLabel = "advisory|table",
+            description = "How runners are kept apart: 'advisory', a PostgreSQL advisory lock (default), or 'table',"
+                    + " a lease row in <table>_lock renewed by a heartbeat, for PgBouncer transaction pooling."
+                    + " Default: $CAIRN_LOCK_MODE, 'lock_mode' in cairn.toml, advisory.")
+    String lockMode;
+
+    @Option(names = "--lease-ttl", paramLabel = "DURATION", converter = Durations.class,
+            description = "With --lock-mode table: how long a lease lasts without renewal, so how soon a dead"
+                    + " runner's lock is taken over (at least 1s). Default: $CAIRN_LEASE_TTL, 30s.")
+    Duration leaseTtl;
+
     @Option(names = "--lock-timeout-sql", paramLabel = "DURATION", converter = Durations.class,
             description = "PostgreSQL lock_timeout for migration statements, so a migration waiting on a busy table"
                     + " fails fast.")

@@ -11,6 +11,7 @@ import dev.cairn.cli.command.RestoreCommand;
 import dev.cairn.cli.command.RollbackCommand;
 import dev.cairn.cli.command.SeedCommand;
 import dev.cairn.cli.command.StatusCommand;
+import dev.cairn.cli.command.UnlockCommand;
 import dev.cairn.cli.command.ValidateCommand;
 import dev.cairn.error.CairnException;
 import java.io.PrintWriter;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cairn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {MigrateCommand.class, StatusCommand.class, RollbackCommand.class, ValidateCommand.class,
                 NewCommand.class, RepairCommand.class, BaselineCommand.class, SeedCommand.class, ResetCommand.class,
+                UnlockCommand.class,
                 BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class},
         description = {"Database schema migrations for PostgreSQL.", "",
                 "Reads migrations in the conventions of dbmate (-- migrate:up / -- migrate:down), golang-migrate"

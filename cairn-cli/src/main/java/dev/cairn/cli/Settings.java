@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import dev.cairn.Cairn;
 import dev.cairn.config.DatabaseUrl;
+import dev.cairn.config.LockMode;
 import dev.cairn.engine.Listener;
 import dev.cairn.error.CairnException;
 import java.nio.file.Files;
@@ -75,6 +76,15 @@ public final class Settings {
                 env.schemas().isEmpty() ? top.schemas() : env.schemas(), first(env.seeds(), top.seeds()));
     }
 
+    /** The lock mode from --lock-mode, $CAIRN_LOCK_MODE or lock_mode in the file; empty for the default. */
+    public Optional<LockMode> lockMode() {
+        if (options.lockMode != null) {
+            return Optional.of(LockMode.parse(options.lockMode, "--lock-mode"));
+        }
+        return env("CAIRN_LOCK_MODE").map(v -> LockMode.parse(v, "$CAIRN_LOCK_MODE"))
+                .or(() -> extra().lockMode().map(v -> LockMode.parse(v, "lock_mode in " + file.path())));
+    }
+
     /** The database URL from flags, environment or file; empty when none is configured. */
     public Optional<String> url() {
         return first(Optional.ofNullable(options.url), env("CAIRN_URL"), env("DATABASE_URL"),
@@ -122,6 +132,9 @@ public final class Settings {
         first(Optional.ofNullable(options.statementTimeout), env.statementTimeout(), top.statementTimeout())
                 .ifPresent(b::statementTimeout);
         first(env.ignore(), top.ignore()).ifPresent(b::ignore);
+        lockMode().ifPresent(b::lockMode);
+        first(Optional.ofNullable(options.leaseTtl), env("CAIRN_LEASE_TTL").map(v -> Durations.parse(v, "$CAIRN_LEASE_TTL")))
+                .ifPresent(b::leaseTtl);
         first(env.outOfOrder(), top.outOfOrder()).ifPresent(b::outOfOrder);
         file.migrations().forEach(b::migration);
         return b;

@@ -21,10 +21,13 @@ import java.util.Optional;
  * @param migrationSettings  per-migration settings by version, such as {@code transaction = false}
  * @param sessionTimeouts    {@code lock_timeout} / {@code statement_timeout} for migration statements
  * @param outOfOrder         whether a pending version below the newest applied may run
+ * @param lockMode           how runners are kept apart: an advisory lock, or a lease row in {@code <table>_lock}
+ * @param leaseTtl           how long a lease lasts without renewal (table mode); renewed every third of it
  */
 public record Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
                             List<String> ignore, Map<String, MigrationSettings> migrationSettings,
-                            SessionTimeouts sessionTimeouts, boolean outOfOrder) {
+                            SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode,
+                            Duration leaseTtl) {
 
     public Configuration {
         Objects.requireNonNull(connection, "connection");
@@ -34,6 +37,12 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
         ignore = List.copyOf(ignore);
         migrationSettings = Map.copyOf(migrationSettings);
         Objects.requireNonNull(sessionTimeouts, "sessionTimeouts");
+        Objects.requireNonNull(lockMode, "lockMode");
+        if (leaseTtl.compareTo(Defaults.LEASE_TTL_MIN) < 0) {
+            throw dev.cairn.error.CairnException.usage("config.lease-ttl", "lease TTL must be at least "
+                    + Defaults.LEASE_TTL_MIN.toSeconds() + "s (the heartbeat renews the lease every third of it), got "
+                    + leaseTtl.toMillis() + "ms");
+        }
         if (lockTimeout.isNegative()) {
             throw dev.cairn.error.CairnException.usage("config.lock-timeout", "lock timeout must not be negative");
         }
@@ -44,6 +53,10 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
         public static final String TABLE = "cairn_history";
         public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(60);
         public static final List<String> IGNORE = dev.cairn.migration.DirectoryScan.DEFAULT_IGNORE;
+        public static final LockMode LOCK_MODE = LockMode.ADVISORY;
+        /** A dead runner's lease is taken over at most this long after its last renewal. */
+        public static final Duration LEASE_TTL = Duration.ofSeconds(30);
+        public static final Duration LEASE_TTL_MIN = Duration.ofSeconds(1);
 
         private Defaults() {
         }

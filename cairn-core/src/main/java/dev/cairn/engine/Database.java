@@ -3,6 +3,8 @@ package dev.cairn.engine;
 import dev.cairn.config.Configuration;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.DialectFactory;
+import dev.cairn.dialect.LeaseLock;
+import dev.cairn.dialect.LockWatcher;
 import dev.cairn.dialect.MigrationLock;
 import dev.cairn.error.CairnException;
 import dev.cairn.history.History;
@@ -54,14 +56,23 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Takes the migration lock on a second connection, waiting up to the configured timeout. */
+    /**
+     * Takes the migration lock on a second connection, waiting up to the configured timeout: the
+     * dialect's advisory lock, or in table mode a lease whose heartbeat uses that connection. A
+     * {@link LockGuard} listener is told the lock, to stop the operation if the lease is lost.
+     */
     void lock(Listener listener) {
         lockConnection = config.connection().open();
         try {
             lockConnection.setAutoCommit(true);
             dialect.prepareSession(lockConnection);
-            lock = dialect.lock(lockConnection, config.table(), config.lockTimeout(),
-                    (holder, waited) -> listener.on(new Event.LockWaiting(holder, waited)));
+            LockWatcher watcher = (holder, waited) -> listener.on(new Event.LockWaiting(holder, waited));
+            lock = config.lockMode() == dev.cairn.config.LockMode.TABLE
+                    ? LeaseLock.acquire(lockConnection, dialect, config, watcher)
+                    : dialect.lock(lockConnection, config.table(), config.lockTimeout(), watcher);
+            if (listener instanceof LockGuard guard) {
+                guard.watch(lock);
+            }
         } catch (SQLException e) {
             throw Jdbc.failed("cannot take the migration lock", e);
         }

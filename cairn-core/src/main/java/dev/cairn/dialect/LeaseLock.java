@@ -1,0 +1,175 @@
+package dev.cairn.dialect;
+
+import dev.cairn.config.Configuration;
+import dev.cairn.error.CairnException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The lock of {@code --lock-mode table}: a lease row that a heartbeat renews every third of its TTL
+ * while Cairn runs, released on close, and taken over by another runner once it has expired. For
+ * PgBouncer in transaction mode, where a session advisory lock would stay with a pooled server
+ * connection, and for engines without advisory locks.
+ *
+ * <p>A lease, unlike an advisory lock, can be lost while its holder still runs: a heartbeat that
+ * could not reach the server for a whole TTL, or {@code cairn unlock --force}. {@link #verify()}
+ * renews the lease on the spot and fails when it is gone; the engine calls it before each
+ * migration, so a runner that lost its lease stops before the next one.
+ */
+public final class LeaseLock implements MigrationLock {
+
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(3);
+
+    private final Connection connection;
+    private final LeaseTable table;
+    private final String token;
+    private final Duration ttl;
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final Thread heartbeat;
+    private volatile boolean lost;
+
+    private LeaseLock(Connection connection, LeaseTable table, String token, Duration ttl) {
+        this.connection = connection;
+        this.table = table;
+        this.token = token;
+        this.ttl = ttl;
+        this.heartbeat = new Thread(this::beat, "cairn-lease-heartbeat " + table.table());
+        heartbeat.setDaemon(true);
+    }
+
+    /**
+     * Takes the lease on {@code connection}, which becomes the heartbeat's own, waiting up to the
+     * configured lock timeout and telling {@code watcher} who holds it every few seconds.
+     *
+     * @throws CairnException kind LOCK_TIMEOUT naming the holder and when its lease expires
+     */
+    public static LeaseLock acquire(Connection connection, Dialect dialect, Configuration config, LockWatcher watcher)
+            throws SQLException {
+        LeaseTable table = new LeaseTable(dialect, config.table());
+        table.ensure(connection);
+        LeaseTable.Claim claim = new LeaseTable.Claim(UUID.randomUUID().toString(), host(), ProcessHandle.current().pid());
+        long start = System.nanoTime();
+        Duration nextReport = REPORT_EVERY;
+        while (table.tryAcquire(connection, claim, config.leaseTtl()).isEmpty()) {
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            if (waited.compareTo(config.lockTimeout()) >= 0) {
+                throw timeout(table, table.read(connection), config.lockTimeout());
+            }
+            if (waited.compareTo(nextReport) >= 0) {
+                watcher.waiting(table.read(connection).map(Lease::holder), waited);
+                nextReport = nextReport.plus(REPORT_EVERY);
+            }
+            sleep(POLL);
+        }
+        LeaseLock lock = new LeaseLock(connection, table, claim.token(), config.leaseTtl());
+        lock.heartbeat.start();
+        return lock;
+    }
+
+    private static CairnException timeout(LeaseTable table, Optional<Lease> holder, Duration timeout) {
+        return new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.timeout",
+                "another migration run holds the lease in " + table.table() + " and did not finish within "
+                        + timeout.toSeconds() + "s: " + holder.map(Lease::describe).orElse("holder unknown (it has just"
+                        + " released the lease)") + "; nothing was applied. Wait for it, raise --lock-timeout, or if"
+                        + " that runner is dead: the next run takes its lease over once it expires"
+                        + holder.map(l -> " at " + l.expiresAt()).orElse("") + ", or clear it now with"
+                        + " 'cairn unlock --lock-mode table --force'");
+    }
+
+    /**
+     * Renews the lease now; called between migrations.
+     *
+     * @throws CairnException code {@code lock.lost} when another runner took the lease over or it was cleared
+     * @throws SQLException   when the server cannot be asked
+     */
+    public void verify() throws SQLException {
+        synchronized (this) {
+            if (!lost && table.renew(connection, token, ttl)) {
+                return;
+            }
+            lost = true;
+            Optional<Lease> now = table.read(connection);
+            throw CairnException.failed("lock.lost", "lost the migration lock: "
+                    + now.map(l -> "the lease in " + table.table() + " was taken over by " + l.describe())
+                    .orElse("the lease row in " + table.table() + " was deleted (by 'cairn unlock --force'?)")
+                    + "; this run stopped before its next migration. What it applied so far stays applied:"
+                    + " check 'cairn status', then run the command again", null);
+        }
+    }
+
+    /** Renews every third of the TTL until closed; a failed renewal is retried at the next beat. */
+    private void beat() {
+        long interval = Math.max(ttl.toMillis() / 3, 1);
+        try {
+            while (!stop.await(interval, TimeUnit.MILLISECONDS)) {
+                synchronized (this) {
+                    try {
+                        if (!lost && !table.renew(connection, token, ttl)) {
+                            lost = true;
+                        }
+                    } catch (SQLException | RuntimeException e) {
+                        // Retried at the next beat. Should the server stay out of reach for a whole
+                        // TTL, the lease runs out so that another runner can take over, and
+                        // verify() stops this one before its next migration.
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the heartbeat and deletes the row if it is still ours. */
+    @Override
+    public void close() {
+        stop.countDown();
+        try {
+            heartbeat.join(Math.max(ttl.toMillis(), 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            try {
+                table.release(connection, token);
+            } catch (SQLException e) {
+                // Nothing to do: the lease expires on its own and the next runner takes it over.
+            }
+        }
+    }
+
+    /** The host name, without a DNS lookup where the system tells it directly. */
+    private static String host() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env.strip();
+        }
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException | RuntimeException e) {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (IOException ex) {
+                return "unknown-host";
+            }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CairnException.failed("lock.interrupted", "interrupted while waiting for the migration lock", e);
+        }
+    }
+}
