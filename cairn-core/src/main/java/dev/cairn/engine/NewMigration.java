@@ -64,51 +64,72 @@ public final class NewMigration {
                 .filter(m -> m.kind() == Migration.Kind.VERSIONED && !m.version().isRepeatable())
                 .reduce((a, b) -> b);
         Path home = newest.map(m -> dir.resolve(m.script()).getParent()).filter(Files::isDirectory).orElse(dir);
-        Instant now = clock.instant();
-        String words = name.replace('_', ' ');
-        List<Path> created = new ArrayList<>();
-        switch (newest.map(Migration::convention).orElse("dbmate")) {
-            case "golang-migrate" -> {
-                String v = nextNumber(newest.get(), now);
-                created.add(write(home.resolve(v + "_" + name + ".up.sql"), "-- " + name + ": up\n\n"));
-                created.add(write(home.resolve(v + "_" + name + ".down.sql"), "-- " + name + ": down\n\n"));
-            }
-            case "numbered" -> {
-                String file = nextNumber(newest.get(), now) + "_" + name;
-                created.add(write(home.resolve(file + ".sql"), "-- " + name + "\n\n"));
-                created.add(write(home.resolve(file + "_rollback.sql"), "-- undoes " + file + ".sql\n\n"));
-            }
-            case "forward-rollback" -> created.add(write(home.resolve(nextNumber(newest.get(), now) + "_" + name + ".sql"),
-                    "-- Migration: " + name + "\n-- Description: " + words + "\n-- Created: "
-                            + DateTimeFormatter.ISO_INSTANT.format(now) + "\n\n" + BANNER + "-- FORWARD MIGRATION\n"
-                            + BANNER + "\n\n" + BANNER + "-- ROLLBACK\n" + BANNER + "\n"));
-            case "dated" -> created.add(write(home.resolve(nextDate(newest.get(), now, DATED, ChronoUnit.MINUTES)
-                    + "_" + name + ".sql"), "-- " + words + "\n\n\n-- ROLLBACK:\n"));
-            case "flyway" -> {
-                String v = nextFlyway(newest.get(), now);
-                created.add(write(home.resolve("V" + v + "__" + name + ".sql"), "-- " + words + "\n\n"));
-                boolean undoes = found.migrations().stream()
-                        .anyMatch(m -> m.convention().equals("flyway") && m.down().isPresent());
-                if (undoes) {
-                    created.add(write(home.resolve("U" + v + "__" + name + ".sql"),
-                            "-- undoes V" + v + "__" + name + ".sql\n\n"));
-                }
-            }
-            case "diesel" -> {
-                Path folder = home.resolve(nextDate(newest.get(), now, DIESEL, ChronoUnit.SECONDS) + "_" + name);
-                createFolder(folder);
-                created.add(write(folder.resolve("up.sql"), "-- Your SQL goes here\n"));
-                created.add(write(folder.resolve("down.sql"), "-- This file should undo anything in `up.sql`\n"));
-            }
-            case "goose" -> created.add(write(home.resolve(nextNumber(newest.get(), now) + "_" + name + ".sql"),
+        Next next = new Next(home, name, newest, clock.instant());
+        return List.copyOf(switch (newest.map(Migration::convention).orElse("dbmate")) {
+            case "golang-migrate" -> List.of(
+                    write(next.file(next.number() + "_" + name + ".up.sql"), "-- " + name + ": up\n\n"),
+                    write(next.file(next.number() + "_" + name + ".down.sql"), "-- " + name + ": down\n\n"));
+            case "numbered" -> List.of(
+                    write(next.file(next.number() + "_" + name + ".sql"), "-- " + name + "\n\n"),
+                    write(next.file(next.number() + "_" + name + "_rollback.sql"),
+                            "-- undoes " + next.number() + "_" + name + ".sql\n\n"));
+            case "forward-rollback" -> List.of(write(next.file(next.number() + "_" + name + ".sql"),
+                    "-- Migration: " + name + "\n-- Description: " + next.words() + "\n-- Created: "
+                            + DateTimeFormatter.ISO_INSTANT.format(next.now()) + "\n\n" + BANNER
+                            + "-- FORWARD MIGRATION\n" + BANNER + "\n\n" + BANNER + "-- ROLLBACK\n" + BANNER + "\n"));
+            case "dated" -> List.of(write(next.file(next.date(DATED, ChronoUnit.MINUTES) + "_" + name + ".sql"),
+                    "-- " + next.words() + "\n\n\n-- ROLLBACK:\n"));
+            case "flyway" -> flyway(next, found.migrations().stream()
+                    .anyMatch(m -> m.convention().equals("flyway") && m.down().isPresent()));
+            case "diesel" -> diesel(next);
+            case "goose" -> List.of(write(next.file(next.number() + "_" + name + ".sql"),
                     "-- +goose Up\n\n\n-- +goose Down\n\n"));
-            case "sql-migrate" -> created.add(write(home.resolve(nextNumber(newest.get(), now)
-                    + separator(newest.get()) + name + ".sql"), "-- +migrate Up\n\n\n-- +migrate Down\n\n"));
-            case "drizzle" -> created.add(drizzle(home, nextNumber(newest.get(), now) + "_" + name, words, now));
-            default -> created.add(write(home.resolve(newest.map(m -> nextNumber(m, now)).orElse(stamp(now))
-                    + "_" + name + ".sql"), "-- migrate:up\n\n\n-- migrate:down\n\n"));
+            case "sql-migrate" -> List.of(write(next.file(next.number() + separator(newest.get()) + name + ".sql"),
+                    "-- +migrate Up\n\n\n-- +migrate Down\n\n"));
+            case "drizzle" -> List.of(drizzle(home, next.number() + "_" + name, next.words(), next.now()));
+            default -> List.of(write(next.file(newest.isPresent() ? next.number() + "_" + name + ".sql"
+                    : stamp(next.now()) + "_" + name + ".sql"), "-- migrate:up\n\n\n-- migrate:down\n\n"));
+        });
+    }
+
+    /** What the new migration's names are made of: where it goes, its name, and the newest migration. */
+    private record Next(Path home, String name, Optional<Migration> newest, Instant now) {
+
+        Path file(String fileName) {
+            return home.resolve(fileName);
         }
-        return List.copyOf(created);
+
+        String words() {
+            return name.replace('_', ' ');
+        }
+
+        String number() {
+            return nextNumber(newest.orElseThrow(), now);
+        }
+
+        String date(DateTimeFormatter format, ChronoUnit unit) {
+            return nextDate(newest.orElseThrow(), now, format, unit);
+        }
+    }
+
+    /** {@code V<next>__name.sql}, and {@code U<next>__name.sql} when the directory has undo files. */
+    private static List<Path> flyway(Next next, boolean undoes) {
+        String v = nextFlyway(next.newest().orElseThrow(), next.now());
+        List<Path> out = new ArrayList<>();
+        out.add(write(next.file("V" + v + "__" + next.name() + ".sql"), "-- " + next.words() + "\n\n"));
+        if (undoes) {
+            out.add(write(next.file("U" + v + "__" + next.name() + ".sql"),
+                    "-- undoes V" + v + "__" + next.name() + ".sql\n\n"));
+        }
+        return out;
+    }
+
+    /** A folder {@code YYYY-MM-DD-HHMMSS_name/} with diesel's own up.sql and down.sql templates. */
+    private static List<Path> diesel(Next next) {
+        Path folder = next.file(next.date(DIESEL, ChronoUnit.SECONDS) + "_" + next.name());
+        createFolder(folder);
+        return List.of(write(folder.resolve("up.sql"), "-- Your SQL goes here\n"),
+                write(folder.resolve("down.sql"), "-- This file should undo anything in `up.sql`\n"));
     }
 
     /** The SQL file, then its journal entry; the file is removed again when the journal cannot be written. */

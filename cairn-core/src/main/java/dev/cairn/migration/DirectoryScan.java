@@ -90,8 +90,8 @@ public final class DirectoryScan {
         if (claims.isEmpty() && Character.isDigit(file.fileName().charAt(0))) {
             throw CairnException.usage("file.unrecognised", file.display()
                     + ": starts with a version but matches no migration convention; name it like"
-                    + " 003_add_users.sql, 1_add_users.up.sql or 20240115093000_add_users.sql,"
-                    + " or add it to the ignore globs");
+                    + " 003_add_users.sql, 1_add_users.up.sql, 20240115093000_add_users.sql or"
+                    + " 2024-01-15_1430_add_users.sql, or add it to the ignore globs");
         }
         return claims.stream().findFirst();
     }

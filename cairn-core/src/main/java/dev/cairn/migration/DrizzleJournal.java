@@ -146,7 +146,7 @@ public final class DrizzleJournal {
         entries.add(entry);
         Map<String, Object> root = new LinkedHashMap<>(journal.root);
         root.put("entries", entries);
-        String out = Json.write(root, journal.indent()) + (journal.text.endsWith("\n") ? "\n" : "");
+        String out = JsonWriter.write(root, journal.indent()) + (journal.text.endsWith("\n") ? "\n" : "");
         try {
             Files.writeString(journal.file, out);
         } catch (IOException e) {

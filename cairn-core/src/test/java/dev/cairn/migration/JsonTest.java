@@ -101,7 +101,7 @@ class JsonTest {
                   "null": null
                 }""";
 
-        assertThat(Json.write(Json.parse(journal), "  ")).isEqualTo(journal);
-        assertThat(Json.write(Json.parse(journal), "\t")).isEqualTo(journal.replace("  ", "\t"));
+        assertThat(JsonWriter.write(Json.parse(journal), "  ")).isEqualTo(journal);
+        assertThat(JsonWriter.write(Json.parse(journal), "\t")).isEqualTo(journal.replace("  ", "\t"));
     }
 }
