@@ -121,7 +121,7 @@ public final class DirectoryScan {
         for (Map.Entry<String, MigrationSettings> e : settings.entrySet()) {
             Version v;
             try {
-                v = Version.parse(e.getKey());
+                v = Version.of(e.getKey());
             } catch (IllegalArgumentException ex) {
                 problems.add(new Problem("config.migration-version", "configuration [migrations.\"" + e.getKey()
                         + "\"]: '" + e.getKey() + "' is not a version"));

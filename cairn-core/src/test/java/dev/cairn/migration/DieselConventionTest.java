@@ -102,4 +102,16 @@ class DieselConventionTest {
         assertThat(d.problems()).isEmpty();
         assertThat(d.migrations()).isEmpty();
     }
+
+    @ParameterizedTest(name = "[migrations.\"{0}\"]")
+    @CsvSource({"2024-01-20-120000", "20240120120000"})
+    void theConfigurationNamesAFolderByItsVersion(String key) {
+        dir.write("2024-01-20-120000_index/up.sql", "CREATE INDEX CONCURRENTLY i ON t (id);\n");
+
+        Discovery d = new DirectoryScan(DirectoryScan.DEFAULT_IGNORE,
+                java.util.Map.of(key, new MigrationSettings(java.util.Optional.of(false)))).scan(java.util.List.of(tmp));
+
+        assertThat(d.problems()).isEmpty();
+        assertThat(d.migrations().get(0).transaction()).isEqualTo(Migration.Transaction.NONE);
+    }
 }
