@@ -20,8 +20,12 @@ import java.util.Set;
  */
 public final class LeaseTable {
 
-    /** Another runner created the table or schema at the same moment: the race of CREATE … IF NOT EXISTS. */
-    private static final Set<String> CREATED_CONCURRENTLY = Set.of("23505", "42P07", "42P06");
+    /**
+     * Another runner created the table or schema at the same moment: CREATE … IF NOT EXISTS checks
+     * before it inserts into the catalog, so the loser of the race gets a unique violation on
+     * pg_type or pg_namespace, or "already exists" (type, table, schema).
+     */
+    private static final Set<String> CREATED_CONCURRENTLY = Set.of("23505", "42710", "42P07", "42P06");
 
     private static final String COLUMNS = "token, host, pid, application_name, acquired_at, renewed_at, expires_at,"
             + " pg_catalog.clock_timestamp()";
@@ -46,11 +50,22 @@ public final class LeaseTable {
         return table;
     }
 
-    /** Creates the table (and its schema) when missing; tolerates another runner creating it at once. */
+    /** Creates the table (and its schema) when missing; tolerates other runners creating them at once. */
     void ensure(Connection c) throws SQLException {
-        if (dialect.tableExists(c, table)) {
-            return;
+        for (int attempt = 1; !dialect.tableExists(c, table); attempt++) {
+            try {
+                create(c);
+            } catch (SQLException e) {
+                // Lost a race for the schema or the table: the winner has committed, so go round
+                // again and find them (or race for the table once the schema is there).
+                if (!CREATED_CONCURRENTLY.contains(e.getSQLState()) || attempt >= 5) {
+                    throw e;
+                }
+            }
         }
+    }
+
+    private void create(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             if (table.schema().isPresent()) {
                 s.execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(table.schema().get()));
@@ -64,10 +79,6 @@ public final class LeaseTable {
                     + "acquired_at timestamptz NOT NULL, "
                     + "renewed_at timestamptz NOT NULL, "
                     + "expires_at timestamptz NOT NULL)");
-        } catch (SQLException e) {
-            if (!CREATED_CONCURRENTLY.contains(e.getSQLState()) || !dialect.tableExists(c, table)) {
-                throw e;
-            }
         }
     }
 

@@ -88,6 +88,43 @@ class LeaseLockTest {
     }
 
     @Test
+    void runnersCreatingTheLockTableAtOnceAllSucceed() throws Exception {
+        int runners = 8;
+        List<Connection> connections = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(runners);
+        try {
+            for (int i = 0; i < runners; i++) {
+                connections.add(connect());
+            }
+            Dialect dialect = DialectFactory.of(connections.get(0));
+            for (int round = 0; round < 15; round++) {
+                db.execute("DROP SCHEMA IF EXISTS ops CASCADE");
+                LeaseTable table = new LeaseTable(dialect, config("ops.cairn_history", Duration.ofSeconds(30),
+                        Duration.ZERO).table());
+                CyclicBarrier start = new CyclicBarrier(runners);
+                List<Future<Object>> creates = new ArrayList<>();
+                for (Connection c : connections) {
+                    creates.add(pool.submit(() -> {
+                        start.await();
+                        table.ensure(c);
+                        return null;
+                    }));
+                }
+                for (Future<Object> f : creates) {
+                    f.get(30, TimeUnit.SECONDS);
+                }
+                assertThat(db.scalar("SELECT count(*) FROM ops.cairn_history_lock")).isEqualTo("0");
+            }
+        } finally {
+            pool.shutdownNow();
+            for (Connection c : connections) {
+                c.close();
+            }
+            db.execute("DROP SCHEMA IF EXISTS ops CASCADE");
+        }
+    }
+
+    @Test
     void heartbeatKeepsTheLeaseBeyondItsTtlAndAWaiterTimesOutNamingHolderAndExpiry() throws Exception {
         Configuration config = config("cairn_history", Duration.ofSeconds(1), Duration.ofSeconds(4));
         try (Connection holderConnection = connect(); Connection waiterConnection = connect()) {
