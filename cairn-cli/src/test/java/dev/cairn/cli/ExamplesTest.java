@@ -164,7 +164,7 @@ class ExamplesTest {
         Cli.Result rollback = cli.run("rollback", "--all", "--yes", "--dir", dir);
         assertThat(rollback.exit()).isEqualTo(4);
         assertThat(rollback.err()).contains("0002 (0002_product_search.sql)", "0000 (0000_initial_schema.sql)",
-                "no down script", "nothing was rolled back");
+                "no down script", "drizzle-kit writes none", "nothing was rolled back");
         assertThat(schema()).isEqualTo(applied);
         assertThat(cli.run("rollback", "--yes", "--dir", dir).exit()).isEqualTo(4);
         assertThat(json(cli.run("status", "--json", "--dir", dir).out()).at("/summary/applied").asInt()).isEqualTo(3);

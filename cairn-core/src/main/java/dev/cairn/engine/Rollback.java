@@ -45,7 +45,11 @@ public final class Rollback {
             List<Step> steps = steps(chosen);
             List<ScriptPlan> plans = new ArrayList<>();
             for (Step s : steps) {
-                plans.add(ScriptPlan.of(s.down(), Migration.Transaction.AUTO, db.dialect, db.serverMajor));
+                // A migration that opted out of a transaction (goose NO TRANSACTION, diesel metadata.toml,
+                // transaction = false) runs its down script without one too.
+                Migration.Transaction mode = s.entry().migration().map(Migration::transaction)
+                        .orElse(Migration.Transaction.AUTO);
+                plans.add(ScriptPlan.of(s.down(), mode, db.dialect, db.serverMajor));
             }
             List<RollbackRequest.Planned> plan = steps.stream().map(s -> new RollbackRequest.Planned(
                     s.entry().version().text(), s.row().script(), s.row().batch(), s.source())).toList();
@@ -63,6 +67,7 @@ public final class Rollback {
     private static List<Step> steps(List<Ledger.Entry> chosen) {
         List<Step> steps = new ArrayList<>();
         List<String> lacking = new ArrayList<>();
+        boolean allDrizzle = true;
         for (Ledger.Entry e : chosen) {
             HistoryRow row = e.row().orElseThrow();
             var file = e.migration().filter(m -> m.checksum().equals(row.checksum())).flatMap(Migration::down)
@@ -74,13 +79,17 @@ public final class Rollback {
                         row.down().get(), 1), "history"));
             } else {
                 lacking.add(e.version() + " (" + row.script() + ")");
+                allDrizzle &= e.migration().map(m -> m.convention().equals("drizzle")).orElse(false);
             }
         }
         if (!lacking.isEmpty()) {
+            String why = allDrizzle
+                    ? ": drizzle-kit writes none, so drizzle migrations only go forward; undo a change with a new"
+                    + " migration (cairn new NAME), or choose fewer migrations"
+                    : ", in its file or stored in the history; add a down section or file and re-apply, or choose"
+                    + " fewer migrations";
             throw CairnException.validation("rollback.no-down", "cannot roll back: " + String.join(", ", lacking)
-                    + (lacking.size() == 1 ? " has" : " have") + " no down script, in its file or stored in the"
-                    + " history; add a down section or file and re-apply, or choose fewer migrations;"
-                    + " nothing was rolled back");
+                    + (lacking.size() == 1 ? " has" : " have") + " no down script" + why + "; nothing was rolled back");
         }
         return steps;
     }
