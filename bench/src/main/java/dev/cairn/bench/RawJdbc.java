@@ -132,6 +132,15 @@ final class RawJdbc {
         }
     }
 
+    /** Lists, reads and checksums every file, as {@link #migrate} does; returns how many. */
+    static int readAll(Path dir) {
+        int n = 0;
+        for (Path file : files(dir)) {
+            n += checksum(read(file)).isEmpty() ? 0 : 1;
+        }
+        return n;
+    }
+
     private static Map<Integer, String> applied(Connection c) throws SQLException {
         Map<Integer, String> out = new HashMap<>();
         try (Statement s = c.createStatement();
