@@ -14,9 +14,12 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cairn new NAME}: the next migration file. Needs no database. */
 @Command(name = "new", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Create the next migration file in the directory's own convention: "
-                + "<UTC yyyyMMddHHmmss>_<name>.sql with -- migrate:up / -- migrate:down sections by default, or the"
-                + " next NNN_name.sql (same zero padding) when the directory already numbers its files."},
+        description = {"Create the next migration in the convention of the directory's newest migration:"
+                + " <UTC yyyyMMddHHmmss>_<name>.sql with -- migrate:up / -- migrate:down sections in an empty"
+                + " directory; otherwise the next number (same zero padding), timestamp or date in that"
+                + " directory's form - numbered files with a _rollback sibling, golang-migrate .up/.down pairs,"
+                + " seed 002 banners, seed 003 dated files, Flyway V (and U), diesel folders, goose and sql-migrate"
+                + " sections, drizzle-kit files with their meta/_journal.json entry."},
         footer = {"", "Examples:",
                 "  cairn new add_users_table",
                 "  cairn new add_orders --dir db/migrations"})
@@ -45,6 +48,10 @@ public final class NewCommand implements Callable<Integer> {
         List<Path> files = cairn.newMigration(name);
         for (Path f : files) {
             console.out("created " + context.cwd().relativize(f.toAbsolutePath()));
+            Path journal = f.toAbsolutePath().getParent().resolve("meta").resolve("_journal.json");
+            if (java.nio.file.Files.isRegularFile(journal)) {
+                console.out("updated " + context.cwd().relativize(journal) + " (drizzle-kit journal)");
+            }
         }
         return 0;
     }
