@@ -12,7 +12,6 @@ import dev.cairn.engine.BackupResult;
 import dev.cairn.engine.BackupThenMigrate;
 import dev.cairn.engine.DryRun;
 import dev.cairn.engine.Listener;
-import dev.cairn.engine.LockGuard;
 import dev.cairn.engine.Migrate;
 import dev.cairn.engine.MigrateOptions;
 import dev.cairn.engine.MigrateResult;
@@ -96,7 +95,7 @@ public final class Cairn {
 
     /** Applies pending migrations up to the target, if any. */
     public MigrateResult migrate(MigrateOptions options) {
-        return new Migrate(config, LockGuard.around(listener)).run(options);
+        return new Migrate(config, listener).run(options);
     }
 
     /** What {@link #migrate(MigrateOptions)} would run; changes nothing. */
@@ -116,7 +115,7 @@ public final class Cairn {
 
     /** Undoes applied migrations. */
     public RollbackResult rollback(RollbackRequest request) {
-        return new Rollback(config, LockGuard.around(listener)).run(request);
+        return new Rollback(config, listener).run(request);
     }
 
     /**

@@ -28,7 +28,7 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
     public static final String NAME = "cairn.toml";
 
     private static final Set<String> SECTION_KEYS = Set.of("url", "dir", "table", "lock_timeout", "lock_timeout_sql",
-            "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "schemas", "seeds");
+            "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds");
 
     /** The keys of the top level or of one environment; empty when not set. */
     public record Section(Optional<String> url, List<String> dirs, Optional<String> table,
@@ -46,13 +46,14 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
      *
      * @param backup   back up before {@code migrate} (default on in protected environments)
      * @param lockMode {@code advisory} or {@code table}
+     * @param leaseTtl how long a lease of the table lock lasts without a heartbeat
      * @param schemas  the schemas {@code reset} empties (default: the connection's current schema)
      * @param seeds    the seeds folder (default: {@code seeds} beside the migrations folder)
      */
-    public record Extra(Optional<Boolean> backup, Optional<String> lockMode, List<String> schemas,
-                        Optional<String> seeds) {
+    public record Extra(Optional<Boolean> backup, Optional<String> lockMode, Optional<Duration> leaseTtl,
+                        List<String> schemas, Optional<String> seeds) {
         static Extra empty() {
-            return new Extra(Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+            return new Extra(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
         }
     }
 
@@ -105,7 +106,9 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
                 text(node, "statement_timeout").map(v -> Durations.parse(v, where + " statement_timeout")),
                 node.has("ignore") ? Optional.of(list(node, "ignore")) : Optional.empty(),
                 bool(node, "out_of_order", where), bool(node, "protected", where),
-                new Extra(bool(node, "backup", where), text(node, "lock_mode"), list(node, "schemas"), text(node, "seeds")));
+                new Extra(bool(node, "backup", where), text(node, "lock_mode"),
+                        text(node, "lease_ttl").map(v -> Durations.parse(v, where + " lease_ttl")),
+                        list(node, "schemas"), text(node, "seeds")));
     }
 
     private static MigrationSettings migration(Path path, String version, JsonNode node) {

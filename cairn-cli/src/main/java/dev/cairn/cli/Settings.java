@@ -73,7 +73,8 @@ public final class Settings {
         ConfigFile.Extra env = file.environment(environment).extra();
         ConfigFile.Extra top = file.top().extra();
         return new ConfigFile.Extra(first(env.backup(), top.backup()), first(env.lockMode(), top.lockMode()),
-                env.schemas().isEmpty() ? top.schemas() : env.schemas(), first(env.seeds(), top.seeds()));
+                first(env.leaseTtl(), top.leaseTtl()), env.schemas().isEmpty() ? top.schemas() : env.schemas(),
+                first(env.seeds(), top.seeds()));
     }
 
     /** The lock mode from --lock-mode, $CAIRN_LOCK_MODE or lock_mode in the file; empty for the default. */
@@ -133,7 +134,8 @@ public final class Settings {
                 .ifPresent(b::statementTimeout);
         first(env.ignore(), top.ignore()).ifPresent(b::ignore);
         lockMode().ifPresent(b::lockMode);
-        first(Optional.ofNullable(options.leaseTtl), env("CAIRN_LEASE_TTL").map(v -> Durations.parse(v, "$CAIRN_LEASE_TTL")))
+        first(Optional.ofNullable(options.leaseTtl), env("CAIRN_LEASE_TTL").map(v -> Durations.parse(v, "$CAIRN_LEASE_TTL")),
+                extra().leaseTtl())
                 .ifPresent(b::leaseTtl);
         first(env.outOfOrder(), top.outOfOrder()).ifPresent(b::outOfOrder);
         file.migrations().forEach(b::migration);

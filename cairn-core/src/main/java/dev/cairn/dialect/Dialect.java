@@ -63,9 +63,11 @@ public interface Dialect {
     /**
      * The statements that drop every object in the schemas (tables, views, materialized views,
      * sequences, functions, procedures, aggregates, types, domains; triggers go with their tables),
-     * leaving objects that belong to extensions alone.
+     * leaving objects that belong to extensions alone, and the tables in {@code keep}
+     * (unquoted {@code schema.table}).
      */
-    java.util.List<String> dropStatements(Connection connection, java.util.List<String> schemas) throws SQLException;
+    java.util.List<String> dropStatements(Connection connection, java.util.List<String> schemas,
+                                          java.util.List<String> keep) throws SQLException;
 
     /** The schema unqualified names resolve to. */
     String currentSchema(Connection connection) throws SQLException;

@@ -92,6 +92,7 @@ public final class LeaseLock implements MigrationLock {
      * @throws CairnException code {@code lock.lost} when another runner took the lease over or it was cleared
      * @throws SQLException   when the server cannot be asked
      */
+    @Override
     public void verify() throws SQLException {
         synchronized (this) {
             if (!lost && table.renew(connection, token, ttl)) {

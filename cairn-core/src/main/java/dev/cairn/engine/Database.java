@@ -58,8 +58,7 @@ final class Database implements AutoCloseable {
 
     /**
      * Takes the migration lock on a second connection, waiting up to the configured timeout: the
-     * dialect's advisory lock, or in table mode a lease whose heartbeat uses that connection. A
-     * {@link LockGuard} listener is told the lock, to stop the operation if the lease is lost.
+     * dialect's advisory lock, or in table mode a lease whose heartbeat uses that connection.
      */
     void lock(Listener listener) {
         lockConnection = config.connection().open();
@@ -70,11 +69,20 @@ final class Database implements AutoCloseable {
             lock = config.lockMode() == dev.cairn.config.LockMode.TABLE
                     ? LeaseLock.acquire(lockConnection, dialect, config, watcher)
                     : dialect.lock(lockConnection, config.table(), config.lockTimeout(), watcher);
-            if (listener instanceof LockGuard guard) {
-                guard.watch(lock);
-            }
         } catch (SQLException e) {
             throw Jdbc.failed("cannot take the migration lock", e);
+        }
+    }
+
+    /** Stops the operation before its next migration when the lock is gone (a lost lease). */
+    void verifyLock() {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.verify();
+        } catch (SQLException e) {
+            throw Jdbc.failed("cannot renew the migration lease; stopped before the next migration", e);
         }
     }
 

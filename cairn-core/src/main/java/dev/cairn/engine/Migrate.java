@@ -65,6 +65,7 @@ public final class Migrate {
     }
 
     private Applied apply(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore) {
+        db.verifyLock();
         listener.on(new Event.MigrationStarting(m.version().text(), m.script(), plan.transactional(),
                 plan.noTransactionReason()));
         long start = System.nanoTime();

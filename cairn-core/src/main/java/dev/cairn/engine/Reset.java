@@ -49,9 +49,13 @@ public final class Reset {
         try (Database db = Database.open(config)) {
             db.lock(listener);
             List<String> managed = schemas.isEmpty() ? List.of(db.dialect.currentSchema(db.connection)) : schemas;
-            List<String> drops = new ArrayList<>(db.dialect.dropStatements(db.connection, managed));
             TableName history = config.table();
-            for (TableName own : List.of(history, history.sibling("_lock"), new TableName(history.schema(), SeedHistory.NAME))) {
+            // The lock table stays: this run holds its lease row.
+            TableName lockTable = history.sibling("_lock");
+            String lockSchema = lockTable.schema().orElse(db.dialect.currentSchema(db.connection));
+            List<String> drops = new ArrayList<>(db.dialect.dropStatements(db.connection, managed,
+                    List.of(lockSchema + "." + lockTable.name())));
+            for (TableName own : List.of(history, new TableName(history.schema(), SeedHistory.NAME))) {
                 drops.add("DROP TABLE IF EXISTS " + db.dialect.qualified(own) + " CASCADE");
             }
             if (!approve.test(new Plan(db.name, managed, drops))) {

@@ -95,6 +95,7 @@ public final class Rollback {
     }
 
     private RolledBack undo(Database db, Step step, ScriptPlan plan, int doneBefore) {
+        db.verifyLock();
         long start = System.nanoTime();
         try {
             db.connection.setAutoCommit(!plan.transactional());

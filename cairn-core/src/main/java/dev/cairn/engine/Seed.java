@@ -94,6 +94,7 @@ public final class Seed {
     }
 
     private void run(Database db, SeedHistory history, SqlSource source, String name, String sum) throws SQLException {
+        db.verifyLock();
         ScriptPlan plan = ScriptPlan.of(source, Migration.Transaction.AUTO, db.dialect, db.serverMajor);
         long start = System.nanoTime();
         db.connection.setAutoCommit(!plan.transactional());

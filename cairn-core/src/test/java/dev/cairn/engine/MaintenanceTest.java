@@ -181,4 +181,16 @@ class MaintenanceTest {
         assertThat(s.stats().largest().get(0).table()).isEqualTo("public.big");
         assertThat(s.stats().largest().get(0).bytes()).isGreaterThan(1_000_000L);
     }
+
+    @Test
+    void resetInTableLockModeKeepsTheLockTableItHoldsItsLeaseIn() throws Exception {
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
+        Cairn table = Cairn.configure().url(db.url()).locations(dir.path())
+                .lockMode(dev.cairn.config.LockMode.TABLE).load();
+        table.migrate();
+        Reset.Result r = table.reset(List.of(), plan -> true);
+        assertThat(r.dropped()).noneMatch(d -> d.contains("cairn_history_lock"));
+        assertThat(db.relations()).containsExactly("cairn_history_lock");
+        assertThat(table.migrate().applied()).hasSize(1);
+    }
 }

@@ -26,6 +26,7 @@ final class Catalog {
             + " WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, n.nspname, c.relname)"
             + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND NOT c.relispartition"
+            + " AND NOT (n.nspname || '.' || c.relname = ANY (?))"
             + " AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
             + " WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))"
             + NOT_EXTENSION.formatted("pg_catalog.pg_class", "c.oid")
@@ -48,12 +49,15 @@ final class Catalog {
     private Catalog() {
     }
 
-    static List<String> dropStatements(Connection c, List<String> schemas) throws SQLException {
+    static List<String> dropStatements(Connection c, List<String> schemas, List<String> keep) throws SQLException {
         List<String> out = new ArrayList<>();
         Array names = c.createArrayOf("text", schemas.toArray());
         for (String query : List.of(RELATIONS, ROUTINES, TYPES)) {
             try (PreparedStatement ps = c.prepareStatement(query)) {
                 ps.setArray(1, names);
+                if (query.equals(RELATIONS)) {
+                    ps.setArray(2, c.createArrayOf("text", keep.toArray()));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(rs.getString(1));

@@ -137,8 +137,9 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public List<String> dropStatements(Connection connection, List<String> schemas) throws SQLException {
-        return Catalog.dropStatements(connection, schemas);
+    public List<String> dropStatements(Connection connection, List<String> schemas, List<String> keep)
+            throws SQLException {
+        return Catalog.dropStatements(connection, schemas, keep);
     }
 
     @Override
