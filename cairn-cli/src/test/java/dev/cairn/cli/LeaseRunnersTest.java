@@ -163,7 +163,7 @@ class LeaseRunnersTest {
                 + " now(), now(), now() + interval '1 hour')");
         Cli.Result waited = cli().run("rollback", "--lock-mode", "table", "--yes", "--lock-timeout", "1s");
         assertThat(waited.exit()).as(waited.all()).isEqualTo(5);
-        assertThat(waited.err()).contains("holds the lease in cairn_history_lock").contains("pid 7 on host-y")
+        assertThat(waited.err()).contains("holds the lease in public.cairn_history_lock").contains("pid 7 on host-y")
                 .contains("expires at").contains("nothing was applied");
         db.execute("DELETE FROM cairn_history_lock");
 

@@ -121,4 +121,47 @@ class RunnersTest {
         assertThat(next.out()).contains("applied 002_long.sql");
         assertThat(db.relations()).contains("half", "other");
     }
+
+    @Test
+    void everySpellingOfTheTableAndBothLockModesExcludeEachOther() throws Exception {
+        dir.dbmate("001_slow.sql", "CREATE TABLE slow (id int);\nSELECT pg_sleep(6);", "DROP TABLE slow;");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        Future<Cli.Result> holder = pool.submit(() -> cli().run("migrate", "--table", "cairn_history"));
+        Waits.until(Duration.ofSeconds(30), () -> !db.column("SELECT pid FROM pg_stat_activity WHERE datname = ?"
+                + " AND query LIKE 'SELECT pg_sleep(6)%' AND state = 'active'", db.name()).isEmpty());
+
+        Cli.Result qualified = cli().run("migrate", "--table", "public.cairn_history", "--lock-timeout", "1s");
+        assertThat(qualified.exit()).as(qualified.all()).isEqualTo(5);
+        Cli.Result table = cli().run("migrate", "--lock-mode", "table", "--lock-timeout", "2s");
+        assertThat(table.exit()).as(table.all()).isEqualTo(5);
+        assertThat(table.err()).contains("lock mode advisory");
+
+        assertThat(holder.get(1, TimeUnit.MINUTES).exit()).isZero();
+        pool.shutdown();
+        assertThat(db.scalar("SELECT count(*) FROM cairn_history")).isEqualTo("1");
+    }
+
+    @Test
+    void killedNonTransactionalMigrationIsNeverRunAgainUntilRepaired() throws Exception {
+        db.execute("CREATE TABLE audit (n int)", "CREATE TABLE sleep_seconds (n int)", "INSERT INTO sleep_seconds VALUES (120)");
+        dir.write("001_nontx.sql", "-- cairn:no-transaction\nINSERT INTO audit VALUES (1);\n"
+                + "SELECT pg_sleep(coalesce((SELECT max(n) FROM sleep_seconds), 0));\n");
+        Process runner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "migrate", "--url", db.url(), "--dir", dir.path().toString())
+                .redirectErrorStream(true).redirectOutput(cwd.resolve("runner.log").toFile()).start();
+        try {
+            Waits.until(Duration.ofSeconds(60), () -> !db.column("SELECT pid FROM pg_stat_activity WHERE datname = ?"
+                    + " AND query LIKE 'SELECT pg_sleep(coalesce%' AND state = 'active'", db.name()).isEmpty());
+            runner.destroyForcibly();
+            assertThat(runner.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            runner.destroyForcibly();
+        }
+        db.execute("DELETE FROM sleep_seconds");
+        Cli.Result next = cli().run("migrate");
+        assertThat(next.exit()).as(next.all()).isEqualTo(4);
+        assertThat(next.err()).contains("did not finish").contains("cairn repair");
+        assertThat(db.scalar("SELECT count(*) FROM audit")).isEqualTo("1");
+    }
 }

@@ -50,10 +50,10 @@ class UnlockTest {
         Cli.Result advisory = cli().run("unlock");
         assertThat(advisory.exit()).as(advisory.all()).isZero();
         assertThat(advisory.out()).contains("no migration lock is held on " + db.name())
-                .contains("advisory lock on cairn_history");
+                .contains("advisory lock on public.cairn_history");
         Cli.Result table = cli().run("unlock", "--lock-mode", "table");
         assertThat(table.exit()).as(table.all()).isZero();
-        assertThat(table.out()).contains("no lease in cairn_history_lock");
+        assertThat(table.out()).contains("no lease in public.cairn_history_lock");
     }
 
     @Test
@@ -72,7 +72,7 @@ class UnlockTest {
 
             Cli.Result refused = cli().run("unlock");
             assertThat(refused.exit()).as(refused.all()).isEqualTo(6);
-            assertThat(refused.err()).contains("advisory lock on cairn_history is held by the session")
+            assertThat(refused.err()).contains("advisory lock on public.cairn_history is held by the session")
                     .contains("pid " + lockPid + " (" + name).contains(" pid " + holder.pid() + ",")
                     .contains("other sessions of the same runner").contains("active: SELECT pg_sleep(60)")
                     .contains("--yes").contains("Nothing was changed");
@@ -118,7 +118,7 @@ class UnlockTest {
 
         Cli.Result r = cli().terminal("y\n").run("unlock", "--lock-mode", "table");
         assertThat(r.exit()).as(r.all()).isZero();
-        assertThat(r.err()).contains("lease in cairn_history_lock) is held by")
+        assertThat(r.err()).contains("lease in public.cairn_history_lock) is held by")
                 .contains("pid 4242 on host-x (cairn/0.1.0 host-x pid 4242)").contains("expired at")
                 .contains("clear the lock held by pid 4242 on host-x? [y/N]");
         assertThat(r.out()).contains("cleared the lease held by pid 4242 on host-x");
@@ -130,7 +130,7 @@ class UnlockTest {
         leaseRow("10 minutes");
         Cli.Result refused = cli().run("unlock", "--lock-mode", "table", "--yes");
         assertThat(refused.exit()).as(refused.all()).isEqualTo(6);
-        assertThat(refused.err()).contains("the lease in cairn_history_lock is live: held by pid 4242 on host-x")
+        assertThat(refused.err()).contains("the lease in public.cairn_history_lock is live: held by pid 4242 on host-x")
                 .contains("expires at").contains("Nothing was cleared").contains("--force");
         assertThat(db.scalar("SELECT token FROM cairn_history_lock")).isEqualTo("dead");
 
@@ -142,7 +142,7 @@ class UnlockTest {
         assertThat(forced.exit()).as(forced.all()).isZero();
         JsonNode doc = json(forced.out());
         assertThat(doc.get("mode").asText()).isEqualTo("table");
-        assertThat(doc.get("lock").asText()).isEqualTo("cairn_history_lock");
+        assertThat(doc.get("lock").asText()).isEqualTo("public.cairn_history_lock");
         assertThat(doc.get("cleared").asBoolean()).isTrue();
         assertThat(doc.get("lease").get("host").asText()).isEqualTo("host-x");
         assertThat(doc.get("lease").get("pid").asLong()).isEqualTo(4242);

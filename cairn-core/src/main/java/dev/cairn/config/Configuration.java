@@ -48,6 +48,12 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
         }
     }
 
+    /** The same configuration with another lock timeout (what is left of it, while waiting). */
+    public Configuration withLockTimeout(Duration timeout) {
+        return new Configuration(connection, locations, table, timeout.isNegative() ? Duration.ZERO : timeout, ignore,
+                migrationSettings, sessionTimeouts, outOfOrder, lockMode, leaseTtl);
+    }
+
     /** Every default in one place. */
     public static final class Defaults {
         public static final String TABLE = "cairn_history";

@@ -29,6 +29,15 @@ public interface Dialect {
      */
     void prepareSession(Connection connection) throws SQLException;
 
+    /**
+     * The session settings a script may change and Cairn must put back: {@code search_path},
+     * {@code role}, the timeouts. Read when Cairn opens (or borrows) the connection.
+     */
+    java.util.Map<String, String> captureSession(Connection connection) throws SQLException;
+
+    /** Puts the captured settings back. */
+    void restoreSession(Connection connection, java.util.Map<String, String> settings) throws SQLException;
+
     /** Sets {@code lock_timeout} and {@code statement_timeout} for the current transaction or session. */
     void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
             throws SQLException;
@@ -46,6 +55,9 @@ public interface Dialect {
      */
     MigrationLock lock(Connection connection, TableName table, Duration timeout, LockWatcher watcher)
             throws SQLException;
+
+    /** The sessions holding the advisory migration lock of {@code table}, if any. */
+    java.util.List<LockSession> advisoryHolders(Connection connection, TableName table) throws SQLException;
 
     /** Why a statement cannot run inside a transaction on this server, or empty text when it can. */
     String nonTransactionalReason(SqlStatement statement, int serverMajorVersion);

@@ -1,6 +1,7 @@
 package dev.cairn.dialect;
 
 import dev.cairn.config.Configuration;
+import dev.cairn.config.TableName;
 import dev.cairn.error.CairnException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,9 +54,10 @@ public final class LeaseLock implements MigrationLock {
      *
      * @throws CairnException kind LOCK_TIMEOUT naming the holder and when its lease expires
      */
-    public static LeaseLock acquire(Connection connection, Dialect dialect, Configuration config, LockWatcher watcher)
+    public static LeaseLock acquire(Connection connection, Dialect dialect, TableName history, Configuration config,
+                                    LockWatcher watcher)
             throws SQLException {
-        LeaseTable table = new LeaseTable(dialect, config.table());
+        LeaseTable table = new LeaseTable(dialect, history);
         table.ensure(connection);
         LeaseTable.Claim claim = new LeaseTable.Claim(UUID.randomUUID().toString(), host(), ProcessHandle.current().pid());
         long start = System.nanoTime();

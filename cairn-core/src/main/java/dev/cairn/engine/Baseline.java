@@ -47,7 +47,7 @@ public final class Baseline {
             db.ensureHistory(listener);
             List<HistoryRow> rows = db.rows();
             if (rows.stream().anyMatch(r -> r.status() == HistoryRow.Status.SUCCESS)) {
-                throw CairnException.validation("baseline.applied", "the history table " + config.table()
+                throw CairnException.validation("baseline.applied", "the history table " + db.table
                         + " already records applied migrations; baseline only adopts a database Cairn has not"
                         + " migrated yet. Nothing was changed");
             }

@@ -1,6 +1,11 @@
 package dev.cairn.engine;
 
+import java.time.Duration;
+import dev.cairn.dialect.LeaseTable;
+import dev.cairn.dialect.Lease;
+import dev.cairn.config.LockMode;
 import dev.cairn.config.Configuration;
+import dev.cairn.config.TableName;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.DialectFactory;
 import dev.cairn.dialect.LeaseLock;
@@ -11,6 +16,7 @@ import dev.cairn.history.History;
 import dev.cairn.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * An open working connection with what goes with it: the dialect, the history table, the
@@ -23,16 +29,26 @@ final class Database implements AutoCloseable {
     final Connection connection;
     final Dialect dialect;
     final History history;
+    /** The history table, schema-qualified with the schema it resolved to when the session opened. */
+    final TableName table;
     final int serverMajor;
     final String name;
+    private static final Duration OTHER_MODE_POLL = Duration.ofMillis(500);
+
     private Connection lockConnection;
     private MigrationLock lock;
 
-    private Database(Configuration config, Connection connection, Dialect dialect, int serverMajor, String name) {
+    /** The session as it was handed to Cairn, put back after every script and before closing. */
+    private final java.util.Map<String, String> handedOver;
+
+    private Database(Configuration config, Connection connection, Dialect dialect, TableName table, int serverMajor,
+                     String name, java.util.Map<String, String> handedOver) {
+        this.handedOver = handedOver;
         this.config = config;
         this.connection = connection;
         this.dialect = dialect;
-        this.history = new History(dialect, config.table());
+        this.table = table;
+        this.history = new History(dialect, table);
         this.serverMajor = serverMajor;
         this.name = name;
     }
@@ -42,17 +58,40 @@ final class Database implements AutoCloseable {
         try {
             c.setAutoCommit(true);
             Dialect dialect = DialectFactory.of(c);
-            dialect.prepareSession(c);
-            var timeouts = config.sessionTimeouts();
-            dialect.applyTimeouts(c, timeouts.lockTimeout().orElse(null), timeouts.statementTimeout().orElse(null), false);
+            java.util.Map<String, String> handedOver = dialect.captureSession(c);
+            applySession(c, dialect, config);
+            // Resolved once: a migration that changes search_path must not move Cairn's own tables,
+            // and every spelling of the same table must take the same lock.
+            TableName table = config.table().schema().isPresent() ? config.table()
+                    : new TableName(Optional.of(dialect.currentSchema(c)), config.table().name());
             String name = c.getCatalog() == null ? "" : c.getCatalog();
-            return new Database(config, c, dialect, c.getMetaData().getDatabaseMajorVersion(), name);
+            return new Database(config, c, dialect, table, c.getMetaData().getDatabaseMajorVersion(), name, handedOver);
         } catch (SQLException e) {
             closeQuietly(c);
             throw Jdbc.failed("cannot prepare the session on " + config.connection().describe(), e);
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    private static void applySession(Connection c, Dialect dialect, Configuration config) throws SQLException {
+        dialect.prepareSession(c);
+        var timeouts = config.sessionTimeouts();
+        dialect.applyTimeouts(c, timeouts.lockTimeout().orElse(null), timeouts.statementTimeout().orElse(null), false);
+    }
+
+    /**
+     * Puts the session back as Cairn set it up, after a migration or seed that may have changed it
+     * ({@code SET search_path}, {@code SET ROLE}, timeouts): nothing one script sets leaks into the
+     * next. Closing puts back the session as it was handed over, for the application's pool.
+     */
+    void resetSession() {
+        try {
+            dialect.restoreSession(connection, handedOver);
+            applySession(connection, dialect, config);
+        } catch (SQLException e) {
+            throw Jdbc.failed("cannot reset the session after a script", e);
         }
     }
 
@@ -66,11 +105,56 @@ final class Database implements AutoCloseable {
             lockConnection.setAutoCommit(true);
             dialect.prepareSession(lockConnection);
             LockWatcher watcher = (holder, waited) -> listener.on(new Event.LockWaiting(holder, waited));
-            lock = config.lockMode() == dev.cairn.config.LockMode.TABLE
-                    ? LeaseLock.acquire(lockConnection, dialect, config, watcher)
-                    : dialect.lock(lockConnection, config.table(), config.lockTimeout(), watcher);
+            long start = System.nanoTime();
+            while (true) {
+                Duration left = config.lockTimeout().minusNanos(System.nanoTime() - start);
+                lock = config.lockMode() == LockMode.TABLE
+                        ? LeaseLock.acquire(lockConnection, dialect, table, config.withLockTimeout(left), watcher)
+                        : dialect.lock(lockConnection, table, left.isNegative() ? Duration.ZERO : left, watcher);
+                Optional<String> other = otherModeHolder();
+                if (other.isEmpty()) {
+                    return;
+                }
+                lock.close();
+                lock = null;
+                waitForOtherMode(other.get(), Duration.ofNanos(System.nanoTime() - start), listener);
+            }
         } catch (SQLException e) {
             throw Jdbc.failed("cannot take the migration lock", e);
+        }
+    }
+
+    /**
+     * A runner in the other lock mode (a lease while this one holds the advisory lock, or the
+     * advisory lock while this one holds the lease): both modes check the other after taking their
+     * own, so two runners configured differently never migrate at once.
+     */
+    private Optional<String> otherModeHolder() throws SQLException {
+        if (config.lockMode() == LockMode.TABLE) {
+            var sessions = dialect.advisoryHolders(lockConnection, table);
+            return sessions.isEmpty() ? Optional.empty()
+                    : Optional.of("the advisory lock (lock mode advisory) held by " + sessions.get(0).describe());
+        }
+        LeaseTable leases = new LeaseTable(dialect, table);
+        if (!dialect.tableExists(lockConnection, leases.table())) {
+            return Optional.empty();
+        }
+        return leases.read(lockConnection).filter(Lease::live)
+                .map(l -> "the lease in " + leases.table() + " (lock mode table) held by " + l.describe());
+    }
+
+    private void waitForOtherMode(String holder, Duration waited, Listener listener) {
+        if (waited.compareTo(config.lockTimeout()) >= 0) {
+            throw new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.timeout", "another migration run holds "
+                    + holder + " and did not finish within " + config.lockTimeout().toSeconds() + "s; nothing was"
+                    + " applied. Wait for it, or check that every runner uses the same --lock-mode");
+        }
+        listener.on(new Event.LockWaiting(Optional.empty(), waited));
+        try {
+            Thread.sleep(OTHER_MODE_POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CairnException.failed("lock.interrupted", "interrupted while waiting for the migration lock", e);
         }
     }
 
@@ -113,6 +197,13 @@ final class Database implements AutoCloseable {
         }
         if (lockConnection != null) {
             closeQuietly(lockConnection);
+        }
+        try {
+            if (!connection.isClosed() && connection.getAutoCommit()) {
+                dialect.restoreSession(connection, handedOver);
+            }
+        } catch (SQLException | RuntimeException e) {
+            // A broken connection is closed below; the pool discards it.
         }
         closeQuietly(connection);
     }

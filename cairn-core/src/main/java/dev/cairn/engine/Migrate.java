@@ -33,13 +33,14 @@ public final class Migrate {
         List<Migration> migrations = Discover.valid(config);
         try (Database db = Database.open(config)) {
             db.lock(listener);
-            db.ensureHistory(listener);
             Ledger ledger = new Ledger(migrations, db.rows());
             List<Migration> pending = Pending.select(ledger, options);
             Map<Migration, ScriptPlan> plans = new LinkedHashMap<>();
             for (Migration m : pending) {
                 plans.put(m, ScriptPlan.of(m.up(), m.transaction(), db.dialect, db.serverMajor));
             }
+            // Only now, with every script read and split, does anything change.
+            db.ensureHistory(listener);
             int batch = ledger.nextBatch();
             List<Applied> applied = new ArrayList<>();
             for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
@@ -69,24 +70,15 @@ public final class Migrate {
         listener.on(new Event.MigrationStarting(m.version().text(), m.script(), plan.transactional(),
                 plan.noTransactionReason()));
         long start = System.nanoTime();
-        Runner runner = new Runner(db.connection, db.dialect);
         try {
-            db.connection.setAutoCommit(!plan.transactional());
-            try {
-                runner.run(plan.statements(), plan.transactional());
-            } catch (Runner.StatementFailure f) {
-                rollbackQuietly(db);
-                throw failed(db, m, plan, f, batch, elapsed(start), appliedBefore);
-            }
-            db.history.insert(db.connection, row(m, plan, batch, HistoryRow.Status.SUCCESS, elapsed(start), ""));
             if (plan.transactional()) {
-                db.connection.commit();
+                applyInTransaction(db, m, plan, batch, start, appliedBefore);
+            } else {
+                applyWithoutTransaction(db, m, plan, batch, start, appliedBefore);
             }
-        } catch (SQLException e) {
-            rollbackQuietly(db);
-            throw Jdbc.failed("migration " + m.version() + " could not be recorded; it was rolled back", e);
         } finally {
             autocommit(db);
+            db.resetSession();
         }
         Duration took = elapsed(start);
         Applied a = new Applied(m.version().text(), m.description(), m.script(), took, plan.transactional(),
@@ -95,15 +87,68 @@ public final class Migrate {
         return a;
     }
 
+    /** The statements and the history row commit together, or not at all. */
+    private void applyInTransaction(Database db, Migration m, ScriptPlan plan, int batch, long start,
+                                    int appliedBefore) {
+        try {
+            db.connection.setAutoCommit(false);
+            try {
+                new Runner(db.connection, db.dialect).run(plan.statements(), true);
+            } catch (Runner.StatementFailure f) {
+                rollbackQuietly(db);
+                throw failed(db, m, plan, f, batch, elapsed(start), appliedBefore, -1);
+            }
+            db.history.insert(db.connection, row(m, plan, batch, HistoryRow.Status.SUCCESS, elapsed(start), ""));
+            db.connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(db);
+            throw Jdbc.failed("migration " + m.version() + " could not be recorded; it was rolled back", e);
+        }
+    }
+
+    /**
+     * Each statement commits on its own, so the row is written first, as FAILED "did not finish":
+     * a runner killed half way leaves that row, and the next migrate refuses until repair instead
+     * of running the statements again.
+     */
+    private void applyWithoutTransaction(Database db, Migration m, ScriptPlan plan, int batch, long start,
+                                         int appliedBefore) {
+        long id;
+        try {
+            db.connection.setAutoCommit(true);
+            id = db.history.insert(db.connection, row(m, plan, batch, HistoryRow.Status.FAILED, Duration.ZERO,
+                    m.up().name() + ": started without a transaction and did not finish (the runner stopped);"
+                            + " check which of its " + plan.statements().size() + " statements ran"));
+        } catch (SQLException e) {
+            throw Jdbc.failed("migration " + m.version() + " could not be recorded; nothing of it ran", e);
+        }
+        try {
+            new Runner(db.connection, db.dialect).run(plan.statements(), false);
+        } catch (Runner.StatementFailure f) {
+            throw failed(db, m, plan, f, batch, elapsed(start), appliedBefore, id);
+        }
+        try {
+            db.history.complete(db.connection, id, HistoryRow.Status.SUCCESS, elapsed(start).toMillis(), "");
+        } catch (SQLException e) {
+            throw Jdbc.failed("migration " + m.version() + " ran without a transaction, but its history row could not"
+                    + " be marked SUCCESS; it stays FAILED: check the database, then run 'cairn repair'", e);
+        }
+    }
+
+    /** Records the failure: a new FAILED row, or for a non-transactional run its started row {@code id}. */
     private MigrationException failed(Database db, Migration m, ScriptPlan plan, Runner.StatementFailure f, int batch,
-                                      Duration took, int appliedBefore) {
+                                      Duration took, int appliedBefore, long id) {
         SqlStatement st = plan.statements().get(f.index);
         DatabaseError error = Jdbc.error(f.cause);
         Failure failure = new Failure(m.version().text(), m.up().name(), st.line(), Positions.locate(st, error.position()),
                 error, f.index, plan.statements().size(), plan.transactional());
         try {
             db.connection.setAutoCommit(true);
-            db.history.insert(db.connection, row(m, plan, batch, HistoryRow.Status.FAILED, took, failure.historyText()));
+            if (id < 0) {
+                db.history.insert(db.connection, row(m, plan, batch, HistoryRow.Status.FAILED, took, failure.historyText()));
+            } else {
+                db.history.complete(db.connection, id, HistoryRow.Status.FAILED, took.toMillis(), failure.historyText());
+            }
         } catch (SQLException e) {
             f.cause.setNextException(e);
         }

@@ -5,6 +5,7 @@ import dev.cairn.config.TableName;
 import dev.cairn.error.CairnException;
 import dev.cairn.history.SeedHistory;
 import dev.cairn.jdbc.Jdbc;
+import dev.cairn.migration.Migration;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -46,10 +47,15 @@ public final class Reset {
      * {@code approve} accepts the plan.
      */
     public Result run(List<String> schemas, Predicate<Plan> approve) {
+        // The files must be good before anything is dropped: reset migrates again right after.
+        List<Migration> migrations = Discover.valid(config);
         try (Database db = Database.open(config)) {
+            for (Migration m : migrations) {
+                ScriptPlan.of(m.up(), m.transaction(), db.dialect, db.serverMajor);
+            }
             db.lock(listener);
             List<String> managed = schemas.isEmpty() ? List.of(db.dialect.currentSchema(db.connection)) : schemas;
-            TableName history = config.table();
+            TableName history = db.table;
             // The lock table stays: this run holds its lease row.
             TableName lockTable = history.sibling("_lock");
             String lockSchema = lockTable.schema().orElse(db.dialect.currentSchema(db.connection));

@@ -114,6 +114,8 @@ public final class Rollback {
             db.connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw Jdbc.failed("rollback of " + step.entry().version() + " could not be recorded", e);
+        } finally {
+            db.resetSession();
         }
         RolledBack r = new RolledBack(step.entry().version().text(), step.row().script(), step.row().batch(),
                 Duration.ofNanos(System.nanoTime() - start), step.source());
@@ -158,6 +160,12 @@ public final class Rollback {
                 return applied.subList(0, Math.min(s.n(), applied.size()));
             }
             if (selection instanceof RollbackRequest.Selection.To t) {
+                boolean known = ledger.entries().stream().anyMatch(e -> e.version().equals(t.version()));
+                if (!known) {
+                    throw CairnException.usage("rollback.unknown-version", "--to " + t.version() + ": no migration has"
+                            + " that version; give the version of the migration to keep (everything newer is rolled"
+                            + " back), or use --all. Nothing was rolled back");
+                }
                 return applied.stream().filter(e -> e.version().compareTo(t.version()) > 0).toList();
             }
             if (selection instanceof RollbackRequest.Selection.Batch b) {

@@ -71,7 +71,7 @@ public final class Seed {
         List<Path> files = files(options);
         try (Database db = Database.open(config)) {
             db.lock(listener);
-            SeedHistory history = new SeedHistory(db.dialect, config.table());
+            SeedHistory history = new SeedHistory(db.dialect, db.table);
             history.create(db.connection);
             Map<String, String> applied = history.checksums(db.connection);
             List<String> ran = new ArrayList<>();
@@ -118,6 +118,7 @@ public final class Seed {
                     + "\n  next: fix the seed and run 'cairn seed' again", f.cause);
         } finally {
             db.connection.setAutoCommit(true);
+            db.resetSession();
         }
         listener.on(new Event.SeedApplied(name, Duration.ofNanos(System.nanoTime() - start)));
     }

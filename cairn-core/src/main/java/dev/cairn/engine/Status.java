@@ -41,7 +41,7 @@ public final class Status {
                     .toList();
             var problems = new java.util.ArrayList<>(discovery.problems());
             problems.addAll(Validate.problems(ledger, config.outOfOrder()));
-            return new StatusResult(db.name, config.table().toString(), items, summary, rollbacks,
+            return new StatusResult(db.name, db.table.toString(), items, summary, rollbacks,
                     discovery.ignored(), problems, stats(db));
         }
     }

@@ -38,7 +38,7 @@ public final class Unlock {
     }
 
     private UnlockResult lease(Database db, UnlockRequest request) throws SQLException {
-        LeaseTable table = new LeaseTable(db.dialect, config.table());
+        LeaseTable table = new LeaseTable(db.dialect, db.table);
         Optional<Lease> lease = table.read(db.connection);
         UnlockResult held = new UnlockResult(db.name, LockMode.TABLE, table.table().toString(), lease, List.of(), false);
         if (lease.isEmpty()) {
@@ -64,8 +64,8 @@ public final class Unlock {
             throw CairnException.usage("unlock.advisory", "advisory locks are PostgreSQL's; with "
                     + db.dialect.name() + " use --lock-mode table");
         }
-        List<LockSession> sessions = AdvisorySessions.holder(db.connection, config.table());
-        UnlockResult held = new UnlockResult(db.name, LockMode.ADVISORY, "advisory lock on " + config.table(),
+        List<LockSession> sessions = AdvisorySessions.holder(db.connection, db.table);
+        UnlockResult held = new UnlockResult(db.name, LockMode.ADVISORY, "advisory lock on " + db.table,
                 Optional.empty(), sessions, false);
         if (sessions.isEmpty()) {
             return held;
@@ -90,7 +90,7 @@ public final class Unlock {
     private boolean released(Database db, int pid) throws SQLException {
         long end = System.nanoTime() + TERMINATE_WAIT_MS * 1_000_000;
         while (true) {
-            List<LockSession> now = AdvisorySessions.holder(db.connection, config.table());
+            List<LockSession> now = AdvisorySessions.holder(db.connection, db.table);
             if (now.isEmpty() || now.get(0).pid() != pid) {
                 return true;
             }

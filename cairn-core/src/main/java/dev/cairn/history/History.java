@@ -98,6 +98,19 @@ public final class History {
         }
     }
 
+    /** Settles a row written before its migration ran: its outcome, duration and error. */
+    public void complete(Connection c, long id, HistoryRow.Status status, long executionMs, String error)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified
+                + " SET status = ?, execution_ms = ?, error = ? WHERE id = ?")) {
+            ps.setString(1, status.name());
+            ps.setLong(2, executionMs);
+            ps.setString(3, error.isEmpty() ? null : error);
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
+    }
+
     /** Marks an applied row as rolled back, now. */
     public void markRolledBack(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified

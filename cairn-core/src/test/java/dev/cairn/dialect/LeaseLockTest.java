@@ -129,11 +129,11 @@ class LeaseLockTest {
         Configuration config = config("cairn_history", Duration.ofSeconds(1), Duration.ofSeconds(4));
         try (Connection holderConnection = connect(); Connection waiterConnection = connect()) {
             Dialect dialect = DialectFactory.of(holderConnection);
-            LeaseLock lease = LeaseLock.acquire(holderConnection, dialect, config, (h, w) -> { });
+            LeaseLock lease = LeaseLock.acquire(holderConnection, dialect, config.table(), config, (h, w) -> { });
             try {
                 String token = db.scalar("SELECT token FROM cairn_history_lock");
                 List<Optional<LockHolder>> reported = new CopyOnWriteArrayList<>();
-                assertThatThrownBy(() -> LeaseLock.acquire(waiterConnection, dialect, config,
+                assertThatThrownBy(() -> LeaseLock.acquire(waiterConnection, dialect, config.table(), config,
                         (h, w) -> reported.add(h)))
                         .isInstanceOfSatisfying(CairnException.class, e -> {
                             assertThat(e.kind()).isEqualTo(CairnException.Kind.LOCK_TIMEOUT);
@@ -159,10 +159,10 @@ class LeaseLockTest {
         Configuration config = config("cairn_history", Duration.ofSeconds(30), Duration.ofSeconds(10));
         try (Connection first = connect(); Connection second = connect()) {
             Dialect dialect = DialectFactory.of(first);
-            LeaseLock old = LeaseLock.acquire(first, dialect, config, (h, w) -> { });
+            LeaseLock old = LeaseLock.acquire(first, dialect, config.table(), config, (h, w) -> { });
             // As if the old holder's heartbeat had not reached the server for a whole TTL.
             db.execute("UPDATE cairn_history_lock SET expires_at = clock_timestamp() - interval '1 second'");
-            LeaseLock taker = LeaseLock.acquire(second, dialect, config, (h, w) -> { });
+            LeaseLock taker = LeaseLock.acquire(second, dialect, config.table(), config, (h, w) -> { });
             String takerToken = db.scalar("SELECT token FROM cairn_history_lock");
 
             assertThatThrownBy(old::verify).isInstanceOfSatisfying(CairnException.class, e -> {
@@ -181,7 +181,7 @@ class LeaseLockTest {
     void aClearedLeaseIsLostToo() throws Exception {
         Configuration config = config("cairn_history", Duration.ofSeconds(30), Duration.ZERO);
         try (Connection c = connect()) {
-            LeaseLock lease = LeaseLock.acquire(c, DialectFactory.of(c), config, (h, w) -> { });
+            LeaseLock lease = LeaseLock.acquire(c, DialectFactory.of(c), config.table(), config, (h, w) -> { });
             db.execute("DELETE FROM cairn_history_lock");
             assertThatThrownBy(lease::verify).isInstanceOfSatisfying(CairnException.class, e ->
                     assertThat(e.getMessage()).contains("was deleted"));
@@ -194,7 +194,7 @@ class LeaseLockTest {
         String name = "it's \"odd\"; DROP TABLE x";
         Configuration config = config("ops." + name, Duration.ofSeconds(30), Duration.ZERO);
         try (Connection c = connect()) {
-            LeaseLock lease = LeaseLock.acquire(c, DialectFactory.of(c), config, (h, w) -> { });
+            LeaseLock lease = LeaseLock.acquire(c, DialectFactory.of(c), config.table(), config, (h, w) -> { });
             assertThat(db.column("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname = 'ops'"))
                     .containsExactly("ops." + name + "_lock");
             assertThat(db.scalar("SELECT count(*) FROM ops.\"it's \"\"odd\"\"; DROP TABLE x_lock\"")).isEqualTo("1");

@@ -193,4 +193,18 @@ class MaintenanceTest {
         assertThat(db.relations()).containsExactly("cairn_history_lock");
         assertThat(table.migrate().applied()).hasSize(1);
     }
+
+    @Test
+    void resetChecksTheMigrationFilesBeforeDroppingAnything() throws Exception {
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
+        cairn().migrate();
+        dir.write("002_broken.sql", "CREATE FUNCTION f() RETURNS int AS $x$ SELECT 1;\n");
+        String before = Snapshot.full(db);
+        assertThatThrownBy(() -> cairn().reset(List.of(), plan -> true))
+                .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(2));
+        assertThat(Snapshot.full(db)).isEqualTo(before);
+        assertThatThrownBy(() -> Cairn.configure().url(db.url()).locations(tmp.resolve("typo")).load()
+                .reset(List.of(), plan -> true)).hasMessageContaining("does not exist");
+        assertThat(Snapshot.full(db)).isEqualTo(before);
+    }
 }

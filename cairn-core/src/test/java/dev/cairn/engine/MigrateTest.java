@@ -127,7 +127,7 @@ class MigrateTest {
                 .isInstanceOf(CairnException.class)
                 .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(2))
                 .hasMessageContaining("002_open.sql:2");
-        assertThat(db.relations()).doesNotContain("ok");
+        assertThat(db.relations()).as("nothing touched, not even the history table").isEmpty();
     }
 
     @Test
@@ -260,5 +260,21 @@ class MigrateTest {
         MigrateResult r = Cairn.configure().dataSource(ds).locations(dir.path()).load().migrate();
         assertThat(r.applied()).hasSize(1);
         assertThat(db.relations()).contains("a");
+    }
+
+    @Test
+    void whatAMigrationSetsInItsSessionDoesNotLeakIntoTheHistoryOrTheNextMigration() throws Exception {
+        db.execute("CREATE SCHEMA other");
+        dir.write("001_dump_header.sql", "SELECT pg_catalog.set_config('search_path', '', false);\n"
+                        + "CREATE TABLE public.a (id int);\n")
+                .write("002_search_path.sql", "-- cairn:no-transaction\nSET search_path = other;\nCREATE TABLE b (id int);\n")
+                .write("003_plain.sql", "CREATE TABLE c (id int);\n");
+        MigrateResult r = cairn().migrate();
+        assertThat(r.applied()).hasSize(3);
+        assertThat(db.relations()).contains("a", "c", "cairn_history");
+        assertThat(db.column("SELECT table_schema FROM information_schema.tables WHERE table_name = 'b'"))
+                .containsExactly("other");
+        assertThat(db.column("SELECT status FROM public.cairn_history ORDER BY id"))
+                .containsExactly("SUCCESS", "SUCCESS", "SUCCESS");
     }
 }

@@ -138,4 +138,14 @@ class RollbackTest {
         dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
         assertThat(rollback(new RollbackRequest.Selection.LastBatch()).nothingToDo()).isTrue();
     }
+
+    @Test
+    void toAVersionNoMigrationHasIsRefusedInsteadOfRollingBackEverything() throws Exception {
+        twoBatches();
+        assertThatThrownBy(() -> rollback(new RollbackRequest.Selection.To(Version.parse("2024"))))
+                .isInstanceOf(CairnException.class)
+                .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(2))
+                .hasMessageContaining("--to 2024: no migration has that version");
+        assertThat(db.relations()).contains("a", "b", "c", "d");
+    }
 }

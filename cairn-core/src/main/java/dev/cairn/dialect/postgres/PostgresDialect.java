@@ -40,6 +40,47 @@ final class PostgresDialect implements Dialect {
         }
     }
 
+    /** What a migration may SET that must not outlive it; values of the session as it was handed to Cairn. */
+    private static final List<String> SESSION_SETTINGS = List.of("search_path", "role", "lock_timeout",
+            "statement_timeout", "client_connection_check_interval");
+
+    @Override
+    public java.util.Map<String, String> captureSession(Connection connection) throws SQLException {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT n, pg_catalog.current_setting(n, true)"
+                + " FROM unnest(?::text[]) AS n")) {
+            ps.setArray(1, connection.createArrayOf("text", SESSION_SETTINGS.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(2) != null) {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void restoreSession(Connection connection, java.util.Map<String, String> settings) throws SQLException {
+        // One round trip; values are bound. role first, so that search_path is set as the original user.
+        StringBuilder sql = new StringBuilder("SELECT 1");
+        List<String> values = new ArrayList<>();
+        for (String name : SESSION_SETTINGS) {
+            if (settings.containsKey(name)) {
+                sql.append(", pg_catalog.set_config(?, ?, false)");
+                values.add(name);
+                values.add(settings.get(name));
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < values.size(); i++) {
+                ps.setString(i + 1, values.get(i));
+            }
+            ps.execute();
+        }
+    }
+
     @Override
     public void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
             throws SQLException {
@@ -109,6 +150,12 @@ final class PostgresDialect implements Dialect {
     public MigrationLock lock(Connection connection, TableName table, Duration timeout, LockWatcher watcher)
             throws SQLException {
         return AdvisoryLock.acquire(connection, table, timeout, watcher);
+    }
+
+    @Override
+    public List<dev.cairn.dialect.LockSession> advisoryHolders(Connection connection, TableName table)
+            throws SQLException {
+        return AdvisorySessions.holder(connection, table);
     }
 
     @Override
