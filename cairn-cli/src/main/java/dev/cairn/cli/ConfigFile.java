@@ -67,7 +67,11 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
         try {
             root = new TomlMapper().readTree(Files.readString(path));
         } catch (IOException e) {
-            throw CairnException.usage("config.file", path + ": cannot be read as TOML: " + firstLine(e.getMessage()));
+            String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    ? ":" + j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr() : "";
+            String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage()
+                    : e.getMessage();
+            throw CairnException.usage("config.file", path + where + ": cannot be read as TOML: " + firstLine(why));
         }
         Map<String, Section> envs = new LinkedHashMap<>();
         Map<String, MigrationSettings> migrations = new LinkedHashMap<>();

@@ -13,7 +13,12 @@ public final class Durations implements CommandLine.ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {
-        return parse(value, "duration");
+        try {
+            return parse(value, "duration");
+        } catch (CairnException e) {
+            // picocli shows this message as it is, after the option's name.
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
     }
 
     /** Parses, naming {@code what} in the error. */

@@ -168,6 +168,17 @@ class CliTest {
         Cli.Result badUrl = cli.run("status", "--url", "mysql://u:topsecret@h/db");
         assertThat(badUrl.exit()).isEqualTo(2);
         assertThat(badUrl.all()).doesNotContain("topsecret");
+        for (String[] bad : new String[][] {
+                {"postgres://u:pw@127.0.0.1:5432/app?sslmod=require", "unknown connection parameter 'sslmod'"},
+                {"postgres://u:pw@127.0.0.1:abc/app", "port 'abc' of host '127.0.0.1' is not a port number"},
+                {"postgres://u:pw@127.0.0.1/app?sslmode=nope", "sslmode 'nope' is not one of"}}) {
+            Cli.Result r = cli.run("status", "--url", bad[0]);
+            assertThat(r.exit()).as(bad[0]).isEqualTo(2);
+            assertThat(r.err()).contains(bad[1]).doesNotContain(":pw@");
+        }
+        assertThat(cli.run("migrate", "--lock-timeout", "5x").err())
+                .contains("Invalid value for option '--lock-timeout': duration '5x' is not a duration");
+        assertThat(cli.run("baseline", "--help").exit()).isZero();
         Cli.Result missingDir = cli.run("migrate", "--dir", "nowhere");
         assertThat(missingDir.exit()).isEqualTo(2);
         assertThat(missingDir.err()).contains("migrations directory").contains("nowhere").contains("does not exist");

@@ -21,7 +21,12 @@ public final class DatabaseUrl {
     private static final Map<String, String> LIBPQ_TO_JDBC = Map.of(
             "application_name", "ApplicationName",
             "connect_timeout", "connectTimeout",
+            "search_path", "currentSchema",
+            "target_session_attrs", "targetServerType",
             "dbname", "database");
+
+    private static final java.util.Set<String> SSL_MODES = java.util.Set.of("disable", "allow", "prefer", "require",
+            "verify-ca", "verify-full");
 
     private final String jdbcUrl;
     private final Map<String, String> properties;
@@ -52,6 +57,11 @@ public final class DatabaseUrl {
     private static DatabaseUrl fromJdbc(String url) {
         int q = url.indexOf('?');
         Map<String, String> props = new LinkedHashMap<>();
+        int hosts = url.indexOf("//");
+        if (hosts >= 0) {
+            int end = url.indexOf('/', hosts + 2);
+            checkPorts(end < 0 ? url.substring(hosts + 2, q < 0 ? url.length() : q) : url.substring(hosts + 2, end));
+        }
         if (q < 0) {
             return new DatabaseUrl(url, props);
         }
@@ -67,7 +77,31 @@ public final class DatabaseUrl {
                 kept.append(kept.length() == 0 ? "?" : "&").append(pair);
             }
         }
-        return new DatabaseUrl(url.substring(0, q) + kept, props);
+        return checked(new DatabaseUrl(url.substring(0, q) + kept, props));
+    }
+
+    /** Every port of a host list ({@code h1:5432,[::1]:5433}) is a number from 1 to 65535. */
+    private static void checkPorts(String hosts) {
+        for (String h : hosts.split(",")) {
+            int colon = h.lastIndexOf(':');
+            if (colon < 0 || h.lastIndexOf(']') > colon) {
+                continue;
+            }
+            String port = h.substring(colon + 1);
+            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                throw CairnException.usage("config.url", "database URL: port '" + port + "' of host '"
+                        + h.substring(0, colon) + "' is not a port number (1-65535)");
+            }
+        }
+    }
+
+    private static DatabaseUrl checked(DatabaseUrl url) {
+        String mode = url.properties.getOrDefault("sslmode", url.jdbcUrl.replaceAll("(?i).*[?&]sslmode=([^&]*).*|.*", "$1"));
+        if (!mode.isEmpty() && !SSL_MODES.contains(mode)) {
+            throw CairnException.usage("config.url", "database URL: sslmode '" + mode + "' is not one of "
+                    + String.join(", ", new java.util.TreeSet<>(SSL_MODES)));
+        }
+        return url;
     }
 
     private static DatabaseUrl fromUri(String rest) {
@@ -104,7 +138,10 @@ public final class DatabaseUrl {
         if (hosts.isEmpty()) {
             hosts = "localhost";
         }
-        return new DatabaseUrl("jdbc:postgresql://" + hosts + "/" + encodePath(db), props);
+        checkPorts(hosts);
+        props.computeIfPresent("targetServerType", (k, v) -> v.equals("read-write") ? "primary"
+                : v.equals("read-only") || v.equals("standby") ? "secondary" : v.equals("prefer-standby") ? "preferSecondary" : v);
+        return checked(new DatabaseUrl("jdbc:postgresql://" + hosts + "/" + encodePath(db), props));
     }
 
     /** The JDBC URL without user or password. */

@@ -206,7 +206,9 @@ public final class NewMigration {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw CairnException.usage("new.directory", "cannot create migrations directory " + dir + ": " + e.getMessage());
+            throw CairnException.usage("new.directory", "cannot create migrations directory " + dir + ": "
+                    + (e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name is in the way"
+                    : e.getClass().getSimpleName() + " " + e.getMessage()) + "; point --dir at a directory");
         }
     }
 

@@ -28,6 +28,7 @@ final class UrlConnections implements ConnectionSource {
         Properties props = url.properties();
         props.putIfAbsent("ApplicationName", applicationName);
         try {
+            checkParameters(props);
             Connection c = driver().connect(url.jdbcUrl(), props);
             if (c == null) {
                 throw CairnException.usage("config.url", "no JDBC driver accepts " + url.display());
@@ -35,6 +36,27 @@ final class UrlConnections implements ConnectionSource {
             return c;
         } catch (SQLException e) {
             throw Jdbc.connectFailed(describe(), e);
+        }
+    }
+
+    /**
+     * Every parameter of the URL is one the driver knows ({@link Driver#getPropertyInfo}), so a typo
+     * such as {@code sslmod=require} is an error instead of a silently unencrypted connection.
+     */
+    private void checkParameters(Properties props) throws SQLException {
+        java.util.Set<String> known = new java.util.TreeSet<>();
+        for (java.sql.DriverPropertyInfo info : driver().getPropertyInfo(url.jdbcUrl(), new Properties())) {
+            known.add(info.name);
+        }
+        if (known.isEmpty()) {
+            return;
+        }
+        for (String name : props.stringPropertyNames()) {
+            if (!known.contains(name) && !name.equals("database")) {
+                throw CairnException.usage("config.url", "database URL: unknown connection parameter '" + name
+                        + "'; check its spelling (libpq names such as sslmode, application_name, connect_timeout,"
+                        + " search_path, or the driver's own such as prepareThreshold)");
+            }
         }
     }
 

@@ -10,18 +10,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cairn baseline --version V}: adopts an existing database. */
-@Command(name = "baseline", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "baseline", sortOptions = false,
         description = {"Adopt a database that already has the schema of some migrations: record every migration"
                 + " up to VERSION as applied (kind 'baseline') without running it. Only when the history has"
                 + " nothing applied yet."},
         footer = {"", "Examples:",
-                "  cairn baseline --version 003      001..003 exist in the database already; 004 on run on migrate",
+                "  cairn baseline --version 003      001..003 exist in the database already; 004 on runs on migrate",
                 "", "Exit codes: 0 ok, 2 no migration at or below VERSION, 4 the history already has applied migrations."})
 public final class BaselineCommand extends DatabaseCommand {
 
     @Option(names = "--version", paramLabel = "VERSION", required = true,
             description = "The last migration the database already has.")
     String version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--json", description = "One JSON document on standard output.")
     boolean json;

@@ -47,7 +47,7 @@ final class AdvisoryLock implements MigrationLock {
                         "another migration run holds the lock on " + table + " and did not finish within "
                                 + timeout.toSeconds() + "s: " + holder.map(LockHolder::describe).orElse("holder unknown")
                                 + "; nothing was applied. Wait for it, raise --lock-timeout, or if that runner is dead"
-                                + " end its session (SELECT pg_terminate_backend(<pid>))");
+                                + " run 'cairn unlock' to see its sessions and end them");
             }
             if (waited.compareTo(nextReport) >= 0) {
                 watcher.waiting(holder(c, key), waited);
