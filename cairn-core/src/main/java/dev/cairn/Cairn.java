@@ -2,6 +2,7 @@ package dev.cairn;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.config.DatabaseUrl;
+import dev.cairn.config.Locations;
 import dev.cairn.config.LockMode;
 import dev.cairn.config.TableName;
 import dev.cairn.engine.Baseline;
@@ -188,6 +189,8 @@ public final class Cairn {
         private String user;
         private String password;
         private final List<Path> locations = new ArrayList<>();
+        private final List<String> locationNames = new ArrayList<>();
+        private ClassLoader classLoader = Cairn.class.getClassLoader();
         private String table = Configuration.Defaults.TABLE;
         private Duration lockTimeout = Configuration.Defaults.LOCK_TIMEOUT;
         private List<String> ignore = Configuration.Defaults.IGNORE;
@@ -224,6 +227,21 @@ public final class Cairn {
         /** The password, when the URL does not hold one. */
         public Builder password(String password) {
             this.password = password;
+            return this;
+        }
+
+        /**
+         * Migrations locations, read in order: a directory, {@code filesystem:DIR}, or
+         * {@code classpath:db/migration} (a folder on the class path, also inside jars).
+         */
+        public Builder locations(String... locations) {
+            this.locationNames.addAll(List.of(locations));
+            return this;
+        }
+
+        /** The class loader for {@code classpath:} locations (default: this library's). */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = Objects.requireNonNull(loader, "loader");
             return this;
         }
 
@@ -323,7 +341,11 @@ public final class Cairn {
                     : Optional.of(credentials(DatabaseUrl.parse(url)));
             ConnectionSource connection = parsed.map(u -> ConnectionSource.of(u, applicationName))
                     .orElseGet(() -> ConnectionSource.of(dataSource));
-            List<Path> dirs = locations.isEmpty() ? List.of(Path.of("db", "migrations")) : locations;
+            List<Path> dirs = new ArrayList<>(locations);
+            locationNames.forEach(l -> dirs.addAll(Locations.resolve(l, classLoader)));
+            if (dirs.isEmpty()) {
+                dirs.add(Path.of("db", "migrations"));
+            }
             Configuration config = new Configuration(connection, dirs, TableName.parse(table), lockTimeout, ignore,
                     settings, new Configuration.SessionTimeouts(Optional.ofNullable(sqlLockTimeout),
                     Optional.ofNullable(statementTimeout)), outOfOrder, lockMode, leaseTtl);
