@@ -55,6 +55,11 @@ public final class CommonOptions {
             description = "PostgreSQL statement_timeout for migration statements.")
     Duration statementTimeout;
 
+    @Option(names = "--log-format", paramLabel = "text|json",
+            description = "json: one structured event per line on standard error (event, version, script,"
+                    + " durationMs, checksum, batch), errors included. Default: $CAIRN_LOG_FORMAT, text.")
+    String logFormat;
+
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces with errors.")
     boolean verbose;
 }

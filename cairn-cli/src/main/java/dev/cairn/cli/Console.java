@@ -17,6 +17,7 @@ public final class Console {
     private final Context context;
     private final Set<String> secrets = new LinkedHashSet<>();
     private final boolean colour;
+    private boolean jsonLog;
     private BufferedReader reader;
 
     public Console(Context context) {
@@ -54,6 +55,15 @@ public final class Console {
     public void err(String line) {
         context.err().println(redact(line));
         context.err().flush();
+    }
+
+    /** Whether events and errors go to standard error as JSON lines ({@code --log-format json}). */
+    public boolean jsonLog() {
+        return jsonLog;
+    }
+
+    void jsonLog(boolean on) {
+        this.jsonLog = on;
     }
 
     public boolean interactive() {

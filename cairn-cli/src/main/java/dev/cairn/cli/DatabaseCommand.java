@@ -32,6 +32,11 @@ public abstract class DatabaseCommand implements Callable<Integer> {
 
     /** Runs the command against the configured database, or the embedded one when none is configured. */
     protected int withCairn(Listener listener, Function<Cairn, Integer> body) {
+        String format = options.logFormat != null ? options.logFormat : context.env("CAIRN_LOG_FORMAT");
+        if (!format.isEmpty() && !format.equals("text") && !format.equals("json")) {
+            throw CairnException.usage("cli.log-format", "--log-format must be text or json, not '" + format + "'");
+        }
+        console.jsonLog(format.equals("json"));
         Settings settings = settings();
         if (settings.url().isPresent()) {
             return body.apply(settings.builder(listener, Optional.empty()).load());

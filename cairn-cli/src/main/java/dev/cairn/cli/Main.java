@@ -61,6 +61,11 @@ public final class Main implements Callable<Integer> {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean verbose = commandLine.getCommand() instanceof DatabaseCommand d && d.verbose()
                     || parseResult.expandedArgs().contains("--verbose") || parseResult.expandedArgs().contains("-v");
+            if (ex instanceof CairnException c && console.jsonLog()) {
+                console.err(dev.cairn.cli.render.Json.line(dev.cairn.cli.render.Json.map("event", "error",
+                        "code", c.code(), "exitCode", c.exitCode(), "message", console.redact(c.getMessage()))));
+                return c.exitCode();
+            }
             if (ex instanceof CairnException c) {
                 console.err("error: " + c.getMessage());
                 if (verbose) {

@@ -229,6 +229,34 @@ class CliTest {
     }
 
     @Test
+    void logFormatJsonWritesOneEventPerLineOnStandardError() throws Exception {
+        Cli.Result r = cli.run("migrate", "--log-format", "json");
+        assertThat(r.exit()).isZero();
+        java.util.List<JsonNode> events = new java.util.ArrayList<>();
+        for (String line : r.err().strip().split("\n")) {
+            events.add(json(line));
+        }
+        assertThat(events).extracting(e -> e.get("event").asText())
+                .containsExactly("history_created", "migration_starting", "migration_applied", "migration_starting",
+                        "migration_applied");
+        JsonNode applied = events.get(2);
+        assertThat(applied.get("version").asText()).isEqualTo("001");
+        assertThat(applied.get("script").asText()).isEqualTo("001_users.sql");
+        assertThat(applied.get("batch").asInt()).isEqualTo(1);
+        assertThat(applied.get("checksum").asText()).hasSize(64);
+        assertThat(applied.has("durationMs")).isTrue();
+
+        dir.write("003_bad.sql", "SELECT 1/0;\n");
+        Cli.Result failed = cli.run("migrate", "--log-format", "json");
+        String[] lines = failed.err().strip().split("\n");
+        JsonNode error = json(lines[lines.length - 1]);
+        assertThat(error.get("event").asText()).isEqualTo("error");
+        assertThat(error.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(error.get("message").asText()).contains("SQLSTATE 22012");
+        assertThat(cli.run("status", "--log-format", "xml").exit()).isEqualTo(2);
+    }
+
+    @Test
     void helpTeachesEachCommand() {
         Cli.Result help = cli.run("--help");
         assertThat(help.exit()).isZero();

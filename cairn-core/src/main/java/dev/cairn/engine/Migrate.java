@@ -82,7 +82,7 @@ public final class Migrate {
         }
         Duration took = elapsed(start);
         Applied a = new Applied(m.version().text(), m.description(), m.script(), took, plan.transactional(),
-                plan.noTransactionReason(), plan.statements().size());
+                plan.noTransactionReason(), plan.statements().size(), m.checksum(), batch);
         listener.on(new Event.MigrationApplied(a));
         return a;
     }

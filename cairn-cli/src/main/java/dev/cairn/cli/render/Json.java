@@ -26,6 +26,45 @@ public final class Json {
     private Json() {
     }
 
+    private static final ObjectMapper LINES = new ObjectMapper();
+
+    /** One document on one line, for {@code --log-format json}. */
+    public static String line(Object document) {
+        try {
+            return LINES.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("maps of strings and numbers always serialise", e);
+        }
+    }
+
+    /** The structured form of an event: {@code event} names it, the rest describes it. */
+    public static Map<String, Object> event(dev.cairn.engine.Event e) {
+        if (e instanceof dev.cairn.engine.Event.MigrationApplied a) {
+            var m = a.applied();
+            return map("event", "migration_applied", "version", m.version(), "script", m.script(),
+                    "durationMs", m.duration().toMillis(), "checksum", m.checksum(), "batch", m.batch(),
+                    "transactional", m.transactional());
+        }
+        if (e instanceof dev.cairn.engine.Event.MigrationStarting s) {
+            return map("event", "migration_starting", "version", s.version(), "script", s.script(),
+                    "transactional", s.transactional());
+        }
+        if (e instanceof dev.cairn.engine.Event.MigrationRolledBack r) {
+            var b = r.rolledBack();
+            return map("event", "migration_rolled_back", "version", b.version(), "script", b.script(),
+                    "durationMs", b.duration().toMillis(), "batch", b.batch(), "downSource", b.downSource());
+        }
+        if (e instanceof dev.cairn.engine.Event.SeedApplied s) {
+            return map("event", "seed_applied", "script", s.name(), "durationMs", s.duration().toMillis());
+        }
+        if (e instanceof dev.cairn.engine.Event.HistoryCreated h) {
+            return map("event", "history_created", "table", h.table());
+        }
+        var w = (dev.cairn.engine.Event.LockWaiting) e;
+        return map("event", "lock_waiting", "waitedMs", w.waited().toMillis(),
+                "holder", w.holder().map(dev.cairn.dialect.LockHolder::describe).orElse(null));
+    }
+
     public static String write(Object document) {
         try {
             return MAPPER.writeValueAsString(document);
@@ -42,7 +81,7 @@ public final class Json {
         doc.put("applied", r.applied().stream().map(a -> map(
                 "version", a.version(), "description", a.description(), "script", a.script(),
                 "durationMs", a.duration().toMillis(), "transactional", a.transactional(),
-                "statements", a.statements())).toList());
+                "statements", a.statements(), "checksum", a.checksum())).toList());
         return doc;
     }
 

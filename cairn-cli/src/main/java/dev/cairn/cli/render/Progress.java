@@ -18,7 +18,13 @@ public final class Progress implements Listener {
 
     @Override
     public void on(Event event) {
+        if (console.jsonLog()) {
+            console.err(Json.line(Json.event(event)));
+        }
         if (event instanceof Event.LockWaiting w) {
+            if (console.jsonLog()) {
+                return;
+            }
             console.err("waiting for the migration lock (" + w.waited().toSeconds() + "s), held by "
                     + w.holder().map(h -> h.describe()).orElse("a session that has just ended"));
             return;
