@@ -39,14 +39,31 @@ public final class Migrate {
             for (Migration m : pending) {
                 plans.put(m, ScriptPlan.of(m.up(), m.transaction(), db.dialect, db.serverMajor));
             }
+            if (options.singleTransaction()) {
+                refuseNonTransactional(plans);
+            }
             // Only now, with every script read and split, does anything change.
             db.ensureHistory(listener);
             int batch = ledger.nextBatch();
+            if (options.singleTransaction() && !plans.isEmpty()) {
+                return new MigrateResult(new SingleTransaction(db, listener).apply(plans, batch), batch, db.name);
+            }
             List<Applied> applied = new ArrayList<>();
             for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
                 applied.add(apply(db, e.getKey(), e.getValue(), batch, applied.size()));
             }
             return new MigrateResult(applied, applied.isEmpty() ? 0 : batch, db.name);
+        }
+    }
+
+    private static void refuseNonTransactional(Map<Migration, ScriptPlan> plans) {
+        for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
+            if (!e.getValue().transactional()) {
+                throw dev.cairn.error.CairnException.usage("migrate.single-transaction", "--single-transaction: migration "
+                        + e.getKey().version() + " (" + e.getKey().script() + ") cannot run in a transaction ("
+                        + e.getValue().noTransactionReason() + "); migrate without --single-transaction."
+                        + " Nothing was applied");
+            }
         }
     }
 
@@ -136,7 +153,7 @@ public final class Migrate {
     }
 
     /** Records the failure: a new FAILED row, or for a non-transactional run its started row {@code id}. */
-    private MigrationException failed(Database db, Migration m, ScriptPlan plan, Runner.StatementFailure f, int batch,
+    static MigrationException failed(Database db, Migration m, ScriptPlan plan, Runner.StatementFailure f, int batch,
                                       Duration took, int appliedBefore, long id) {
         SqlStatement st = plan.statements().get(f.index);
         DatabaseError error = Jdbc.error(f.cause);
@@ -155,17 +172,17 @@ public final class Migrate {
         return new MigrationException(failure, Messages.migrationFailed(failure, appliedBefore), f.cause);
     }
 
-    private static NewRow row(Migration m, ScriptPlan plan, int batch, HistoryRow.Status status, Duration took,
+    static NewRow row(Migration m, ScriptPlan plan, int batch, HistoryRow.Status status, Duration took,
                               String error) {
         return new NewRow(m.version().text(), m.description(), m.script(), m.kind().label(), m.checksum(), m.up().text(),
                 m.down().map(d -> d.text()).orElse(""), batch, status, plan.transactional(), took.toMillis(), error);
     }
 
-    private static Duration elapsed(long start) {
+    static Duration elapsed(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    private static void rollbackQuietly(Database db) {
+    static void rollbackQuietly(Database db) {
         try {
             if (!db.connection.getAutoCommit()) {
                 db.connection.rollback();
@@ -175,7 +192,7 @@ public final class Migrate {
         }
     }
 
-    private static void autocommit(Database db) {
+    static void autocommit(Database db) {
         try {
             db.connection.setAutoCommit(true);
         } catch (SQLException e) {

@@ -277,4 +277,28 @@ class MigrateTest {
         assertThat(db.column("SELECT status FROM public.cairn_history ORDER BY id"))
                 .containsExactly("SUCCESS", "SUCCESS", "SUCCESS");
     }
+
+    @Test
+    void singleTransactionAppliesAllOrNothing() throws Exception {
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;")
+                .dbmate("002_b.sql", "CREATE TABLE b (id int);", "DROP TABLE b;")
+                .write("003_bad.sql", "SELECT 1/0;\n");
+        MigrateOptions single = new MigrateOptions(Optional.empty(), false, true);
+        assertThatThrownBy(() -> cairn().migrate(single))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("SQLSTATE 22012")
+                .hasMessageContaining("the 2 migrations before it in this run were rolled back too");
+        assertThat(db.relations()).doesNotContain("a", "b");
+        assertThat(db.column("SELECT version || ':' || status FROM cairn_history")).containsExactly("003:FAILED");
+
+        dir.write("003_bad.sql", "CREATE TABLE c (id int);\n")
+                .write("004_idx.sql", "CREATE INDEX CONCURRENTLY a_id ON a (id);\n");
+        assertThatThrownBy(() -> cairn().migrate(single))
+                .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(2))
+                .hasMessageContaining("004 (004_idx.sql) cannot run in a transaction");
+        dir.delete("004_idx.sql");
+        MigrateResult ok = cairn().migrate(single);
+        assertThat(ok.applied()).extracting(Applied::version).containsExactly("001", "002", "003");
+        assertThat(db.relations()).contains("a", "b");
+    }
 }

@@ -43,6 +43,10 @@ public final class MigrateCommand extends DatabaseCommand {
     @Option(names = "--out-of-order", description = "Apply pending versions lower than the newest applied one.")
     boolean outOfOrder;
 
+    @Option(names = "--single-transaction", description = "Run the whole pending set in one transaction: all of it"
+            + " or nothing (refused when a migration cannot run in a transaction).")
+    boolean singleTransaction;
+
     @Option(names = "--json", description = "One JSON document on standard output.")
     boolean json;
 
@@ -57,7 +61,8 @@ public final class MigrateCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        MigrateOptions opts = new MigrateOptions(Optional.ofNullable(target).map(Versions::parse), outOfOrder);
+        MigrateOptions opts = new MigrateOptions(Optional.ofNullable(target).map(Versions::parse), outOfOrder,
+                singleTransaction);
         return withCairn(new Progress(console, json || dryRun), cairn -> {
             if (dryRun) {
                 DryRun d = cairn.dryRun(opts);

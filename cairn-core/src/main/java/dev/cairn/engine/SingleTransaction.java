@@ -1,0 +1,65 @@
+package dev.cairn.engine;
+
+import dev.cairn.history.HistoryRow;
+import dev.cairn.jdbc.Jdbc;
+import dev.cairn.migration.Migration;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code migrate --single-transaction}: every pending migration and its history row in one
+ * transaction, so the run applies all of them or none.
+ */
+final class SingleTransaction {
+
+    private final Database db;
+    private final Listener listener;
+
+    SingleTransaction(Database db, Listener listener) {
+        this.db = db;
+        this.listener = listener;
+    }
+
+    List<Applied> apply(Map<Migration, ScriptPlan> plans, int batch) {
+        List<Applied> applied = new ArrayList<>();
+        List<Event> done = new ArrayList<>();
+        try {
+            db.connection.setAutoCommit(false);
+            for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
+                applied.add(one(e.getKey(), e.getValue(), batch, applied.size()));
+            }
+            db.connection.commit();
+        } catch (SQLException e) {
+            Migrate.rollbackQuietly(db);
+            throw Jdbc.failed("the run could not be recorded; it was rolled back and nothing was applied", e);
+        } finally {
+            Migrate.autocommit(db);
+            db.resetSession();
+        }
+        applied.forEach(a -> done.add(new Event.MigrationApplied(a)));
+        done.forEach(listener::on);
+        return applied;
+    }
+
+    private Applied one(Migration m, ScriptPlan plan, int batch, int before) throws SQLException {
+        db.verifyLock();
+        listener.on(new Event.MigrationStarting(m.version().text(), m.script(), true, ""));
+        long start = System.nanoTime();
+        try {
+            new Runner(db.connection, db.dialect).run(plan.statements(), true);
+        } catch (Runner.StatementFailure f) {
+            Migrate.rollbackQuietly(db);
+            MigrationException e = Migrate.failed(db, m, plan, f, batch, Migrate.elapsed(start), 0, -1);
+            throw new MigrationException(e.failure(), e.getMessage() + (before == 0 ? ""
+                    : "\n  --single-transaction: the " + before + (before == 1 ? " migration" : " migrations")
+                    + " before it in this run were rolled back too; nothing was applied"), f.cause);
+        }
+        Duration took = Migrate.elapsed(start);
+        db.history.insert(db.connection, Migrate.row(m, plan, batch, HistoryRow.Status.SUCCESS, took, ""));
+        return new Applied(m.version().text(), m.description(), m.script(), took, true, "",
+                plan.statements().size(), m.checksum(), batch);
+    }
+}
