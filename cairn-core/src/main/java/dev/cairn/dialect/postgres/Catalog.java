@@ -82,8 +82,13 @@ final class Catalog {
             tables = rs.getInt(2);
         }
         List<DatabaseStats.TableSize> largest = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', n.nspname, c.relname),"
-                + " pg_catalog.pg_total_relation_size(c.oid) AS bytes" + userTables + " ORDER BY bytes DESC, 1 LIMIT 10");
+        // Sizing every relation stat()s all its files (seconds at 10,000 tables): pick the ten largest
+        // candidates from the catalog's page counts (as of the last VACUUM/ANALYZE), then size only
+        // those, a few more to be safe, exactly.
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.name, pg_catalog.pg_total_relation_size(t.oid) AS bytes"
+                + " FROM (SELECT format('%I.%I', n.nspname, c.relname) AS name, c.oid" + userTables
+                + " ORDER BY c.relpages + coalesce((SELECT relpages FROM pg_catalog.pg_class t"
+                + " WHERE t.oid = c.reltoastrelid), 0) DESC LIMIT 30) t ORDER BY bytes DESC, 1 LIMIT 10");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 largest.add(new DatabaseStats.TableSize(rs.getString(1), rs.getLong(2)));
