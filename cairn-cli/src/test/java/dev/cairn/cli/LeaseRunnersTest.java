@@ -95,10 +95,8 @@ class LeaseRunnersTest {
                         + "\nSELECT pg_sleep(coalesce((SELECT max(n) FROM sleep_seconds), 0));\n"
                         + "CREATE TABLE other (id int);", "DROP TABLE other;\nDROP TABLE half;")
                 .dbmate("003_after.sql", "CREATE TABLE after_ (id int);\n" + witness("003"), "DROP TABLE after_;");
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "migrate", "--url", db.url(), "--dir", dir.path().toString(), "--lock-mode", "table", "--lease-ttl", "3s")
-                .redirectErrorStream(true).redirectOutput(cwd.resolve("holder.log").toFile()).start();
+        Process holder = ChildRunner.start(cwd.resolve("holder.log"),
+                "migrate", "--url", db.url(), "--dir", dir.path().toString(), "--lock-mode", "table", "--lease-ttl", "3s");
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Waits.until(Duration.ofSeconds(60), () -> !db.column("SELECT pid FROM pg_stat_activity WHERE datname = ?"

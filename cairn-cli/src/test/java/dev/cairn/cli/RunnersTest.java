@@ -94,10 +94,8 @@ class RunnersTest {
                 .dbmate("002_long.sql", "CREATE TABLE half (id int);\n"
                         + "SELECT pg_sleep(coalesce((SELECT max(n) FROM sleep_seconds), 0));\n"
                         + "CREATE TABLE other (id int);", "DROP TABLE other;\nDROP TABLE half;");
-        Process runner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "migrate", "--url", db.url(), "--dir", dir.path().toString())
-                .redirectErrorStream(true).redirectOutput(cwd.resolve("runner.log").toFile()).start();
+        Process runner = ChildRunner.start(cwd.resolve("runner.log"),
+                "migrate", "--url", db.url(), "--dir", dir.path().toString());
         try {
             Waits.until(Duration.ofSeconds(60), () -> !db.column("SELECT pid FROM pg_stat_activity WHERE datname = ?"
                     + " AND query LIKE 'SELECT pg_sleep(coalesce%' AND state = 'active'", db.name()).isEmpty());
@@ -146,10 +144,8 @@ class RunnersTest {
         db.execute("CREATE TABLE audit (n int)", "CREATE TABLE sleep_seconds (n int)", "INSERT INTO sleep_seconds VALUES (120)");
         dir.write("001_nontx.sql", "-- cairn:no-transaction\nINSERT INTO audit VALUES (1);\n"
                 + "SELECT pg_sleep(coalesce((SELECT max(n) FROM sleep_seconds), 0));\n");
-        Process runner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "migrate", "--url", db.url(), "--dir", dir.path().toString())
-                .redirectErrorStream(true).redirectOutput(cwd.resolve("runner.log").toFile()).start();
+        Process runner = ChildRunner.start(cwd.resolve("runner.log"),
+                "migrate", "--url", db.url(), "--dir", dir.path().toString());
         try {
             Waits.until(Duration.ofSeconds(60), () -> !db.column("SELECT pid FROM pg_stat_activity WHERE datname = ?"
                     + " AND query LIKE 'SELECT pg_sleep(coalesce%' AND state = 'active'", db.name()).isEmpty());

@@ -59,10 +59,8 @@ class UnlockTest {
     @Test
     void advisoryHolderIsShownRefusedWithoutYesThenEndedWhenConfirmed() throws Exception {
         dir.dbmate("002_slow.sql", "CREATE TABLE slow (id int);\nSELECT pg_sleep(60);", "DROP TABLE slow;");
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "migrate", "--url", db.url(), "--dir", dir.path().toString())
-                .redirectErrorStream(true).redirectOutput(cwd.resolve("holder.log").toFile()).start();
+        Process holder = ChildRunner.start(cwd.resolve("holder.log"),
+                "migrate", "--url", db.url(), "--dir", dir.path().toString());
         try {
             Waits.until(Duration.ofSeconds(60), () -> !db.column("SELECT pid FROM pg_stat_activity WHERE datname = ?"
                     + " AND query LIKE 'SELECT pg_sleep(60)%' AND state = 'active'", db.name()).isEmpty());
