@@ -32,6 +32,12 @@ public final class Migrate {
     public MigrateResult run(MigrateOptions options) {
         List<Migration> migrations = Discover.valid(config);
         try (Database db = Database.open(config)) {
+            // The history as committed, read before locking: when nothing is pending there is nothing
+            // to lock for (what an application pays at every start). Otherwise it is read again under
+            // the lock, since another runner may have applied something meanwhile.
+            if (Pending.select(new Ledger(migrations, db.rows()), options).isEmpty()) {
+                return new MigrateResult(List.of(), 0, db.name);
+            }
             db.lock(listener);
             Ledger ledger = new Ledger(migrations, db.rows());
             List<Migration> pending = Pending.select(ledger, options);
