@@ -48,6 +48,9 @@ final class Annotations {
      * @param code the prefix of the codes of problems found, such as {@code file.goose}
      */
     static Annotations find(MigrationFile file, String tool, String code) {
+        if (!Names.containsIgnoreCase(file.text(), "+" + tool)) {
+            return new Annotations(file, code, "-- +" + tool, new String[0], List.of());
+        }
         Pattern p = Pattern.compile("--\\s*\\+" + tool + "\\b\\s*(\\S*)\\s*(.*)", Pattern.CASE_INSENSITIVE);
         String[] lines = Scripts.lines(file);
         List<Line> found = new ArrayList<>();

@@ -28,6 +28,9 @@ final class DbmateConvention implements Convention {
         if (!name.matches() || GolangMigrateConvention.isPairFile(file.fileName())) {
             return Optional.empty();
         }
+        if (!file.text().contains("migrate:")) {
+            return Optional.empty();
+        }
         Sections sections = Sections.find(file);
         if (sections.upLine < 0 && sections.downLine < 0) {
             return Optional.empty();

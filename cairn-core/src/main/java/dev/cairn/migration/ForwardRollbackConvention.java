@@ -42,6 +42,9 @@ final class ForwardRollbackConvention implements Convention {
 
     @Override
     public Optional<Part> read(MigrationFile file) {
+        if (!file.text().contains("FORWARD MIGRATION")) {
+            return Optional.empty();
+        }
         String[] lines = Scripts.lines(file);
         List<Integer> forwards = find(lines, FORWARD);
         if (forwards.isEmpty()) {

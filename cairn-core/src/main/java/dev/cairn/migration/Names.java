@@ -19,8 +19,14 @@ final class Names {
      * {@code -- cairn:no-transaction}.
      */
     static boolean hasDirective(String text, String directive) {
-        for (String line : text.split("\n", -1)) {
-            String t = line.strip();
+        if (!text.contains(directive) && !containsIgnoreCase(text, directive)) {
+            return false;
+        }
+        int from = 0;
+        while (from <= text.length()) {
+            int end = text.indexOf('\n', from);
+            String t = text.substring(from, end < 0 ? text.length() : end).strip();
+            from = end < 0 ? text.length() + 1 : end + 1;
             if (t.isEmpty()) {
                 continue;
             }
@@ -28,6 +34,27 @@ final class Names {
                 return false;
             }
             if (t.substring(2).strip().toLowerCase(Locale.ROOT).startsWith(directive)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code text} holds {@code needle}, ignoring case, without copying the text: the cheap
+     * test each content-claimed convention makes before it parses a file, so that scanning stays
+     * close to reading as conventions are added.
+     */
+    static boolean containsIgnoreCase(String text, String needle) {
+        if (needle.isEmpty()) {
+            return true;
+        }
+        char first = needle.charAt(0);
+        char lower = Character.toLowerCase(first);
+        char upper = Character.toUpperCase(first);
+        for (int i = 0; i <= text.length() - needle.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, needle.length())) {
                 return true;
             }
         }

@@ -30,7 +30,7 @@ final class NumberedConvention implements Convention {
     public Optional<Part> read(MigrationFile file) {
         Matcher m = FILE.matcher(file.fileName());
         if (!m.matches() || GolangMigrateConvention.isPairFile(file.fileName())
-                || DBMATE_MARKER.matcher(file.text()).find()) {
+                || file.text().contains("migrate:") && DBMATE_MARKER.matcher(file.text()).find()) {
             return Optional.empty();
         }
         Version version = Version.parse(m.group(1));
