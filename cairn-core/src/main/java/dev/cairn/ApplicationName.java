@@ -1,6 +1,6 @@
 package dev.cairn;
 
-import java.net.InetAddress;
+import dev.cairn.config.HostName;
 
 /**
  * How Cairn's sessions name themselves on the server, so that a waiting runner (and a DBA) can
@@ -14,25 +14,7 @@ final class ApplicationName {
     }
 
     static String of(String version) {
-        String host = hostName();
-        String name = "cairn/" + version + " " + host + " pid " + ProcessHandle.current().pid();
+        String name = "cairn/" + version + " " + HostName.get() + " pid " + ProcessHandle.current().pid();
         return name.length() <= MAX ? name : name.substring(0, MAX);
-    }
-
-    /** The host name without a DNS lookup where the system tells it directly. */
-    private static String hostName() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env.strip();
-        }
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
-        } catch (java.io.IOException | RuntimeException e) {
-            try {
-                return InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException ex) {
-                return "unknown-host";
-            }
-        }
     }
 }

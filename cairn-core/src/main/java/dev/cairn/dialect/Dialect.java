@@ -59,6 +59,14 @@ public interface Dialect {
     /** The sessions holding the advisory migration lock of {@code table}, if any. */
     java.util.List<LockSession> advisoryHolders(Connection connection, TableName table) throws SQLException;
 
+    /**
+     * Ends another session (one holding the migration lock), waiting up to {@code waitMillis} for
+     * it to be gone where the server can.
+     *
+     * @return whether the server signalled it (false when it had already ended)
+     */
+    boolean terminateSession(Connection connection, int pid, long waitMillis) throws SQLException;
+
     /** Why a statement cannot run inside a transaction on this server, or empty text when it can. */
     String nonTransactionalReason(SqlStatement statement, int serverMajorVersion);
 

@@ -1,12 +1,9 @@
 package dev.cairn.dialect;
 
 import dev.cairn.config.Configuration;
+import dev.cairn.config.HostName;
 import dev.cairn.config.TableName;
 import dev.cairn.error.CairnException;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -59,7 +56,7 @@ public final class LeaseLock implements MigrationLock {
             throws SQLException {
         LeaseTable table = new LeaseTable(dialect, history);
         table.ensure(connection);
-        LeaseTable.Claim claim = new LeaseTable.Claim(UUID.randomUUID().toString(), host(), ProcessHandle.current().pid());
+        LeaseTable.Claim claim = new LeaseTable.Claim(UUID.randomUUID().toString(), HostName.get(), ProcessHandle.current().pid());
         long start = System.nanoTime();
         Duration nextReport = REPORT_EVERY;
         while (table.tryAcquire(connection, claim, config.leaseTtl()).isEmpty()) {
@@ -146,23 +143,6 @@ public final class LeaseLock implements MigrationLock {
                 table.release(connection, token);
             } catch (SQLException e) {
                 // Nothing to do: the lease expires on its own and the next runner takes it over.
-            }
-        }
-    }
-
-    /** The host name, without a DNS lookup where the system tells it directly. */
-    private static String host() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env.strip();
-        }
-        try {
-            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
-        } catch (IOException | RuntimeException e) {
-            try {
-                return InetAddress.getLocalHost().getHostName();
-            } catch (IOException ex) {
-                return "unknown-host";
             }
         }
     }

@@ -7,6 +7,7 @@ import dev.cairn.jdbc.DatabaseError;
 import dev.cairn.jdbc.Jdbc;
 import dev.cairn.migration.Checksum;
 import dev.cairn.migration.Migration;
+import dev.cairn.migration.MigrationFile;
 import dev.cairn.sql.SqlSource;
 import dev.cairn.sql.SqlStatement;
 import java.io.IOException;
@@ -78,7 +79,7 @@ public final class Seed {
             List<String> unchanged = new ArrayList<>();
             for (Path file : files) {
                 String name = options.directory().relativize(file).toString().replace('\\', '/');
-                String text = text(file);
+                String text = MigrationFile.read(file);
                 String sum = Checksum.of(text);
                 if (!options.rerun() && sum.equals(applied.get(name))) {
                     unchanged.add(name);
@@ -129,15 +130,6 @@ public final class Seed {
                     .sorted().toList();
         } catch (IOException e) {
             throw CairnException.usage("seed.unreadable", "cannot read seeds directory " + dir + ": " + e.getMessage());
-        }
-    }
-
-    private static String text(Path file) {
-        try {
-            String t = Files.readString(file);
-            return t.startsWith("\uFEFF") ? t.substring(1) : t;
-        } catch (IOException e) {
-            throw CairnException.usage("seed.unreadable", file + ": cannot be read as UTF-8: " + e.getMessage());
         }
     }
 }

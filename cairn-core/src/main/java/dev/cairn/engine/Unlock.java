@@ -5,7 +5,6 @@ import dev.cairn.config.LockMode;
 import dev.cairn.dialect.Lease;
 import dev.cairn.dialect.LeaseTable;
 import dev.cairn.dialect.LockSession;
-import dev.cairn.dialect.postgres.AdvisorySessions;
 import dev.cairn.error.CairnException;
 import dev.cairn.jdbc.Jdbc;
 import java.sql.SQLException;
@@ -64,7 +63,7 @@ public final class Unlock {
             throw CairnException.usage("unlock.advisory", "advisory locks are PostgreSQL's; with "
                     + db.dialect.name() + " use --lock-mode table");
         }
-        List<LockSession> sessions = AdvisorySessions.holder(db.connection, db.table);
+        List<LockSession> sessions = db.dialect.advisoryHolders(db.connection, db.table);
         UnlockResult held = new UnlockResult(db.name, LockMode.ADVISORY, "advisory lock on " + db.table,
                 Optional.empty(), sessions, false);
         if (sessions.isEmpty()) {
@@ -74,10 +73,10 @@ public final class Unlock {
         // The runner's working sessions first: ending the lock's session first would let another
         // runner in while the old one's migration still runs.
         for (LockSession s : sessions.subList(1, sessions.size())) {
-            AdvisorySessions.terminate(db.connection, s.pid(), TERMINATE_WAIT_MS);
+            db.dialect.terminateSession(db.connection, s.pid(), TERMINATE_WAIT_MS);
         }
         int pid = sessions.get(0).pid();
-        AdvisorySessions.terminate(db.connection, pid, TERMINATE_WAIT_MS);
+        db.dialect.terminateSession(db.connection, pid, TERMINATE_WAIT_MS);
         if (!released(db, pid)) {
             throw CairnException.failed("unlock.still-held", "pid " + pid + " still holds the " + held.lock() + " "
                     + TERMINATE_WAIT_MS / 1000 + "s after pg_terminate_backend; look at it in pg_stat_activity (a"
@@ -90,7 +89,7 @@ public final class Unlock {
     private boolean released(Database db, int pid) throws SQLException {
         long end = System.nanoTime() + TERMINATE_WAIT_MS * 1_000_000;
         while (true) {
-            List<LockSession> now = AdvisorySessions.holder(db.connection, db.table);
+            List<LockSession> now = db.dialect.advisoryHolders(db.connection, db.table);
             if (now.isEmpty() || now.get(0).pid() != pid) {
                 return true;
             }

@@ -18,4 +18,13 @@ public record MigrationFile(Path path, String relative, String text) {
     public String display() {
         return path.toString();
     }
+
+    /**
+     * Reads a file as strict UTF-8 without its byte order mark.
+     *
+     * @throws dev.cairn.error.CairnException a usage error naming the file when it is not UTF-8 or unreadable
+     */
+    public static String read(Path path) {
+        return DirectoryScan.text(path);
+    }
 }

@@ -13,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -36,13 +35,13 @@ final class AdvisoryLock implements MigrationLock {
 
     static MigrationLock acquire(Connection c, TableName table, Duration timeout, LockWatcher watcher)
             throws SQLException {
-        long key = key(c.getCatalog() + "/" + table);
+        long key = key(c, table);
         long start = System.nanoTime();
         Duration nextReport = REPORT_EVERY;
         while (!tryLock(c, key)) {
             Duration waited = Duration.ofNanos(System.nanoTime() - start);
             if (waited.compareTo(timeout) >= 0) {
-                Optional<LockHolder> holder = holder(c, key);
+                Optional<LockHolder> holder = holder(c, table);
                 throw new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.timeout",
                         "another migration run holds the lock on " + table + " and did not finish within "
                                 + timeout.toSeconds() + "s: " + holder.map(LockHolder::describe).orElse("holder unknown")
@@ -50,7 +49,7 @@ final class AdvisoryLock implements MigrationLock {
                                 + " run 'cairn unlock' to see its sessions and end them");
             }
             if (waited.compareTo(nextReport) >= 0) {
-                watcher.waiting(holder(c, key), waited);
+                watcher.waiting(holder(c, table), waited);
                 nextReport = nextReport.plus(REPORT_EVERY);
             }
             sleep(POLL);
@@ -68,27 +67,18 @@ final class AdvisoryLock implements MigrationLock {
         }
     }
 
-    /** The session holding the key, from pg_locks: a bigint key is split into classid and objid. */
-    static Optional<LockHolder> holder(Connection c, long key) throws SQLException {
-        String sql = "SELECT a.pid, coalesce(a.application_name, ''), coalesce(host(a.client_addr), 'local'),"
-                + " a.backend_start FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
-                + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
-                + " AND l.classid = (?::bigint)::oid AND l.objid = (?::bigint)::oid"
-                + " AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, key >>> 32);
-            ps.setLong(2, key & 0xFFFFFFFFL);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Instant since = rs.getTimestamp(4) == null ? Instant.EPOCH : rs.getTimestamp(4).toInstant();
-                return Optional.of(new LockHolder(rs.getInt(1), rs.getString(2), rs.getString(3), since));
-            }
-        }
+    /** The session holding the lock, as pg_locks and pg_stat_activity report it. */
+    private static Optional<LockHolder> holder(Connection c, TableName table) throws SQLException {
+        return AdvisorySessions.holder(c, table).stream().findFirst()
+                .map(s -> new LockHolder(s.pid(), s.applicationName(), s.clientAddress(), s.since()));
     }
 
-    static long key(String name) {
+    /** The lock's key: one per database and schema-qualified history table. */
+    static long key(Connection c, TableName table) throws SQLException {
+        return key(c.getCatalog() + "/" + table);
+    }
+
+    private static long key(String name) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(("cairn:" + name).getBytes(StandardCharsets.UTF_8));
             long k = 0;

@@ -34,7 +34,7 @@ public final class AdvisorySessions {
      * nobody holds the lock. Never includes the calling session.
      */
     public static List<LockSession> holder(Connection c, TableName table) throws SQLException {
-        long key = AdvisoryLock.key(c.getCatalog() + "/" + table);
+        long key = AdvisoryLock.key(c, table);
         String sql = "SELECT " + COLUMNS + " FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
                 + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
                 + " AND l.classid = (?::bigint)::oid AND l.objid = (?::bigint)::oid"

@@ -159,6 +159,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean terminateSession(Connection connection, int pid, long waitMillis) throws SQLException {
+        return AdvisorySessions.terminate(connection, pid, waitMillis);
+    }
+
+    @Override
     public String nonTransactionalReason(SqlStatement statement, int serverMajorVersion) {
         return NonTransactional.reason(statement.sql(), serverMajorVersion);
     }
