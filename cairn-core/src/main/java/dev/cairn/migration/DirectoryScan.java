@@ -9,16 +9,18 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Reads the migrations directories into a {@link Discovery}: every file is offered to every
@@ -48,7 +50,8 @@ public final class DirectoryScan {
         List<Problem> problems = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
         for (Path dir : directories) {
-            for (Path path : files(dir)) {
+            Tree tree = tree(dir);
+            for (Path path : tree.files()) {
                 String relative = dir.relativize(path).toString().replace('\\', '/');
                 Optional<String> reason = ignoreReason(relative);
                 if (reason.isPresent()) {
@@ -62,7 +65,7 @@ public final class DirectoryScan {
                     problems.add(new Problem(e.code(), e.getMessage()));
                 }
             }
-            for (Path folder : folders(dir)) {
+            for (Path folder : tree.folders()) {
                 for (Convention c : conventions) {
                     problems.addAll(c.check(folder));
                 }
@@ -148,34 +151,60 @@ public final class DirectoryScan {
         return -1;
     }
 
-    private static List<Path> files(Path dir) {
+    /** The regular files and the folders (the directory itself included) of a migrations directory, each sorted. */
+    private record Tree(List<Path> files, List<Path> folders) {
+    }
+
+    /** One walk: every entry's attributes come with the listing, so no file is looked up twice. */
+    private static Tree tree(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw CairnException.usage("dir.missing", "migrations directory " + dir + " does not exist;"
                     + " create it, or point --dir (or 'dir' in cairn.toml) at your migrations");
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
+        List<Path> files = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    folders.add(d);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    // A symbolic link counts as what it points to, as Files.isRegularFile and isDirectory see it.
+                    if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)) {
+                        files.add(f);
+                    } else if (attrs.isSymbolicLink() && Files.isDirectory(f)) {
+                        folders.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException | UncheckedIOException e) {
             throw CairnException.usage("dir.unreadable", "cannot read migrations directory " + dir + ": " + e.getMessage());
         }
+        files.sort(Comparator.comparing(Path::toString));
+        folders.sort(Comparator.comparing(Path::toString));
+        return new Tree(files, folders);
     }
 
-    /** The directory and every folder below it, for conventions that look at a folder as a whole. */
-    private static List<Path> folders(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isDirectory).sorted(Comparator.comparing(Path::toString)).toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw CairnException.usage("dir.unreadable", "cannot read migrations directory " + dir + ": " + e.getMessage());
-        }
-    }
-
+    /**
+     * The text of a file, which must be UTF-8. Decoding with {@code new String} is a vectorised
+     * copy for ASCII; only a text holding U+FFFD, which may stand for malformed input, is decoded
+     * again strictly to tell the two apart.
+     */
     static String text(Path path) {
         try {
             byte[] bytes = Files.readAllBytes(path);
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') >= 0) {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes)).toString();
+            }
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw CairnException.usage("file.encoding", path + ": is not valid UTF-8; save it as UTF-8");

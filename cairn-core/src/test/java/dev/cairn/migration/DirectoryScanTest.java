@@ -358,6 +358,34 @@ class DirectoryScanTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenInTheFileIsTextNotAnEncodingError() throws IOException {
+        write("012_marker.sql", "COMMENT ON TABLE t IS 'unknown: \uFFFD';\n");
+
+        Discovery d = scan();
+
+        assertThat(d.problems()).isEmpty();
+        assertThat(d.migrations().get(0).up().text()).isEqualTo("COMMENT ON TABLE t IS 'unknown: \uFFFD';\n");
+    }
+
+    @Test
+    void symbolicLinksCountAsTheFilesAndFoldersTheyPointTo() throws IOException {
+        Path elsewhere = Files.createTempDirectory("cairn-linked");
+        try {
+            Files.writeString(elsewhere.resolve("real.sql"), PLAIN);
+            Files.createSymbolicLink(dir.resolve("013_linked.sql"), elsewhere.resolve("real.sql"));
+            write("014_plain.sql", PLAIN);
+
+            Discovery d = scan();
+
+            assertThat(d.problems()).isEmpty();
+            assertThat(d.migrations()).extracting(Migration::script).containsExactly("013_linked.sql", "014_plain.sql");
+        } finally {
+            Files.deleteIfExists(elsewhere.resolve("real.sql"));
+            Files.deleteIfExists(elsewhere);
+        }
+    }
+
+    @Test
     void requireValidThrowsAUsageErrorListingEveryProblem() throws IOException {
         write("001_a.sql", PLAIN);
         write("1_b.sql", PLAIN);
