@@ -30,8 +30,9 @@ public final class Migrate {
     }
 
     public MigrateResult run(MigrateOptions options) {
-        List<Migration> migrations = Discover.valid(config);
-        try (Database db = Database.open(config)) {
+        Discover.Opened<List<Migration>> opened = Discover.whileOpening(config, Discover::valid);
+        List<Migration> migrations = opened.files();
+        try (Database db = opened.db()) {
             // The history as committed, read before locking: when nothing is pending there is nothing
             // to lock for (what an application pays at every start). Otherwise it is read again under
             // the lock, since another runner may have applied something meanwhile.
@@ -75,8 +76,9 @@ public final class Migrate {
 
     /** What would run: pending migrations and their statements. Writes nothing, not even the history table. */
     public DryRun dryRun(MigrateOptions options) {
-        List<Migration> migrations = Discover.valid(config);
-        try (Database db = Database.open(config)) {
+        Discover.Opened<List<Migration>> opened = Discover.whileOpening(config, Discover::valid);
+        List<Migration> migrations = opened.files();
+        try (Database db = opened.db()) {
             Ledger ledger = new Ledger(migrations, db.rows());
             List<DryRun.Planned> planned = new ArrayList<>();
             for (Migration m : Pending.select(ledger, options)) {

@@ -47,8 +47,9 @@ public final class Repair {
     }
 
     public Result run(Predicate<List<Change>> approve) {
-        List<Migration> migrations = Discover.valid(config);
-        try (Database db = Database.open(config)) {
+        Discover.Opened<List<Migration>> opened = Discover.whileOpening(config, Discover::valid);
+        List<Migration> migrations = opened.files();
+        try (Database db = opened.db()) {
             db.lock(listener);
             List<Step> steps = steps(new Ledger(migrations, db.rows()));
             if (steps.isEmpty()) {

@@ -48,8 +48,9 @@ public final class Reset {
      */
     public Result run(List<String> schemas, Predicate<Plan> approve) {
         // The files must be good before anything is dropped: reset migrates again right after.
-        List<Migration> migrations = Discover.valid(config);
-        try (Database db = Database.open(config)) {
+        Discover.Opened<List<Migration>> opened = Discover.whileOpening(config, Discover::valid);
+        List<Migration> migrations = opened.files();
+        try (Database db = opened.db()) {
             for (Migration m : migrations) {
                 ScriptPlan.of(m.up(), m.transaction(), db.dialect, db.serverMajor);
             }

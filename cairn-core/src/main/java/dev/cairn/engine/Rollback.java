@@ -34,8 +34,9 @@ public final class Rollback {
     }
 
     public RollbackResult run(RollbackRequest request) {
-        List<Migration> migrations = Discover.valid(config);
-        try (Database db = Database.open(config)) {
+        Discover.Opened<List<Migration>> opened = Discover.whileOpening(config, Discover::valid);
+        List<Migration> migrations = opened.files();
+        try (Database db = opened.db()) {
             db.lock(listener);
             Ledger ledger = new Ledger(migrations, db.rows());
             List<Ledger.Entry> chosen = Selections.choose(ledger, request.selection());

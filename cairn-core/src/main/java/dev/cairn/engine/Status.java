@@ -22,8 +22,9 @@ public final class Status {
     }
 
     public StatusResult run() {
-        Discovery discovery = Discover.all(config);
-        try (Database db = Database.open(config)) {
+        Discover.Opened<Discovery> opened = Discover.whileOpening(config, Discover::all);
+        Discovery discovery = opened.files();
+        try (Database db = opened.db()) {
             Ledger ledger = new Ledger(discovery.migrations(), db.rows());
             List<StatusResult.Item> items = ledger.entries().stream().map(Status::item).toList();
             Map<State, Integer> counts = new EnumMap<>(State.class);

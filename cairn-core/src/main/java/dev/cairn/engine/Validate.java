@@ -20,9 +20,10 @@ public final class Validate {
     }
 
     public ValidateResult run() {
-        Discovery discovery = Discover.all(config);
+        Discover.Opened<Discovery> opened = Discover.whileOpening(config, Discover::all);
+        Discovery discovery = opened.files();
         List<Problem> problems = new ArrayList<>(discovery.problems());
-        try (Database db = Database.open(config)) {
+        try (Database db = opened.db()) {
             problems.addAll(problems(new Ledger(discovery.migrations(), db.rows()), config.outOfOrder()));
         }
         return new ValidateResult(discovery.migrations().size(), problems);
