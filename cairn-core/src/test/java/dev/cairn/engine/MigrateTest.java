@@ -227,6 +227,25 @@ class MigrateTest {
     }
 
     @Test
+    void fileErrorsAreReportedBeforeAnUnreachableDatabase() throws Exception {
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;")
+                .dbmate("001_b.sql", "CREATE TABLE b (id int);", "DROP TABLE b;");
+        // Port 1 refuses at once: the files are read while the connection is tried, but their problem comes first.
+        Cairn unreachable = Cairn.configure().url("postgres://postgres@127.0.0.1:1/none").locations(dir.path()).load();
+        for (var operation : List.<Runnable>of(unreachable::migrate, () -> unreachable.dryRun(MigrateOptions.defaults()),
+                () -> unreachable.rollback(new RollbackRequest(new RollbackRequest.Selection.LastBatch(),
+                        RollbackRequest.Confirmation.APPROVE)))) {
+            assertThatThrownBy(operation::run)
+                    .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(2))
+                    .hasMessageContaining("version 001 is used by more than one file");
+        }
+        dir.delete("001_b.sql");
+        assertThatThrownBy(unreachable::migrate)
+                .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(1))
+                .hasMessageContaining("127.0.0.1:1");
+    }
+
+    @Test
     void procedureThatCommitsNamesTheConfigurationSettingThatFixesIt() throws Exception {
         db.execute("CREATE PROCEDURE batch_fix() LANGUAGE plpgsql AS $$ BEGIN CREATE TABLE fixed (id int); COMMIT; END $$");
         dir.write("40_call.sql", "CALL batch_fix();\n");
