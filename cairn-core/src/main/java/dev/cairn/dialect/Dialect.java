@@ -1,5 +1,6 @@
 package dev.cairn.dialect;
 
+import dev.cairn.config.Configuration;
 import dev.cairn.config.TableName;
 import dev.cairn.sql.SqlStatement;
 import java.sql.Connection;
@@ -25,22 +26,39 @@ public interface Dialect {
     }
 
     /**
-     * Sets up a fresh session: how the server notices a dead client, and the session timeouts.
+     * Sets up a fresh session for the migration lock: how the server notices a dead client.
      */
     void prepareSession(Connection connection) throws SQLException;
 
     /**
-     * The session settings a script may change and Cairn must put back: {@code search_path},
-     * {@code role}, the timeouts. Read when Cairn opens (or borrows) the connection.
+     * What opening Cairn's working session found: the settings a script may change and Cairn must
+     * put back ({@code search_path}, {@code role}, the timeouts) as they were handed over, the current
+     * schema, and whether the history table exists there.
      */
-    java.util.Map<String, String> captureSession(Connection connection) throws SQLException;
+    record OpenedSession(java.util.Map<String, String> handedOver, String currentSchema, boolean historyExists) {
+        public OpenedSession {
+            handedOver = java.util.Map.copyOf(handedOver);
+        }
+    }
 
-    /** Puts the captured settings back. */
-    void restoreSession(Connection connection, java.util.Map<String, String> settings) throws SQLException;
-
-    /** Sets {@code lock_timeout} and {@code statement_timeout} for the current transaction or session. */
-    void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
+    /**
+     * Opens Cairn's working session in one round trip: captures the settings as handed over, then
+     * sets up Cairn's own (how the server notices a dead client, and the timeouts, when given), and
+     * looks up the current schema and the history table {@code history} (in the current schema
+     * when it names none).
+     */
+    OpenedSession openSession(Connection connection, TableName history, Configuration.SessionTimeouts timeouts)
             throws SQLException;
+
+    /**
+     * Puts back the settings as handed over and then sets up Cairn's own again, in one round trip:
+     * after a script, which may have changed any of them.
+     */
+    void resetSession(Connection connection, java.util.Map<String, String> handedOver,
+                      Configuration.SessionTimeouts timeouts) throws SQLException;
+
+    /** Puts the captured settings back, before the connection goes back to the application. */
+    void restoreSession(Connection connection, java.util.Map<String, String> settings) throws SQLException;
 
     /** Whether the table exists. */
     boolean tableExists(Connection connection, TableName table) throws SQLException;

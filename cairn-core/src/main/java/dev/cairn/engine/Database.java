@@ -37,6 +37,8 @@ final class Database implements AutoCloseable {
 
     private Connection lockConnection;
     private MigrationLock lock;
+    /** True once the history table is known to exist: it is not dropped while Cairn works (reset closes after). */
+    private boolean historyExists;
 
     /** The session as it was handed to Cairn, put back after every script and before closing. */
     private final java.util.Map<String, String> handedOver;
@@ -58,14 +60,16 @@ final class Database implements AutoCloseable {
         try {
             c.setAutoCommit(true);
             Dialect dialect = DialectFactory.of(c);
-            java.util.Map<String, String> handedOver = dialect.captureSession(c);
-            applySession(c, dialect, config);
+            Dialect.OpenedSession session = dialect.openSession(c, config.table(), config.sessionTimeouts());
             // Resolved once: a migration that changes search_path must not move Cairn's own tables,
             // and every spelling of the same table must take the same lock.
             TableName table = config.table().schema().isPresent() ? config.table()
-                    : new TableName(Optional.of(dialect.currentSchema(c)), config.table().name());
+                    : new TableName(Optional.of(session.currentSchema()), config.table().name());
             String name = c.getCatalog() == null ? "" : c.getCatalog();
-            return new Database(config, c, dialect, table, c.getMetaData().getDatabaseMajorVersion(), name, handedOver);
+            Database db = new Database(config, c, dialect, table, c.getMetaData().getDatabaseMajorVersion(), name,
+                    session.handedOver());
+            db.historyExists = session.historyExists();
+            return db;
         } catch (SQLException e) {
             closeQuietly(c);
             throw Jdbc.failed("cannot prepare the session on " + config.connection().describe(), e);
@@ -75,12 +79,6 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static void applySession(Connection c, Dialect dialect, Configuration config) throws SQLException {
-        dialect.prepareSession(c);
-        var timeouts = config.sessionTimeouts();
-        dialect.applyTimeouts(c, timeouts.lockTimeout().orElse(null), timeouts.statementTimeout().orElse(null), false);
-    }
-
     /**
      * Puts the session back as Cairn set it up, after a migration or seed that may have changed it
      * ({@code SET search_path}, {@code SET ROLE}, timeouts): nothing one script sets leaks into the
@@ -88,8 +86,7 @@ final class Database implements AutoCloseable {
      */
     void resetSession() {
         try {
-            dialect.restoreSession(connection, handedOver);
-            applySession(connection, dialect, config);
+            dialect.resetSession(connection, handedOver, config.sessionTimeouts());
         } catch (SQLException e) {
             throw Jdbc.failed("cannot reset the session after a script", e);
         }
@@ -173,8 +170,9 @@ final class Database implements AutoCloseable {
     /** Creates the history table when it does not exist yet; tells the listener when it did. */
     void ensureHistory(Listener listener) {
         try {
-            if (!history.exists(connection)) {
+            if (!historyExists()) {
                 history.create(connection);
+                historyExists = true;
                 listener.on(new Event.HistoryCreated(history.table().toString()));
             }
         } catch (SQLException e) {
@@ -184,10 +182,17 @@ final class Database implements AutoCloseable {
 
     java.util.List<dev.cairn.history.HistoryRow> rows() {
         try {
-            return history.rows(connection);
+            return historyExists() ? history.rows(connection) : java.util.List.of();
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the history table " + history.table(), e);
         }
+    }
+
+    private boolean historyExists() throws SQLException {
+        if (!historyExists) {
+            historyExists = history.exists(connection);
+        }
+        return historyExists;
     }
 
     @Override
@@ -199,7 +204,8 @@ final class Database implements AutoCloseable {
             closeQuietly(lockConnection);
         }
         try {
-            if (!connection.isClosed() && connection.getAutoCommit()) {
+            // A connection Cairn opened from a URL is closed for good: nothing to put back.
+            if (config.connection().lent() && !connection.isClosed() && connection.getAutoCommit()) {
                 dialect.restoreSession(connection, handedOver);
             }
         } catch (SQLException | RuntimeException e) {

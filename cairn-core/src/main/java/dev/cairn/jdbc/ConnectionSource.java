@@ -14,6 +14,12 @@ public interface ConnectionSource {
      */
     Connection open();
 
+    /**
+     * Whether connections are lent by the application (its pool or data source) and so go back with
+     * their session as they were handed over; a connection opened from a URL is simply closed.
+     */
+    boolean lent();
+
     /** How messages name the database; never contains a password. */
     String describe();
 

@@ -33,6 +33,11 @@ final class DataSourceConnections implements ConnectionSource {
     }
 
     @Override
+    public boolean lent() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "the application's data source (" + dataSource.getClass().getSimpleName() + ")";
     }

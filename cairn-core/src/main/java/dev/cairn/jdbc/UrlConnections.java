@@ -85,6 +85,11 @@ final class UrlConnections implements ConnectionSource {
     }
 
     @Override
+    public boolean lent() {
+        return false;
+    }
+
+    @Override
     public String describe() {
         return url.display();
     }

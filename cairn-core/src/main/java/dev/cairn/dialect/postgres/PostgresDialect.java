@@ -1,5 +1,6 @@
 package dev.cairn.dialect.postgres;
 
+import dev.cairn.config.Configuration;
 import dev.cairn.config.TableName;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.LockWatcher;
@@ -45,26 +46,74 @@ final class PostgresDialect implements Dialect {
             "statement_timeout", "client_connection_check_interval");
 
     @Override
-    public java.util.Map<String, String> captureSession(Connection connection) throws SQLException {
-        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT n, pg_catalog.current_setting(n, true)"
-                + " FROM unnest(?::text[]) AS n")) {
-            ps.setArray(1, connection.createArrayOf("text", SESSION_SETTINGS.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
+    public OpenedSession openSession(Connection connection, TableName history, Configuration.SessionTimeouts timeouts)
+            throws SQLException {
+        // Two statements in one round trip (the driver sends both before it waits): the settings as
+        // handed over, then Cairn's set and what it needs to know of the session.
+        Bound own = own(connection, timeouts);
+        String historyName = history.schema().isPresent() ? "?" : "pg_catalog.quote_ident(pg_catalog.current_schema()) || '.' || ?";
+        String sql = "SELECT n, pg_catalog.current_setting(n, true) FROM unnest(?::text[]) AS n;\n"
+                + "SELECT pg_catalog.current_schema(), pg_catalog.to_regclass(" + historyName + ") IS NOT NULL"
+                + own.sql + ";";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            int i = 1;
+            ps.setArray(i++, connection.createArrayOf("text", SESSION_SETTINGS.toArray()));
+            ps.setString(i++, history.schema().isPresent() ? qualified(history) : quote(history.name()));
+            for (String value : own.values) {
+                ps.setString(i++, value);
+            }
+            ps.execute();
+            java.util.Map<String, String> handedOver = new java.util.LinkedHashMap<>();
+            try (ResultSet rs = ps.getResultSet()) {
                 while (rs.next()) {
                     if (rs.getString(2) != null) {
-                        out.put(rs.getString(1), rs.getString(2));
+                        handedOver.put(rs.getString(1), rs.getString(2));
                     }
                 }
             }
+            ps.getMoreResults();
+            try (ResultSet rs = ps.getResultSet()) {
+                rs.next();
+                return new OpenedSession(handedOver, rs.getString(1) == null ? "public" : rs.getString(1), rs.getBoolean(2));
+            }
         }
-        return out;
+    }
+
+    @Override
+    public void resetSession(Connection connection, java.util.Map<String, String> handedOver,
+                             Configuration.SessionTimeouts timeouts) throws SQLException {
+        Bound restore = restore(handedOver);
+        Bound own = own(connection, timeouts);
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1" + restore.sql + own.sql)) {
+            int i = 1;
+            for (String value : restore.values) {
+                ps.setString(i++, value);
+            }
+            for (String value : own.values) {
+                ps.setString(i++, value);
+            }
+            ps.execute();
+        }
     }
 
     @Override
     public void restoreSession(Connection connection, java.util.Map<String, String> settings) throws SQLException {
-        // One round trip; values are bound. role first, so that search_path is set as the original user.
-        StringBuilder sql = new StringBuilder("SELECT 1");
+        Bound restore = restore(settings);
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1" + restore.sql)) {
+            for (int i = 0; i < restore.values.size(); i++) {
+                ps.setString(i + 1, restore.values.get(i));
+            }
+            ps.execute();
+        }
+    }
+
+    /** Select-list items that set session settings, and their bound names and values; evaluated left to right. */
+    private record Bound(String sql, List<String> values) {
+    }
+
+    /** The captured settings; role first, so that search_path is set as the original user. */
+    private static Bound restore(java.util.Map<String, String> settings) {
+        StringBuilder sql = new StringBuilder();
         List<String> values = new ArrayList<>();
         for (String name : SESSION_SETTINGS) {
             if (settings.containsKey(name)) {
@@ -73,23 +122,25 @@ final class PostgresDialect implements Dialect {
                 values.add(settings.get(name));
             }
         }
-        try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < values.size(); i++) {
-                ps.setString(i + 1, values.get(i));
-            }
-            ps.execute();
-        }
+        return new Bound(sql.toString(), values);
     }
 
-    @Override
-    public void applyTimeouts(Connection connection, Duration lockTimeout, Duration statementTimeout, boolean local)
-            throws SQLException {
-        if (lockTimeout != null) {
-            setConfig(connection, "lock_timeout", Long.toString(lockTimeout.toMillis()), local);
+    /** Cairn's own settings: the dead-client check (PostgreSQL 14+) and the configured timeouts. */
+    private static Bound own(Connection connection, Configuration.SessionTimeouts timeouts) throws SQLException {
+        java.util.Map<String, String> own = new java.util.LinkedHashMap<>();
+        if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
+            own.put("client_connection_check_interval", CONNECTION_CHECK_MS);
         }
-        if (statementTimeout != null) {
-            setConfig(connection, "statement_timeout", Long.toString(statementTimeout.toMillis()), local);
-        }
+        timeouts.lockTimeout().ifPresent(t -> own.put("lock_timeout", Long.toString(t.toMillis())));
+        timeouts.statementTimeout().ifPresent(t -> own.put("statement_timeout", Long.toString(t.toMillis())));
+        StringBuilder sql = new StringBuilder();
+        List<String> values = new ArrayList<>();
+        own.forEach((name, value) -> {
+            sql.append(", pg_catalog.set_config(?, ?, false)");
+            values.add(name);
+            values.add(value);
+        });
+        return new Bound(sql.toString(), values);
     }
 
     private static void setConfig(Connection c, String name, String value, boolean local) throws SQLException {
