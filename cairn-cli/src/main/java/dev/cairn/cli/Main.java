@@ -17,16 +17,13 @@ import dev.cairn.error.CairnException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code cairn} command line: parses, calls {@link Cairn}, renders, and maps errors to exit codes. */
 @Command(name = "cairn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {MigrateCommand.class, StatusCommand.class, RollbackCommand.class, ValidateCommand.class,
-                NewCommand.class, RepairCommand.class, BaselineCommand.class, SeedCommand.class, ResetCommand.class,
-                UnlockCommand.class,
-                BackupCommand.class, RestoreCommand.class, CommandLine.HelpCommand.class},
         description = {"Database schema migrations for PostgreSQL.", "",
                 "Reads migrations in the conventions of dbmate (-- migrate:up / -- migrate:down), golang-migrate"
                         + " (N_name.up.sql / .down.sql) and numbered files (NNN_name.sql with NNN_name_rollback.sql),"
@@ -39,6 +36,30 @@ import picocli.CommandLine.Command;
                 "Run 'cairn help COMMAND' for a command's options and examples."})
 public final class Main implements Callable<Integer> {
 
+    /** A subcommand: the name it is typed as (its {@code @Command} name) and its class. */
+    record Subcommand(String name, Class<?> type) {
+    }
+
+    /**
+     * Every subcommand, in the order {@code cairn --help} lists them. They are registered here rather
+     * than in {@code @Command(subcommands = ...)} because picocli builds the model of each registered
+     * command (reflection over all its options) before parsing: a run registers only what it needs.
+     */
+    static final List<Subcommand> SUBCOMMANDS = List.of(
+            new Subcommand("migrate", MigrateCommand.class),
+            new Subcommand("status", StatusCommand.class),
+            new Subcommand("rollback", RollbackCommand.class),
+            new Subcommand("validate", ValidateCommand.class),
+            new Subcommand("new", NewCommand.class),
+            new Subcommand("repair", RepairCommand.class),
+            new Subcommand("baseline", BaselineCommand.class),
+            new Subcommand("seed", SeedCommand.class),
+            new Subcommand("reset", ResetCommand.class),
+            new Subcommand("unlock", UnlockCommand.class),
+            new Subcommand("backup", BackupCommand.class),
+            new Subcommand("restore", RestoreCommand.class),
+            new Subcommand("help", CommandLine.HelpCommand.class));
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -50,6 +71,9 @@ public final class Main implements Callable<Integer> {
     public static int run(Context context, String... args) {
         Console console = new Console(context);
         CommandLine cl = new CommandLine(new Main(), new Factory(context, console));
+        for (Subcommand s : subcommands(args)) {
+            cl.addSubcommand(s.name(), s.type());
+        }
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((ex, argv) -> {
@@ -78,6 +102,24 @@ public final class Main implements Callable<Integer> {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The subcommands a command line needs: the one its first argument names; none for a lone
+     * {@code --version}; all of them otherwise, since the top-level usage and {@code help COMMAND}
+     * list every command, and an unknown name must be told apart from all of them.
+     */
+    static List<Subcommand> subcommands(String... args) {
+        if (args.length == 0) {
+            return SUBCOMMANDS;
+        }
+        for (Subcommand s : SUBCOMMANDS) {
+            if (s.name().equals(args[0]) && s.type() != CommandLine.HelpCommand.class) {
+                return List.of(s);
+            }
+        }
+        boolean version = args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"));
+        return version ? List.of() : SUBCOMMANDS;
     }
 
     private static String stackTrace(Throwable t) {
