@@ -52,8 +52,8 @@ public final class DirectoryScan {
         for (Path dir : directories) {
             Tree tree = tree(dir);
             for (Path path : tree.files()) {
-                String relative = dir.relativize(path).toString().replace('\\', '/');
-                Optional<String> reason = ignoreReason(relative);
+                String relative = relative(dir, path);
+                Optional<String> reason = ignoreReason(path, relative);
                 if (reason.isPresent()) {
                     ignored.add(new Ignored(path.toString(), reason.get()));
                     continue;
@@ -99,14 +99,27 @@ public final class DirectoryScan {
         return claims.stream().findFirst();
     }
 
-    private Optional<String> ignoreReason(String relative) {
-        Path rel = Path.of(relative);
-        String name = rel.getFileName().toString();
+    /** {@code path} relative to {@code dir}, with {@code /} separators. */
+    private static String relative(Path dir, Path path) {
+        String d = dir.toString();
+        String p = path.toString();
+        String relative = !d.isEmpty() && p.startsWith(d) && p.length() > d.length() + 1
+                && p.charAt(d.length()) == dir.getFileSystem().getSeparator().charAt(0)
+                ? p.substring(d.length() + 1) : dir.relativize(path).toString();
+        return relative.replace('\\', '/');
+    }
+
+    private Optional<String> ignoreReason(Path path, String relative) {
+        Path fileName = path.getFileName();
+        String name = fileName.toString();
         if (relative.startsWith("meta/") || relative.contains("/meta/")) {
             return Optional.of("drizzle-kit metadata folder meta/");
         }
+        // A glob without '/' cannot match a path with one, so the relative path is matched only
+        // when it differs from the file name.
+        Path rel = relative.indexOf('/') < 0 ? fileName : Path.of(relative);
         for (int i = 0; i < ignore.size(); i++) {
-            if (ignore.get(i).matches(rel.getFileName()) || ignore.get(i).matches(rel)) {
+            if (ignore.get(i).matches(fileName) || rel != fileName && ignore.get(i).matches(rel)) {
                 return Optional.of("matches ignore glob " + ignoreGlobs.get(i));
             }
         }

@@ -15,7 +15,7 @@ final class GolangMigrateConvention implements Convention {
     private static final Pattern FILE = Pattern.compile("(\\d+)_(.+)\\.(up|down)\\.sql");
 
     static boolean isPairFile(String fileName) {
-        return FILE.matcher(fileName).matches();
+        return (fileName.endsWith(".up.sql") || fileName.endsWith(".down.sql")) && FILE.matcher(fileName).matches();
     }
 
     @Override

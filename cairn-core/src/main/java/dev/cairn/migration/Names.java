@@ -1,7 +1,6 @@
 package dev.cairn.migration;
 
 import dev.cairn.error.CairnException;
-import java.util.Locale;
 
 /** What file names of every convention share: descriptions and directive lookup. */
 final class Names {
@@ -19,23 +18,32 @@ final class Names {
      * {@code -- cairn:no-transaction}.
      */
     static boolean hasDirective(String text, String directive) {
-        // Only the leading comment block is read: the loop ends at the first line of SQL.
+        // Only the leading comment block is read, without copying: the loop ends at the first line of SQL.
         int from = 0;
-        while (from <= text.length()) {
+        while (from < text.length()) {
             int end = text.indexOf('\n', from);
-            String t = text.substring(from, end < 0 ? text.length() : end).strip();
-            from = end < 0 ? text.length() + 1 : end + 1;
-            if (t.isEmpty()) {
-                continue;
+            end = end < 0 ? text.length() : end;
+            int i = skipBlanks(text, from, end);
+            if (i < end) {
+                if (!text.startsWith("--", i)) {
+                    return false;
+                }
+                i = skipBlanks(text, i + 2, end);
+                if (end - i >= directive.length() && text.regionMatches(true, i, directive, 0, directive.length())) {
+                    return true;
+                }
             }
-            if (!t.startsWith("--")) {
-                return false;
-            }
-            if (t.substring(2).strip().toLowerCase(Locale.ROOT).startsWith(directive)) {
-                return true;
-            }
+            from = end + 1;
         }
         return false;
+    }
+
+    private static int skipBlanks(String text, int from, int end) {
+        int i = from;
+        while (i < end && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /**
