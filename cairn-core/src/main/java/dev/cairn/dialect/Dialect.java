@@ -2,6 +2,7 @@ package dev.cairn.dialect;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.config.TableName;
+import dev.cairn.jdbc.BoundSql;
 import dev.cairn.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -54,8 +55,21 @@ public interface Dialect {
      * Puts back the settings as handed over and then sets up Cairn's own again, in one round trip:
      * after a script, which may have changed any of them.
      */
-    void resetSession(Connection connection, java.util.Map<String, String> handedOver,
-                      Configuration.SessionTimeouts timeouts) throws SQLException;
+    default void resetSession(Connection connection, java.util.Map<String, String> handedOver,
+                              Configuration.SessionTimeouts timeouts) throws SQLException {
+        BoundSql reset = resetSessionSql(connection, handedOver, timeouts);
+        try (java.sql.PreparedStatement ps = connection.prepareStatement(reset.sql())) {
+            reset.bind(ps, 1);
+            ps.execute();
+        }
+    }
+
+    /**
+     * The one statement {@link #resetSession} sends, for sending it in the same round trip as
+     * another: before the history row of a migration, in its transaction.
+     */
+    BoundSql resetSessionSql(Connection connection, java.util.Map<String, String> handedOver,
+                             Configuration.SessionTimeouts timeouts) throws SQLException;
 
     /** Puts the captured settings back, before the connection goes back to the application. */
     void restoreSession(Connection connection, java.util.Map<String, String> settings) throws SQLException;

@@ -93,6 +93,15 @@ final class Database implements AutoCloseable {
     }
 
     /**
+     * Adds a migration's history row in its transaction, and in the same round trip first puts the
+     * session back as Cairn set it up (see {@link #resetSession}), so that the row is written as the
+     * user Cairn connected as even when the script switched roles.
+     */
+    void recordAndResetSession(dev.cairn.history.NewRow row) throws SQLException {
+        history.insertAfter(connection, dialect.resetSessionSql(connection, handedOver, config.sessionTimeouts()), row);
+    }
+
+    /**
      * Takes the migration lock on a second connection, waiting up to the configured timeout: the
      * dialect's advisory lock, or in table mode a lease whose heartbeat uses that connection.
      */

@@ -95,15 +95,19 @@ public final class Migrate {
         listener.on(new Event.MigrationStarting(m.version().text(), m.script(), plan.transactional(),
                 plan.noTransactionReason()));
         long start = System.nanoTime();
+        boolean sessionReset = false;
         try {
             if (plan.transactional()) {
                 applyInTransaction(db, m, plan, batch, start, appliedBefore);
+                sessionReset = true;
             } else {
                 applyWithoutTransaction(db, m, plan, batch, start, appliedBefore);
             }
         } finally {
             autocommit(db);
-            db.resetSession();
+            if (!sessionReset) {
+                db.resetSession();
+            }
         }
         Duration took = elapsed(start);
         Applied a = new Applied(m.version().text(), m.description(), m.script(), took, plan.transactional(),
@@ -123,7 +127,7 @@ public final class Migrate {
                 rollbackQuietly(db);
                 throw failed(db, m, plan, f, batch, elapsed(start), appliedBefore, -1);
             }
-            db.history.insert(db.connection, row(m, plan, batch, HistoryRow.Status.SUCCESS, elapsed(start), ""));
+            db.recordAndResetSession(row(m, plan, batch, HistoryRow.Status.SUCCESS, elapsed(start), ""));
             db.connection.commit();
         } catch (SQLException e) {
             rollbackQuietly(db);

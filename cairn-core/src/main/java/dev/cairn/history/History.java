@@ -2,6 +2,7 @@ package dev.cairn.history;
 
 import dev.cairn.config.TableName;
 import dev.cairn.dialect.Dialect;
+import dev.cairn.jdbc.BoundSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,29 +71,46 @@ public final class History {
                 Optional.ofNullable(rolledBack).map(Timestamp::toInstant), nonNull(rs.getString("error")));
     }
 
+    private static final String INSERT_COLUMNS = " (version, description, script, kind, checksum, up_sql, down_sql,"
+            + " batch, status, transactional, execution_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     /** Adds a row and returns its id. */
     public long insert(Connection c, NewRow r) throws SQLException {
-        String sql = "INSERT INTO " + qualified + " (version, description, script, kind, checksum, up_sql, down_sql,"
-                + " batch, status, transactional, execution_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
-            ps.setString(1, r.version());
-            ps.setString(2, r.description());
-            ps.setString(3, r.script());
-            ps.setString(4, r.kind());
-            ps.setString(5, r.checksum());
-            ps.setString(6, r.upSql());
-            ps.setString(7, r.downSql().isBlank() ? null : r.downSql());
-            ps.setInt(8, r.batch());
-            ps.setString(9, r.status().name());
-            ps.setBoolean(10, r.transactional());
-            ps.setLong(11, r.executionMs());
-            ps.setString(12, r.error().isEmpty() ? null : r.error());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + qualified + INSERT_COLUMNS, new String[] {"id"})) {
+            bind(ps, 1, r);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
             }
         }
+    }
+
+    /**
+     * Sends {@code first} and then adds the row, in one round trip: the statements are sent together
+     * and answered together. A migration's row goes with the statement that resets its session.
+     */
+    public void insertAfter(Connection c, BoundSql first, NewRow r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(first.sql() + ";\nINSERT INTO " + qualified + INSERT_COLUMNS)) {
+            bind(ps, first.bind(ps, 1), r);
+            ps.execute();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int first, NewRow r) throws SQLException {
+        int i = first;
+        ps.setString(i++, r.version());
+        ps.setString(i++, r.description());
+        ps.setString(i++, r.script());
+        ps.setString(i++, r.kind());
+        ps.setString(i++, r.checksum());
+        ps.setString(i++, r.upSql());
+        ps.setString(i++, r.downSql().isBlank() ? null : r.downSql());
+        ps.setInt(i++, r.batch());
+        ps.setString(i++, r.status().name());
+        ps.setBoolean(i++, r.transactional());
+        ps.setLong(i++, r.executionMs());
+        ps.setString(i, r.error().isEmpty() ? null : r.error());
     }
 
     /** Settles a row written before its migration ran: its outcome, duration and error. */

@@ -5,6 +5,7 @@ import dev.cairn.config.TableName;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.LockWatcher;
 import dev.cairn.dialect.MigrationLock;
+import dev.cairn.jdbc.BoundSql;
 import dev.cairn.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,18 +51,16 @@ final class PostgresDialect implements Dialect {
             throws SQLException {
         // Two statements in one round trip (the driver sends both before it waits): the settings as
         // handed over, then Cairn's set and what it needs to know of the session.
-        Bound own = own(connection, timeouts);
+        BoundSql own = own(connection, timeouts);
         String historyName = history.schema().isPresent() ? "?" : "pg_catalog.quote_ident(pg_catalog.current_schema()) || '.' || ?";
         String sql = "SELECT n, pg_catalog.current_setting(n, true) FROM unnest(?::text[]) AS n;\n"
                 + "SELECT pg_catalog.current_schema(), pg_catalog.to_regclass(" + historyName + ") IS NOT NULL"
-                + own.sql + ";";
+                + own.sql() + ";";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int i = 1;
             ps.setArray(i++, connection.createArrayOf("text", SESSION_SETTINGS.toArray()));
             ps.setString(i++, history.schema().isPresent() ? qualified(history) : quote(history.name()));
-            for (String value : own.values) {
-                ps.setString(i++, value);
-            }
+            own.bind(ps, i);
             ps.execute();
             java.util.Map<String, String> handedOver = new java.util.LinkedHashMap<>();
             try (ResultSet rs = ps.getResultSet()) {
@@ -80,39 +79,26 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public void resetSession(Connection connection, java.util.Map<String, String> handedOver,
-                             Configuration.SessionTimeouts timeouts) throws SQLException {
-        Bound restore = restore(handedOver);
-        Bound own = own(connection, timeouts);
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1" + restore.sql + own.sql)) {
-            int i = 1;
-            for (String value : restore.values) {
-                ps.setString(i++, value);
-            }
-            for (String value : own.values) {
-                ps.setString(i++, value);
-            }
-            ps.execute();
-        }
+    public BoundSql resetSessionSql(Connection connection, java.util.Map<String, String> handedOver,
+                                    Configuration.SessionTimeouts timeouts) throws SQLException {
+        BoundSql restore = restore(handedOver);
+        BoundSql own = own(connection, timeouts);
+        List<String> values = new ArrayList<>(restore.values());
+        values.addAll(own.values());
+        return new BoundSql("SELECT 1" + restore.sql() + own.sql(), values);
     }
 
     @Override
     public void restoreSession(Connection connection, java.util.Map<String, String> settings) throws SQLException {
-        Bound restore = restore(settings);
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1" + restore.sql)) {
-            for (int i = 0; i < restore.values.size(); i++) {
-                ps.setString(i + 1, restore.values.get(i));
-            }
+        BoundSql restore = restore(settings);
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1" + restore.sql())) {
+            restore.bind(ps, 1);
             ps.execute();
         }
     }
 
-    /** Select-list items that set session settings, and their bound names and values; evaluated left to right. */
-    private record Bound(String sql, List<String> values) {
-    }
-
-    /** The captured settings; role first, so that search_path is set as the original user. */
-    private static Bound restore(java.util.Map<String, String> settings) {
+    /** Select-list items that set the captured settings, evaluated left to right; role first, so that search_path is set as the original user. */
+    private static BoundSql restore(java.util.Map<String, String> settings) {
         StringBuilder sql = new StringBuilder();
         List<String> values = new ArrayList<>();
         for (String name : SESSION_SETTINGS) {
@@ -122,11 +108,11 @@ final class PostgresDialect implements Dialect {
                 values.add(settings.get(name));
             }
         }
-        return new Bound(sql.toString(), values);
+        return new BoundSql(sql.toString(), values);
     }
 
     /** Cairn's own settings: the dead-client check (PostgreSQL 14+) and the configured timeouts. */
-    private static Bound own(Connection connection, Configuration.SessionTimeouts timeouts) throws SQLException {
+    private static BoundSql own(Connection connection, Configuration.SessionTimeouts timeouts) throws SQLException {
         java.util.Map<String, String> own = new java.util.LinkedHashMap<>();
         if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
             own.put("client_connection_check_interval", CONNECTION_CHECK_MS);
@@ -140,7 +126,7 @@ final class PostgresDialect implements Dialect {
             values.add(name);
             values.add(value);
         });
-        return new Bound(sql.toString(), values);
+        return new BoundSql(sql.toString(), values);
     }
 
     private static void setConfig(Connection c, String name, String value, boolean local) throws SQLException {
