@@ -298,6 +298,26 @@ class MigrateTest {
     }
 
     @Test
+    void aMigrationThatSwitchesRoleIsRecordedAsTheUserCairnConnectedAs() throws Exception {
+        String role = "cairn_test_limited_" + ProcessHandle.current().pid();
+        db.execute("DROP ROLE IF EXISTS " + role);
+        db.execute("CREATE ROLE " + role);
+        try {
+            dir.write("001_as_limited.sql", "SET ROLE " + role + ";\nSELECT 1;\n")
+                    .write("002_next.sql", "CREATE TABLE after_role (who text DEFAULT current_user);\n"
+                            + "INSERT INTO after_role DEFAULT VALUES;\n");
+            String me = db.column("SELECT current_user").get(0);
+            assertThat(cairn().migrate().applied()).hasSize(2);
+            // The limited role may not write the history; the row is written after the role is put back.
+            assertThat(db.column("SELECT applied_by FROM public.cairn_history ORDER BY id"))
+                    .containsExactly(me, me);
+            assertThat(db.column("SELECT who FROM after_role")).containsExactly(me);
+        } finally {
+            db.execute("DROP ROLE IF EXISTS " + role);
+        }
+    }
+
+    @Test
     void singleTransactionAppliesAllOrNothing() throws Exception {
         dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;")
                 .dbmate("002_b.sql", "CREATE TABLE b (id int);", "DROP TABLE b;")
