@@ -1,23 +1,10 @@
 package dev.cairn.cli;
 
 import dev.cairn.Cairn;
-import dev.cairn.cli.command.BackupCommand;
-import dev.cairn.cli.command.BaselineCommand;
-import dev.cairn.cli.command.MigrateCommand;
-import dev.cairn.cli.command.NewCommand;
-import dev.cairn.cli.command.RepairCommand;
-import dev.cairn.cli.command.ResetCommand;
-import dev.cairn.cli.command.RestoreCommand;
-import dev.cairn.cli.command.RollbackCommand;
-import dev.cairn.cli.command.SeedCommand;
-import dev.cairn.cli.command.StatusCommand;
-import dev.cairn.cli.command.UnlockCommand;
-import dev.cairn.cli.command.ValidateCommand;
 import dev.cairn.error.CairnException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,30 +23,6 @@ import picocli.CommandLine.Command;
                 "Run 'cairn help COMMAND' for a command's options and examples."})
 public final class Main implements Callable<Integer> {
 
-    /** A subcommand: the name it is typed as (its {@code @Command} name) and its class. */
-    record Subcommand(String name, Class<?> type) {
-    }
-
-    /**
-     * Every subcommand, in the order {@code cairn --help} lists them. They are registered here rather
-     * than in {@code @Command(subcommands = ...)} because picocli builds the model of each registered
-     * command (reflection over all its options) before parsing: a run registers only what it needs.
-     */
-    static final List<Subcommand> SUBCOMMANDS = List.of(
-            new Subcommand("migrate", MigrateCommand.class),
-            new Subcommand("status", StatusCommand.class),
-            new Subcommand("rollback", RollbackCommand.class),
-            new Subcommand("validate", ValidateCommand.class),
-            new Subcommand("new", NewCommand.class),
-            new Subcommand("repair", RepairCommand.class),
-            new Subcommand("baseline", BaselineCommand.class),
-            new Subcommand("seed", SeedCommand.class),
-            new Subcommand("reset", ResetCommand.class),
-            new Subcommand("unlock", UnlockCommand.class),
-            new Subcommand("backup", BackupCommand.class),
-            new Subcommand("restore", RestoreCommand.class),
-            new Subcommand("help", CommandLine.HelpCommand.class));
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -71,8 +34,8 @@ public final class Main implements Callable<Integer> {
     public static int run(Context context, String... args) {
         Console console = new Console(context);
         CommandLine cl = new CommandLine(new Main(), new Factory(context, console));
-        for (Subcommand s : subcommands(args)) {
-            cl.addSubcommand(s.name(), s.type());
+        for (Subcommand s : Subcommand.needed(args)) {
+            cl.addSubcommand(s.commandName(), s.type());
         }
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
@@ -102,24 +65,6 @@ public final class Main implements Callable<Integer> {
             return 1;
         });
         return cl.execute(args);
-    }
-
-    /**
-     * The subcommands a command line needs: the one its first argument names; none for a lone
-     * {@code --version}; all of them otherwise, since the top-level usage and {@code help COMMAND}
-     * list every command, and an unknown name must be told apart from all of them.
-     */
-    static List<Subcommand> subcommands(String... args) {
-        if (args.length == 0) {
-            return SUBCOMMANDS;
-        }
-        for (Subcommand s : SUBCOMMANDS) {
-            if (s.name().equals(args[0]) && s.type() != CommandLine.HelpCommand.class) {
-                return List.of(s);
-            }
-        }
-        boolean version = args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"));
-        return version ? List.of() : SUBCOMMANDS;
     }
 
     private static String stackTrace(Throwable t) {

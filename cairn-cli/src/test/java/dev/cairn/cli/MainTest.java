@@ -19,20 +19,20 @@ class MainTest {
     @TempDir
     Path cwd;
 
-    static List<String> names(List<Main.Subcommand> subcommands) {
-        return subcommands.stream().map(Main.Subcommand::name).toList();
+    static List<String> names(List<Subcommand> subcommands) {
+        return subcommands.stream().map(Subcommand::commandName).toList();
     }
 
     @Test
     void eachNameIsTheCommandsOwnName() {
-        for (Main.Subcommand s : Main.SUBCOMMANDS) {
-            assertThat(s.type().getAnnotation(Command.class).name()).as(s.type().getName()).isEqualTo(s.name());
+        for (Subcommand s : Subcommand.all()) {
+            assertThat(s.type().getAnnotation(Command.class).name()).as(s.type().getName()).isEqualTo(s.commandName());
         }
-        assertThat(names(Main.SUBCOMMANDS)).doesNotHaveDuplicates().contains("help");
+        assertThat(names(Subcommand.all())).contains("migrate", "new", "help");
     }
 
     static Stream<Arguments> commandLines() {
-        List<String> all = names(Main.SUBCOMMANDS);
+        List<String> all = names(Subcommand.all());
         return Stream.of(
                 Arguments.of(List.of("migrate", "--dry-run"), List.of("migrate")),
                 Arguments.of(List.of("restore", "--help"), List.of("restore")),
@@ -51,7 +51,7 @@ class MainTest {
     @ParameterizedTest
     @MethodSource("commandLines")
     void aRunRegistersOnlyTheCommandItNamesFirst(List<String> args, List<String> registered) {
-        assertThat(names(Main.subcommands(args.toArray(String[]::new)))).isEqualTo(registered);
+        assertThat(names(Subcommand.needed(args.toArray(String[]::new)))).isEqualTo(registered);
     }
 
     @Test
@@ -62,7 +62,7 @@ class MainTest {
             List<String> listed = usage.substring(usage.indexOf("Commands:")).lines().skip(1)
                     .takeWhile(l -> !l.isBlank()).filter(l -> l.matches("  \\S.*"))
                     .map(l -> l.strip().split("\\s+")[0]).toList();
-            assertThat(listed).as(String.join(" ", args)).isEqualTo(names(Main.SUBCOMMANDS));
+            assertThat(listed).as(String.join(" ", args)).isEqualTo(names(Subcommand.all()));
         }
     }
 
