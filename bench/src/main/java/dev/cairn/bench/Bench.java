@@ -104,12 +104,16 @@ public final class Bench {
                 return;
             }
             if (options.phase("noop")) {
-                into.add(n, "noop", tool.name(), time(() -> tool.noop(url)));
+                for (int k = 0; k < options.inProcessRuns(); k++) {
+                    into.add(n, "noop", tool.name(), time(() -> tool.noop(url)));
+                }
                 verify(tool, url, n);
             }
             if (options.phase("status")) {
                 for (Tool.Read r : tool.reads()) {
-                    into.add(n, "status", tool.name() + " " + r.label(), time(() -> r.action().run(url)));
+                    for (int k = 0; k < options.inProcessRuns(); k++) {
+                        into.add(n, "status", tool.name() + " " + r.label(), time(() -> r.action().run(url)));
+                    }
                 }
             }
             if (options.phase("process")) {

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param tools        which tools run, in their first repetition's order
  * @param phases       which phases run: apply, noop, status, process, split
  * @param processRuns  process launches per tool, phase and repetition
+ * @param inProcessRuns samples per tool and repetition of the short in-process phases (no-op, status,
+ *                     validate): one sample of a few milliseconds says little on a shared machine
  * @param adminUrl     a JDBC URL of a database from which others may be created and dropped
  * @param root         the Cairn checkout (for the {@code ./cairn} launcher and the commit)
  * @param work         where the generated migration files go
@@ -24,7 +26,7 @@ import java.util.Map;
  * @param arguments  the arguments as given, for the report
  */
 record Options(List<Integer> sizes, Map<Integer, Integer> reps, int defaultReps, List<String> tools,
-               List<String> phases, int processRuns, String adminUrl, Path root, Path work, Path out,
+               List<String> phases, int processRuns, int inProcessRuns, String adminUrl, Path root, Path work, Path out,
                int splitMegabytes, int splitReps, List<String> processFlags, String arguments) {
 
     static final List<String> DEFAULT_TOOLS = List.of("cairn", "flyway", "liquibase", "raw", "raw-batch", "raw-each");
@@ -74,6 +76,7 @@ record Options(List<Integer> sizes, Map<Integer, Integer> reps, int defaultReps,
         }
         String flags = a.getOrDefault("process-flags", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto");
         return new Options(sizes, reps, defaultReps, tools, phases, Integer.parseInt(a.getOrDefault("process-runs", "3")),
+                Integer.parseInt(a.getOrDefault("inprocess-runs", "5")),
                 a.getOrDefault("url", "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"), root,
                 Path.of(a.getOrDefault("work", root.resolve("bench/target/work").toString())).toAbsolutePath(),
                 Path.of(a.getOrDefault("out", root.resolve("bench/target/results.md").toString())).toAbsolutePath(),
@@ -102,7 +105,7 @@ record Options(List<Integer> sizes, Map<Integer, Integer> reps, int defaultReps,
 
     static final String USAGE = """
             usage: Bench [--sizes=100,1000,10000] [--reps=5 | --reps=5,10000:1] [--tools=cairn,flyway,...]
-                         [--phases=apply,noop,status,process,split] [--process-runs=3]
+                         [--phases=apply,noop,status,process,split] [--process-runs=3] [--inprocess-runs=5]
                          [--url=jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres] [--root=.]
                          [--work=bench/target/work] [--out=bench/target/results.md] [--split-mb=10] [--split-reps=10]
                          [--process-flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"]""";

@@ -41,8 +41,9 @@ final class Report {
                 .append(" min").append(split == null && options.phase("split") ? " (partial: still running)" : "")
                 .append(".\n\nCommand: `bench/run ").append(options.arguments()).append("`\n\n").append(machine)
                 .append("\n\nEach sample is one tool on a fresh database; tools run in alternating order (rotated by"
-                        + " one and reversed every other repetition); process launches: ").append(options.processRuns())
-                .append(" per repetition. After every apply the harness checks (untimed) N history rows, N tables and"
+                        + " one and reversed every other repetition); in-process no-op, status and validate: ")
+                .append(options.inProcessRuns()).append(" samples per repetition; process launches: ")
+                .append(options.processRuns()).append(" per repetition. After every apply the harness checks (untimed) N history rows, N tables and"
                         + " N views.\n");
         for (int n : r.sizes()) {
             md.append("\n## N = ").append(String.format(Locale.ROOT, "%,d", n)).append(" (")
