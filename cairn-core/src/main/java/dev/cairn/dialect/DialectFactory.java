@@ -16,7 +16,7 @@ public interface DialectFactory {
     /** The dialect for the database behind the connection. */
     static Dialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
-        for (DialectFactory f : ServiceLoader.load(DialectFactory.class, DialectFactory.class.getClassLoader())) {
+        for (DialectFactory f : InstalledDialects.FACTORIES) {
             if (f.supports(product)) {
                 return f.create();
             }
