@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,10 +117,10 @@ final class Runner {
     }
 
     private static boolean batchable(SqlStatement st) {
-        if (st.isCopyFromStdin() || "COPY".equals(Keywords.leading(st.sql(), 1))) {
+        String first = Keywords.leading(st.sql(), 1);
+        if (st.isCopyFromStdin() || "COPY".equals(first)) {
             return false;
         }
-        String first = Keywords.leading(st.sql(), 1);
-        return BATCHABLE.contains(first) && !st.sql().toUpperCase(Locale.ROOT).contains("RETURNING");
+        return BATCHABLE.contains(first) && !Keywords.containsIgnoreCase(st.sql(), "RETURNING");
     }
 }

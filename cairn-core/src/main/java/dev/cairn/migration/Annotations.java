@@ -1,6 +1,7 @@
 package dev.cairn.migration;
 
 import dev.cairn.error.CairnException;
+import dev.cairn.sql.Keywords;
 import dev.cairn.sql.SqlSource;
 import dev.cairn.sql.SqlSplitter;
 import dev.cairn.sql.SqlStatement;
@@ -48,7 +49,7 @@ final class Annotations {
      * @param code the prefix of the codes of problems found, such as {@code file.goose}
      */
     static Annotations find(MigrationFile file, String tool, String code) {
-        if (!Names.containsIgnoreCase(file.text(), "+" + tool)) {
+        if (!Keywords.containsIgnoreCase(file.text(), "+" + tool)) {
             return new Annotations(file, code, "-- +" + tool, new String[0], List.of());
         }
         Pattern p = Pattern.compile("--\\s*\\+" + tool + "\\b\\s*(\\S*)\\s*(.*)", Pattern.CASE_INSENSITIVE);

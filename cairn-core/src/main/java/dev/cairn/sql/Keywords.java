@@ -39,4 +39,30 @@ public final class Keywords {
         }
         return out.toString().toUpperCase(Locale.ROOT);
     }
+
+    /**
+     * Whether {@code text} holds {@code needle}, ignoring case, without copying the text: the cheap
+     * test each content-claimed convention makes before it parses a file (so that scanning stays
+     * close to reading as conventions are added), and the runner's test for {@code RETURNING}. Candidates are found with {@link String#indexOf(int, int)}
+     * (a vectorised intrinsic) for each case of the needle's first character.
+     */
+    public static boolean containsIgnoreCase(String text, String needle) {
+        if (needle.isEmpty()) {
+            return true;
+        }
+        char first = needle.charAt(0);
+        char lower = Character.toLowerCase(first);
+        char upper = Character.toUpperCase(first);
+        return startsAnywhere(text, needle, lower) || upper != lower && startsAnywhere(text, needle, upper);
+    }
+
+    private static boolean startsAnywhere(String text, String needle, char first) {
+        int last = text.length() - needle.length();
+        for (int i = text.indexOf(first); i >= 0 && i <= last; i = text.indexOf(first, i + 1)) {
+            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
