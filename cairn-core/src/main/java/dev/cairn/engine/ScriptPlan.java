@@ -45,8 +45,8 @@ record ScriptPlan(List<SqlStatement> statements, boolean transactional, String n
         if (s.isEmpty()) {
             return "";
         }
-        boolean opens = isBegin(s.get(0));
-        boolean closes = isCommit(s.get(s.size() - 1));
+        boolean opens = isBegin(words(s.get(0)));
+        boolean closes = isCommit(words(s.get(s.size() - 1)));
         if (opens && closes && s.size() >= 2) {
             s.remove(s.size() - 1);
             s.remove(0);
@@ -54,7 +54,8 @@ record ScriptPlan(List<SqlStatement> statements, boolean transactional, String n
             s.remove(s.size() - 1);
         }
         for (SqlStatement st : s) {
-            if (isBegin(st) || isCommit(st) || isRollback(st)) {
+            String w = words(st);
+            if (isBegin(w) || isCommit(w) || isRollback(w)) {
                 return "the file controls its own transactions (" + Keywords.leading(st.sql(), 1) + " at "
                         + source.name() + ":" + st.line() + ")";
             }
@@ -62,20 +63,22 @@ record ScriptPlan(List<SqlStatement> statements, boolean transactional, String n
         return "";
     }
 
-    private static boolean isBegin(SqlStatement s) {
-        String w = Keywords.leading(s.sql(), 2);
+    /** The first two words, read once per statement. */
+    private static String words(SqlStatement s) {
+        return Keywords.leading(s.sql(), 2);
+    }
+
+    private static boolean isBegin(String w) {
         return w.equals("BEGIN") || w.startsWith("BEGIN TRANSACTION") || w.startsWith("BEGIN WORK")
                 || w.startsWith("BEGIN ISOLATION") || w.startsWith("BEGIN READ") || w.startsWith("START TRANSACTION");
     }
 
-    private static boolean isCommit(SqlStatement s) {
-        String w = Keywords.leading(s.sql(), 2);
+    private static boolean isCommit(String w) {
         return w.equals("COMMIT") || w.equals("END") || w.equals("COMMIT WORK") || w.equals("COMMIT TRANSACTION")
                 || w.equals("END WORK") || w.equals("END TRANSACTION") || w.equals("COMMIT AND");
     }
 
-    private static boolean isRollback(SqlStatement s) {
-        String w = Keywords.leading(s.sql(), 2);
+    private static boolean isRollback(String w) {
         return w.equals("ROLLBACK") || w.equals("ABORT") || w.equals("ROLLBACK WORK") || w.equals("ROLLBACK TRANSACTION");
     }
 }
