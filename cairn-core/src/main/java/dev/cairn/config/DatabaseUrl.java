@@ -240,9 +240,15 @@ public final class DatabaseUrl {
 
     /** Hides passwords in a URL-like string: {@code postgres://u:***@h/db}, {@code password=***}. */
     public static String redact(String text) {
-        return text.replaceAll("(://[^:/@\\s]*:)\\S*@", "$1***@")
-                .replaceAll("(?i)(password=)[^&\\s]*", "$1***");
+        // Most lines hold neither: no pattern is run on them (status prints a line per migration).
+        boolean userInfo = text.contains("://");
+        boolean parameter = dev.cairn.sql.Keywords.containsIgnoreCase(text, "password=");
+        String out = userInfo ? USER_INFO_PASSWORD.matcher(text).replaceAll("$1***@") : text;
+        return parameter ? PASSWORD_PARAMETER.matcher(out).replaceAll("$1***") : out;
     }
+
+    private static final java.util.regex.Pattern USER_INFO_PASSWORD = java.util.regex.Pattern.compile("(://[^:/@\\s]*:)\\S*@");
+    private static final java.util.regex.Pattern PASSWORD_PARAMETER = java.util.regex.Pattern.compile("(?i)(password=)[^&\\s]*");
 
     private static String decode(String s) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
