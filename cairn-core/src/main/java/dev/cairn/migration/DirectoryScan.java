@@ -17,10 +17,13 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Reads the migrations directories into a {@link Discovery}: every file is offered to every
@@ -44,25 +47,25 @@ public final class DirectoryScan {
         this.settings = Map.copyOf(settings);
     }
 
+    /** Below this many files per thread, reading them on more threads costs more than it saves. */
+    private static final int FILES_PER_THREAD = 128;
+
     /** Scans the directories; throws only when a directory cannot be read at all. */
     public Discovery scan(List<Path> directories) {
         List<Ignored> ignored = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
+        Map<Part, String> checksums = new IdentityHashMap<>();
         for (Path dir : directories) {
             Tree tree = tree(dir);
-            for (Path path : tree.files()) {
-                String relative = relative(dir, path);
-                Optional<String> reason = ignoreReason(path, relative);
-                if (reason.isPresent()) {
-                    ignored.add(new Ignored(path.toString(), reason.get()));
-                    continue;
-                }
-                try {
-                    read(new MigrationFile(path, relative, text(path))).ifPresentOrElse(parts::add,
-                            () -> ignored.add(new Ignored(path.toString(), "no version at the start of its name")));
-                } catch (CairnException e) {
-                    problems.add(new Problem(e.code(), e.getMessage()));
+            for (Outcome o : outcomes(dir, tree.files())) {
+                if (o.part() != null) {
+                    parts.add(o.part());
+                    checksums.put(o.part(), o.checksum());
+                } else if (o.ignored() != null) {
+                    ignored.add(o.ignored());
+                } else {
+                    problems.add(o.problem());
                 }
             }
             for (Path folder : tree.folders()) {
@@ -71,9 +74,81 @@ public final class DirectoryScan {
                 }
             }
         }
-        List<Migration> migrations = Assembly.join(parts, problems);
+        List<Migration> migrations = Assembly.join(parts, checksums, problems);
         migrations = applySettings(migrations, problems);
         return new Discovery(migrations, ignored, problems);
+    }
+
+    /** What one file gave: a part and its up script's checksum, or why it is left out, or its problem. */
+    private record Outcome(Part part, String checksum, Ignored ignored, Problem problem) {
+    }
+
+    /**
+     * Every file's outcome, in the order of {@code files}. Files are independent of each other, so
+     * a large directory is read, decoded, matched and checksummed on every core: at start-up this
+     * is most of the work.
+     */
+    private List<Outcome> outcomes(Path dir, List<Path> files) {
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), files.size() / FILES_PER_THREAD);
+        if (threads < 2) {
+            return outcomes(dir, files, 0, files.size());
+        }
+        List<FutureTask<List<Outcome>>> others = new ArrayList<>();
+        for (int t = 1; t < threads; t++) {
+            int from = files.size() * t / threads;
+            int to = files.size() * (t + 1) / threads;
+            FutureTask<List<Outcome>> task = new FutureTask<>(() -> outcomes(dir, files, from, to));
+            Thread thread = new Thread(task, "cairn-files-" + t);
+            thread.setDaemon(true);
+            thread.start();
+            others.add(task);
+        }
+        List<Outcome> out = new ArrayList<>(outcomes(dir, files, 0, files.size() / threads));
+        for (FutureTask<List<Outcome>> task : others) {
+            out.addAll(join(task));
+        }
+        return out;
+    }
+
+    private List<Outcome> outcomes(Path dir, List<Path> files, int from, int to) {
+        List<Outcome> out = new ArrayList<>(to - from);
+        for (Path path : files.subList(from, to)) {
+            out.add(outcome(dir, path));
+        }
+        return out;
+    }
+
+    private Outcome outcome(Path dir, Path path) {
+        String relative = relative(dir, path);
+        Optional<String> reason = ignoreReason(path, relative);
+        if (reason.isPresent()) {
+            return new Outcome(null, null, new Ignored(path.toString(), reason.get()), null);
+        }
+        try {
+            return read(new MigrationFile(path, relative, text(path)))
+                    .map(p -> new Outcome(p, p.up().map(up -> Checksum.of(up.text())).orElse(null), null, null))
+                    .orElseGet(() -> new Outcome(null, null, new Ignored(path.toString(),
+                            "no version at the start of its name"), null));
+        } catch (CairnException e) {
+            return new Outcome(null, null, null, new Problem(e.code(), e.getMessage()));
+        }
+    }
+
+    private static <T> T join(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw CairnException.failed("files.interrupted", "interrupted while reading the migration files", e);
+        }
     }
 
     private Optional<Part> read(MigrationFile file) {
@@ -229,20 +304,20 @@ public final class DirectoryScan {
     /** Joins up and down parts into migrations and finds duplicate versions. */
     private static final class Assembly {
 
-        static List<Migration> join(List<Part> parts, List<Problem> problems) {
+        static List<Migration> join(List<Part> parts, Map<Part, String> checksums, List<Problem> problems) {
             Map<Object, List<Part>> byVersion = new LinkedHashMap<>();
             for (Part p : parts) {
                 byVersion.computeIfAbsent(p.key(), k -> new ArrayList<>()).add(p);
             }
             List<Migration> out = new ArrayList<>();
             for (List<Part> group : byVersion.values()) {
-                one(group, problems).ifPresent(out::add);
+                one(group, checksums, problems).ifPresent(out::add);
             }
             out.sort(Comparator.comparing(Migration::version).thenComparing(Migration::description));
             return out;
         }
 
-        private static Optional<Migration> one(List<Part> group, List<Problem> problems) {
+        private static Optional<Migration> one(List<Part> group, Map<Part, String> checksums, List<Problem> problems) {
             List<Part> ups = group.stream().filter(p -> p.role() != Part.Role.DOWN).toList();
             List<Part> downs = group.stream().filter(p -> p.role() == Part.Role.DOWN).toList();
             if (ups.isEmpty()) {
@@ -272,7 +347,7 @@ public final class DirectoryScan {
             Migration.Kind kind = Names.hasDirective(upScript.text(), "cairn:repeatable")
                     ? Migration.Kind.REPEATABLE : up.kind();
             return Optional.of(new Migration(up.version(), up.description(), up.script(), up.convention(),
-                    kind, upScript, down.orElse(null), up.transaction()));
+                    kind, upScript, down.orElse(null), up.transaction(), checksums.get(up)));
         }
     }
 }

@@ -41,6 +41,12 @@ public final class Migration {
     /** The parts of a migration as a convention reads them; {@code down} may be null. */
     public Migration(Version version, String description, String script, String convention, Kind kind,
                      SqlSource up, SqlSource down, Transaction transaction) {
+        this(version, description, script, convention, kind, up, down, transaction, Checksum.of(up.text()));
+    }
+
+    /** With the checksum of {@code up} already computed (discovery computes them in parallel). */
+    Migration(Version version, String description, String script, String convention, Kind kind,
+              SqlSource up, SqlSource down, Transaction transaction, String checksum) {
         this.version = Objects.requireNonNull(version, "version");
         this.description = Objects.requireNonNull(description, "description");
         this.script = Objects.requireNonNull(script, "script");
@@ -49,7 +55,7 @@ public final class Migration {
         this.up = Objects.requireNonNull(up, "up");
         this.down = down;
         this.transaction = Objects.requireNonNull(transaction, "transaction");
-        this.checksum = Checksum.of(up.text());
+        this.checksum = Objects.requireNonNull(checksum, "checksum");
     }
 
     public Version version() {
@@ -93,7 +99,7 @@ public final class Migration {
 
     /** A copy with another transaction mode (set per migration in the configuration). */
     public Migration withTransaction(Transaction mode) {
-        return new Migration(version, description, script, convention, kind, up, down, mode);
+        return new Migration(version, description, script, convention, kind, up, down, mode, checksum);
     }
 
     @Override

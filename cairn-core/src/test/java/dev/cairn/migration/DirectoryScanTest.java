@@ -385,6 +385,37 @@ class DirectoryScanTest {
         }
     }
 
+    /** Large directories are read on several threads; what comes out must not depend on it. */
+    @Test
+    void aLargeDirectoryGivesEveryFileInOrderWithItsChecksumAndEveryProblemInFileOrder() throws IOException {
+        List<String> expectedProblems = new java.util.ArrayList<>();
+        for (int i = 1; i <= 1200; i++) {
+            String name = String.format("%05d_step_%d.sql", i, i);
+            if (i % 400 == 7) {
+                Path bad = dir.resolve(name);
+                Files.write(bad, new byte[] {'S', 'E', 'L', (byte) 0xC3, (byte) 0x28, ';'});
+                expectedProblems.add(bad + ": is not valid UTF-8; save it as UTF-8");
+            } else if (i % 500 == 3) {
+                write(name.replace(".sql", ".txt"), "not a migration");
+            } else {
+                write(name, "CREATE TABLE t_" + i + " (id int);\n");
+            }
+        }
+
+        Discovery d = scan();
+
+        assertThat(d.problems()).extracting(Problem::message).containsExactlyElementsOf(expectedProblems);
+        assertThat(d.ignored()).extracting(Ignored::path).hasSize(3).allMatch(p -> p.endsWith(".txt"));
+        assertThat(d.migrations()).hasSize(1200 - 3 - 3);
+        for (int k = 1; k < d.migrations().size(); k++) {
+            assertThat(d.migrations().get(k).version()).isGreaterThan(d.migrations().get(k - 1).version());
+        }
+        for (Migration m : d.migrations()) {
+            assertThat(m.checksum()).as(m.script()).isEqualTo(Checksum.of(m.up().text()));
+            assertThat(m.up().text()).isEqualTo("CREATE TABLE t_" + m.version().text().replaceFirst("^0+", "") + " (id int);\n");
+        }
+    }
+
     @Test
     void requireValidThrowsAUsageErrorListingEveryProblem() throws IOException {
         write("001_a.sql", PLAIN);
