@@ -27,6 +27,7 @@ public final class Main implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        Warmup.start();
         System.exit(run(Context.system(), args));
     }
 
