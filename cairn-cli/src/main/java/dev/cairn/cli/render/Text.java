@@ -5,6 +5,7 @@ import dev.cairn.engine.DryRun;
 import dev.cairn.engine.State;
 import dev.cairn.engine.StatusResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -24,6 +25,7 @@ public final class Text {
     public static void status(Console c, StatusResult s) {
         c.out("database " + s.database() + ", history table " + s.table());
         int width = s.migrations().stream().mapToInt(m -> m.script().length()).max().orElse(10);
+        Seconds when = new Seconds();
         for (StatusResult.Item m : s.migrations()) {
             // Padded by hand: a format string parsed per line is a tenth of printing 10,000 of them.
             String state = pad(m.state().label(), 12);
@@ -32,10 +34,10 @@ public final class Text {
                 case PENDING, OUT_OF_ORDER -> c.warn(state);
                 default -> c.bad(state);
             };
-            String when = m.appliedAt().map(WHEN::format).orElse("");
+            String applied = m.appliedAt().map(when::format).orElse("");
             String extra = m.batch().map(b -> "  batch " + b).orElse("")
                     + m.durationMs().map(d -> "  " + d + " ms").orElse("");
-            c.out("  " + state + "  " + pad(m.script(), width) + "  " + when + extra);
+            c.out("  " + state + "  " + pad(m.script(), width) + "  " + applied + extra);
             if (m.state() == State.FAILED && !m.error().isEmpty()) {
                 c.out("      " + m.error());
             }
@@ -62,6 +64,20 @@ public final class Text {
         if (!s.problems().isEmpty()) {
             c.out("problems:");
             s.problems().forEach(p -> c.out("  " + p.message()));
+        }
+    }
+
+    /** {@link #WHEN}, formatting each second once: the migrations of one run share their seconds. */
+    private static final class Seconds {
+        private long second = Long.MIN_VALUE;
+        private String text = "";
+
+        String format(Instant t) {
+            if (t.getEpochSecond() != second) {
+                second = t.getEpochSecond();
+                text = WHEN.format(t);
+            }
+            return text;
         }
     }
 
