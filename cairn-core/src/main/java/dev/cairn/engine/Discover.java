@@ -25,8 +25,11 @@ final class Discover {
         return all(config).requireValid();
     }
 
-    /** What was read from the files, and the database opened meanwhile; the caller closes {@code db}. */
-    record Opened<T>(T files, Database db) {
+    /**
+     * What was read from the files, the database opened meanwhile (the caller closes it), and what
+     * was read from the database while the files were still being read.
+     */
+    record Opened<T, U>(T files, Database db, U early) {
     }
 
     /**
@@ -34,7 +37,17 @@ final class Discover {
      * take about as long, and an application pays their sum at every start otherwise. A problem with
      * the files is reported before a failure to connect, as when the files were read first.
      */
-    static <T> Opened<T> whileOpening(Configuration config, Function<Configuration, T> read) {
+    static <T> Opened<T, Void> whileOpening(Configuration config, Function<Configuration, T> read) {
+        return whileOpening(config, read, db -> null);
+    }
+
+    /**
+     * As {@link #whileOpening(Configuration, Function)}, and runs {@code meanwhile} on the open
+     * database before waiting for the files: reading the history (and for status the sizes) then
+     * costs no time of its own. A problem with the files is still reported first.
+     */
+    static <T, U> Opened<T, U> whileOpening(Configuration config, Function<Configuration, T> read,
+                                            Function<Database, U> meanwhile) {
         FutureTask<T> files = new FutureTask<>(() -> read.apply(config));
         Thread reader = new Thread(files, "cairn-files");
         reader.setDaemon(true);
@@ -47,7 +60,14 @@ final class Discover {
             throw e;
         }
         try {
-            return new Opened<>(join(files), db);
+            U early;
+            try {
+                early = meanwhile.apply(db);
+            } catch (RuntimeException | Error e) {
+                join(files);
+                throw e;
+            }
+            return new Opened<>(join(files), db, early);
         } catch (RuntimeException | Error e) {
             db.close();
             throw e;

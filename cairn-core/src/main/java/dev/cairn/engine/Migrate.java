@@ -30,13 +30,14 @@ public final class Migrate {
     }
 
     public MigrateResult run(MigrateOptions options) {
-        Discover.Opened<List<Migration>> opened = Discover.whileOpening(config, Discover::valid);
+        // The history as committed, read before locking and while the files are read: when nothing is
+        // pending there is nothing to lock for (what an application pays at every start). Otherwise
+        // it is read again under the lock, since another runner may have applied something meanwhile.
+        Discover.Opened<List<Migration>, List<HistoryRow>> opened =
+                Discover.whileOpening(config, Discover::valid, Database::rows);
         List<Migration> migrations = opened.files();
         try (Database db = opened.db()) {
-            // The history as committed, read before locking: when nothing is pending there is nothing
-            // to lock for (what an application pays at every start). Otherwise it is read again under
-            // the lock, since another runner may have applied something meanwhile.
-            if (Pending.select(new Ledger(migrations, db.rows()), options).isEmpty()) {
+            if (Pending.select(new Ledger(migrations, opened.early()), options).isEmpty()) {
                 return new MigrateResult(List.of(), 0, db.name);
             }
             db.lock(listener);
@@ -76,10 +77,11 @@ public final class Migrate {
 
     /** What would run: pending migrations and their statements. Writes nothing, not even the history table. */
     public DryRun dryRun(MigrateOptions options) {
-        Discover.Opened<List<Migration>> opened = Discover.whileOpening(config, Discover::valid);
+        Discover.Opened<List<Migration>, List<HistoryRow>> opened =
+                Discover.whileOpening(config, Discover::valid, Database::rows);
         List<Migration> migrations = opened.files();
         try (Database db = opened.db()) {
-            Ledger ledger = new Ledger(migrations, db.rows());
+            Ledger ledger = new Ledger(migrations, opened.early());
             List<DryRun.Planned> planned = new ArrayList<>();
             for (Migration m : Pending.select(ledger, options)) {
                 ScriptPlan p = ScriptPlan.of(m.up(), m.transaction(), db.dialect, db.serverMajor);

@@ -47,7 +47,7 @@ public final class Repair {
     }
 
     public Result run(Predicate<List<Change>> approve) {
-        Discover.Opened<List<Migration>> opened = Discover.whileOpening(config, Discover::valid);
+        Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
         List<Migration> migrations = opened.files();
         try (Database db = opened.db()) {
             db.lock(listener);

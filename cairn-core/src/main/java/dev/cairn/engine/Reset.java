@@ -48,7 +48,7 @@ public final class Reset {
      */
     public Result run(List<String> schemas, Predicate<Plan> approve) {
         // The files must be good before anything is dropped: reset migrates again right after.
-        Discover.Opened<List<Migration>> opened = Discover.whileOpening(config, Discover::valid);
+        Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
         List<Migration> migrations = opened.files();
         try (Database db = opened.db()) {
             for (Migration m : migrations) {

@@ -34,7 +34,7 @@ public final class Rollback {
     }
 
     public RollbackResult run(RollbackRequest request) {
-        Discover.Opened<List<Migration>> opened = Discover.whileOpening(config, Discover::valid);
+        Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
         List<Migration> migrations = opened.files();
         try (Database db = opened.db()) {
             db.lock(listener);

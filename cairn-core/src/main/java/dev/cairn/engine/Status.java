@@ -22,10 +22,12 @@ public final class Status {
     }
 
     public StatusResult run() {
-        Discover.Opened<Discovery> opened = Discover.whileOpening(config, Discover::all);
+        // The history and the sizes are read while the files are.
+        Discover.Opened<Discovery, FromDatabase> opened = Discover.whileOpening(config, Discover::all,
+                db -> new FromDatabase(db.rows(), stats(db)));
         Discovery discovery = opened.files();
         try (Database db = opened.db()) {
-            Ledger ledger = new Ledger(discovery.migrations(), db.rows());
+            Ledger ledger = new Ledger(discovery.migrations(), opened.early().rows());
             List<StatusResult.Item> items = ledger.entries().stream().map(Status::item).toList();
             Map<State, Integer> counts = new EnumMap<>(State.class);
             for (Ledger.Entry e : ledger.entries()) {
@@ -43,8 +45,11 @@ public final class Status {
             var problems = new java.util.ArrayList<>(discovery.problems());
             problems.addAll(Validate.problems(ledger, config.outOfOrder()));
             return new StatusResult(db.name, db.table.toString(), items, summary, rollbacks,
-                    discovery.ignored(), problems, stats(db));
+                    discovery.ignored(), problems, opened.early().stats());
         }
+    }
+
+    private record FromDatabase(List<HistoryRow> rows, dev.cairn.dialect.DatabaseStats stats) {
     }
 
     private static dev.cairn.dialect.DatabaseStats stats(Database db) {

@@ -20,11 +20,11 @@ public final class Validate {
     }
 
     public ValidateResult run() {
-        Discover.Opened<Discovery> opened = Discover.whileOpening(config, Discover::all);
+        Discover.Opened<Discovery, List<HistoryRow>> opened = Discover.whileOpening(config, Discover::all, Database::rows);
         Discovery discovery = opened.files();
         List<Problem> problems = new ArrayList<>(discovery.problems());
         try (Database db = opened.db()) {
-            problems.addAll(problems(new Ledger(discovery.migrations(), db.rows()), config.outOfOrder()));
+            problems.addAll(problems(new Ledger(discovery.migrations(), opened.early()), config.outOfOrder()));
         }
         return new ValidateResult(discovery.migrations().size(), problems);
     }
