@@ -8,11 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -36,14 +34,12 @@ public final class DirectoryScan {
     public static final List<String> DEFAULT_IGNORE = List.of("COMBINED_*", "*deprecated*");
 
     private final List<Convention> conventions;
-    private final List<PathMatcher> ignore;
-    private final List<String> ignoreGlobs;
+    private final List<IgnoreGlob> ignore;
     private final Map<String, MigrationSettings> settings;
 
     public DirectoryScan(List<String> ignoreGlobs, Map<String, MigrationSettings> settings) {
         this.conventions = Conventions.ALL;
-        this.ignoreGlobs = List.copyOf(ignoreGlobs);
-        this.ignore = ignoreGlobs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+        this.ignore = ignoreGlobs.stream().map(IgnoreGlob::new).toList();
         this.settings = Map.copyOf(settings);
     }
 
@@ -58,7 +54,7 @@ public final class DirectoryScan {
         Map<Part, String> checksums = new IdentityHashMap<>();
         for (Path dir : directories) {
             Tree tree = tree(dir);
-            for (Outcome o : outcomes(dir, tree.files())) {
+            for (Outcome o : outcomes(tree.files())) {
                 if (o.part() != null) {
                     parts.add(o.part());
                     checksums.put(o.part(), o.checksum());
@@ -88,38 +84,37 @@ public final class DirectoryScan {
      * a large directory is read, decoded, matched and checksummed on every core: at start-up this
      * is most of the work.
      */
-    private List<Outcome> outcomes(Path dir, List<Path> files) {
+    private List<Outcome> outcomes(List<Entry> files) {
         int threads = Math.min(Runtime.getRuntime().availableProcessors(), files.size() / FILES_PER_THREAD);
         if (threads < 2) {
-            return outcomes(dir, files, 0, files.size());
+            return outcomes(files, 0, files.size());
         }
         List<FutureTask<List<Outcome>>> others = new ArrayList<>();
         for (int t = 1; t < threads; t++) {
             int from = files.size() * t / threads;
             int to = files.size() * (t + 1) / threads;
-            FutureTask<List<Outcome>> task = new FutureTask<>(() -> outcomes(dir, files, from, to));
+            FutureTask<List<Outcome>> task = new FutureTask<>(() -> outcomes(files, from, to));
             Thread thread = new Thread(task, "cairn-files-" + t);
             thread.setDaemon(true);
             thread.start();
             others.add(task);
         }
-        List<Outcome> out = new ArrayList<>(outcomes(dir, files, 0, files.size() / threads));
+        List<Outcome> out = new ArrayList<>(outcomes(files, 0, files.size() / threads));
         for (FutureTask<List<Outcome>> task : others) {
             out.addAll(join(task));
         }
         return out;
     }
 
-    private List<Outcome> outcomes(Path dir, List<Path> files, int from, int to) {
+    private List<Outcome> outcomes(List<Entry> files, int from, int to) {
         List<Outcome> out = new ArrayList<>(to - from);
-        for (Path path : files.subList(from, to)) {
-            out.add(outcome(dir, path));
+        for (Entry e : files.subList(from, to)) {
+            out.add(outcome(e.path(), e.relative()));
         }
         return out;
     }
 
-    private Outcome outcome(Path dir, Path path) {
-        String relative = relative(dir, path);
+    private Outcome outcome(Path path, String relative) {
         Optional<String> reason = ignoreReason(path, relative);
         if (reason.isPresent()) {
             return new Outcome(null, null, new Ignored(path.toString(), reason.get()), null);
@@ -185,17 +180,13 @@ public final class DirectoryScan {
     }
 
     private Optional<String> ignoreReason(Path path, String relative) {
-        Path fileName = path.getFileName();
-        String name = fileName.toString();
+        String name = path.getFileName().toString();
         if (relative.startsWith("meta/") || relative.contains("/meta/")) {
             return Optional.of("drizzle-kit metadata folder meta/");
         }
-        // A glob without '/' cannot match a path with one, so the relative path is matched only
-        // when it differs from the file name.
-        Path rel = relative.indexOf('/') < 0 ? fileName : Path.of(relative);
-        for (int i = 0; i < ignore.size(); i++) {
-            if (ignore.get(i).matches(fileName) || rel != fileName && ignore.get(i).matches(rel)) {
-                return Optional.of("matches ignore glob " + ignoreGlobs.get(i));
+        for (IgnoreGlob glob : ignore) {
+            if (glob.matches(path, relative)) {
+                return Optional.of("matches ignore glob " + glob.text());
             }
         }
         if (name.startsWith(".")) {
@@ -240,7 +231,11 @@ public final class DirectoryScan {
     }
 
     /** The regular files and the folders (the directory itself included) of a migrations directory, each sorted. */
-    private record Tree(List<Path> files, List<Path> folders) {
+    private record Tree(List<Entry> files, List<Path> folders) {
+    }
+
+    /** A file and its name relative to the migrations directory, with {@code /} separators. */
+    private record Entry(Path path, String relative) {
     }
 
     /** One walk: every entry's attributes come with the listing, so no file is looked up twice. */
@@ -249,7 +244,7 @@ public final class DirectoryScan {
             throw CairnException.usage("dir.missing", "migrations directory " + dir + " does not exist;"
                     + " create it, or point --dir (or 'dir' in cairn.toml) at your migrations");
         }
-        List<Path> files = new ArrayList<>();
+        List<Entry> files = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
@@ -263,7 +258,7 @@ public final class DirectoryScan {
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                     // A symbolic link counts as what it points to, as Files.isRegularFile and isDirectory see it.
                     if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)) {
-                        files.add(f);
+                        files.add(new Entry(f, relative(dir, f)));
                     } else if (attrs.isSymbolicLink() && Files.isDirectory(f)) {
                         folders.add(f);
                     }
@@ -273,7 +268,8 @@ public final class DirectoryScan {
         } catch (IOException | UncheckedIOException e) {
             throw CairnException.usage("dir.unreadable", "cannot read migrations directory " + dir + ": " + e.getMessage());
         }
-        files.sort(Comparator.comparing(Path::toString));
+        // By relative name: the same order as by full path, without comparing the shared prefix.
+        files.sort(Comparator.comparing(Entry::relative));
         folders.sort(Comparator.comparing(Path::toString));
         return new Tree(files, folders);
     }
@@ -318,8 +314,11 @@ public final class DirectoryScan {
         }
 
         private static Optional<Migration> one(List<Part> group, Map<Part, String> checksums, List<Problem> problems) {
-            List<Part> ups = group.stream().filter(p -> p.role() != Part.Role.DOWN).toList();
-            List<Part> downs = group.stream().filter(p -> p.role() == Part.Role.DOWN).toList();
+            List<Part> ups = new ArrayList<>(1);
+            List<Part> downs = new ArrayList<>(1);
+            for (Part p : group) {
+                (p.role() == Part.Role.DOWN ? downs : ups).add(p);
+            }
             if (ups.isEmpty()) {
                 Part d = downs.get(0);
                 problems.add(new Problem("file.down-without-up", d.file().display() + ": is a down script of version "

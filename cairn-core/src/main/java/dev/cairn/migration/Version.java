@@ -15,10 +15,22 @@ public final class Version implements Comparable<Version> {
 
     private final String text;
     private final List<BigInteger> segments;
+    /** Computed once: versions are map keys on every run (files joined with the history). */
+    private final int hash;
 
     private Version(String text, List<BigInteger> segments) {
         this.text = text;
         this.segments = List.copyOf(segments);
+        int last = this.segments.size();
+        while (last > 1 && this.segments.get(last - 1).signum() == 0) {
+            last--;
+        }
+        this.hash = this.segments.subList(0, last).hashCode();
+    }
+
+    /** A run of digits; most fit a long, which parses several times faster than a BigInteger. */
+    private static BigInteger number(String digits) {
+        return digits.length() <= 18 ? BigInteger.valueOf(Long.parseLong(digits)) : new BigInteger(digits);
     }
 
     /**
@@ -41,7 +53,7 @@ public final class Version implements Comparable<Version> {
                 if (i == start) {
                     throw new IllegalArgumentException("not a version: '" + text + "'");
                 }
-                segments.add(new BigInteger(text.substring(start, i)));
+                segments.add(number(text.substring(start, i)));
                 start = i + 1;
             } else if (c < '0' || c > '9') {
                 throw new IllegalArgumentException("not a version: '" + text + "'");
@@ -70,7 +82,7 @@ public final class Version implements Comparable<Version> {
         if (digits.length() == 0) {
             throw new IllegalArgumentException("not a version: '" + text + "'");
         }
-        return new Version(text, List.of(new BigInteger(digits.toString())));
+        return new Version(text, List.of(number(digits.toString())));
     }
 
     /**
@@ -116,11 +128,7 @@ public final class Version implements Comparable<Version> {
 
     @Override
     public int hashCode() {
-        int last = segments.size();
-        while (last > 1 && segments.get(last - 1).signum() == 0) {
-            last--;
-        }
-        return segments.subList(0, last).hashCode();
+        return hash;
     }
 
     @Override
