@@ -1,13 +1,11 @@
 package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
-import dev.cairn.error.CairnException;
+import dev.cairn.migration.Background;
 import dev.cairn.migration.DirectoryScan;
 import dev.cairn.migration.Discovery;
 import dev.cairn.migration.Migration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /** Reads the configured directories. */
@@ -48,15 +46,12 @@ final class Discover {
      */
     static <T, U> Opened<T, U> whileOpening(Configuration config, Function<Configuration, T> read,
                                             Function<Database, U> meanwhile) {
-        FutureTask<T> files = new FutureTask<>(() -> read.apply(config));
-        Thread reader = new Thread(files, "cairn-files");
-        reader.setDaemon(true);
-        reader.start();
+        Background<T> files = Background.start("cairn-files", () -> read.apply(config));
         Database db;
         try {
             db = Database.open(config);
         } catch (RuntimeException | Error e) {
-            join(files);
+            files.join();
             throw e;
         }
         try {
@@ -64,31 +59,13 @@ final class Discover {
             try {
                 early = meanwhile.apply(db);
             } catch (RuntimeException | Error e) {
-                join(files);
+                files.join();
                 throw e;
             }
-            return new Opened<>(join(files), db, early);
+            return new Opened<>(files.join(), db, early);
         } catch (RuntimeException | Error e) {
             db.close();
             throw e;
-        }
-    }
-
-    private static <T> T join(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw CairnException.failed("files.unreadable", "cannot read the migration files: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            task.cancel(true);
-            Thread.currentThread().interrupt();
-            throw CairnException.failed("files.interrupted", "interrupted while reading the migration files", e);
         }
     }
 }

@@ -20,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * Reads the migrations directories into a {@link Discovery}: every file is offered to every
@@ -89,19 +87,15 @@ public final class DirectoryScan {
         if (threads < 2) {
             return outcomes(files, 0, files.size());
         }
-        List<FutureTask<List<Outcome>>> others = new ArrayList<>();
+        List<Background<List<Outcome>>> others = new ArrayList<>();
         for (int t = 1; t < threads; t++) {
             int from = files.size() * t / threads;
             int to = files.size() * (t + 1) / threads;
-            FutureTask<List<Outcome>> task = new FutureTask<>(() -> outcomes(files, from, to));
-            Thread thread = new Thread(task, "cairn-files-" + t);
-            thread.setDaemon(true);
-            thread.start();
-            others.add(task);
+            others.add(Background.start("cairn-files-" + t, () -> outcomes(files, from, to)));
         }
         List<Outcome> out = new ArrayList<>(outcomes(files, 0, files.size() / threads));
-        for (FutureTask<List<Outcome>> task : others) {
-            out.addAll(join(task));
+        for (Background<List<Outcome>> other : others) {
+            out.addAll(other.join());
         }
         return out;
     }
@@ -126,23 +120,6 @@ public final class DirectoryScan {
                             "no version at the start of its name"), null));
         } catch (CairnException e) {
             return new Outcome(null, null, null, new Problem(e.code(), e.getMessage()));
-        }
-    }
-
-    private static <T> T join(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw CairnException.failed("files.interrupted", "interrupted while reading the migration files", e);
         }
     }
 
