@@ -1,14 +1,8 @@
 package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
-import dev.cairn.dialect.DatabaseStats;
-import dev.cairn.dialect.Dialect;
 import dev.cairn.history.HistoryRow;
-import dev.cairn.jdbc.Jdbc;
-import dev.cairn.migration.Background;
 import dev.cairn.migration.Discovery;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,7 +23,8 @@ public final class Status {
 
     public StatusResult run() {
         // The history and the sizes are read while the files are.
-        Discover.Opened<Discovery, FromDatabase> opened = Discover.whileOpening(config, Discover::all, this::read);
+        Discover.Opened<Discovery, FromDatabase> opened = Discover.whileOpening(config, Discover::all,
+                db -> new FromDatabase(db.rows(), stats(db)));
         Discovery discovery = opened.files();
         try (Database db = opened.db()) {
             Ledger ledger = new Ledger(discovery.migrations(), opened.early().rows());
@@ -54,45 +49,14 @@ public final class Status {
         }
     }
 
-    private record FromDatabase(List<HistoryRow> rows, DatabaseStats stats) {
+    private record FromDatabase(List<HistoryRow> rows, dev.cairn.dialect.DatabaseStats stats) {
     }
 
-    /**
-     * The history and the sizes. Sizing the database {@code stat()}s every relation file on the
-     * server (~12 ms at 1,000 tables, ~100 ms at 10,000), so on a connection Cairn opened itself the
-     * sizes are read on a second connection at the same time as the history; a connection lent by
-     * the application's pool reads both in turn, as a pool of one must still work.
-     */
-    private FromDatabase read(Database db) {
-        if (config.connection().lent()) {
-            return new FromDatabase(db.rows(), stats(db.dialect, db.connection));
-        }
-        Background<DatabaseStats> sizes = Background.start("cairn-sizes", () -> {
-            try (Connection c = config.connection().open()) {
-                return stats(db.dialect, c);
-            } catch (SQLException e) {
-                throw Jdbc.failed("cannot read the database size", e);
-            }
-        });
-        List<HistoryRow> rows;
+    private static dev.cairn.dialect.DatabaseStats stats(Database db) {
         try {
-            rows = db.rows();
-        } catch (RuntimeException e) {
-            try {
-                sizes.join();
-            } catch (RuntimeException alsoFailed) {
-                e.addSuppressed(alsoFailed);
-            }
-            throw e;
-        }
-        return new FromDatabase(rows, sizes.join());
-    }
-
-    private static DatabaseStats stats(Dialect dialect, Connection c) {
-        try {
-            return dialect.stats(c);
-        } catch (SQLException e) {
-            throw Jdbc.failed("cannot read the database size", e);
+            return db.dialect.stats(db.connection);
+        } catch (java.sql.SQLException e) {
+            throw dev.cairn.jdbc.Jdbc.failed("cannot read the database size", e);
         }
     }
 
