@@ -7,6 +7,7 @@ import dev.cairn.migration.Discovery;
 import dev.cairn.migration.Migration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Reads the configured directories. */
 final class Discover {
@@ -47,24 +48,22 @@ final class Discover {
     static <T, U> Opened<T, U> whileOpening(Configuration config, Function<Configuration, T> read,
                                             Function<Database, U> meanwhile) {
         Background<T> files = Background.start("cairn-files", () -> read.apply(config));
-        Database db;
+        Database db = filesFirst(files, () -> Database.open(config));
         try {
-            db = Database.open(config);
-        } catch (RuntimeException | Error e) {
-            files.join();
-            throw e;
-        }
-        try {
-            U early;
-            try {
-                early = meanwhile.apply(db);
-            } catch (RuntimeException | Error e) {
-                files.join();
-                throw e;
-            }
+            U early = filesFirst(files, () -> meanwhile.apply(db));
             return new Opened<>(files.join(), db, early);
         } catch (RuntimeException | Error e) {
             db.close();
+            throw e;
+        }
+    }
+
+    /** Runs {@code step}; when it fails, a problem with the files (if any) is thrown instead of its failure. */
+    private static <R> R filesFirst(Background<?> files, Supplier<R> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException | Error e) {
+            files.join();
             throw e;
         }
     }
