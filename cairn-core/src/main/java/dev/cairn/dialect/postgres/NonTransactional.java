@@ -1,6 +1,7 @@
 package dev.cairn.dialect.postgres;
 
 import dev.cairn.sql.Keywords;
+import java.util.List;
 
 /**
  * Statements PostgreSQL refuses inside a transaction block (SQLSTATE 25001), recognised by their
@@ -21,8 +22,7 @@ final class NonTransactional {
         if (w.startsWith("DROP INDEX CONCURRENTLY")) {
             return "DROP INDEX CONCURRENTLY";
         }
-        // CONCURRENTLY may also stand in REINDEX's option list: REINDEX (CONCURRENTLY, VERBOSE) TABLE t.
-        if ((w.equals("REINDEX") || w.startsWith("REINDEX ")) && Keywords.containsIgnoreCase(sql, "CONCURRENTLY")) {
+        if ((w.equals("REINDEX") || w.startsWith("REINDEX ")) && reindexConcurrently(sql, w)) {
             return "REINDEX CONCURRENTLY";
         }
         for (String s : new String[] {"VACUUM", "ALTER SYSTEM", "CREATE DATABASE", "DROP DATABASE",
@@ -35,5 +35,31 @@ final class NonTransactional {
             return "ALTER TYPE ... ADD VALUE before PostgreSQL 12";
         }
         return "";
+    }
+
+    /**
+     * {@code REINDEX [ ( option, ... ) ] { INDEX | TABLE | ... } [ CONCURRENTLY ] name}: CONCURRENTLY
+     * as a keyword before the name, or in the option list (PostgreSQL 14+); not in a comment or a name.
+     */
+    private static boolean reindexConcurrently(String sql, String leading) {
+        if (leading.contains("CONCURRENTLY")) {
+            return true;
+        }
+        int open = sql.indexOf('(');
+        if (open < 0 || !Keywords.leading(sql.substring(0, open), 2).equals("REINDEX")) {
+            return false;
+        }
+        int close = sql.indexOf(')', open);
+        if (close < 0) {
+            return false;
+        }
+        String options = sql.substring(open + 1, close).toUpperCase(java.util.Locale.ROOT);
+        for (String option : options.split(",")) {
+            String[] words = option.strip().split("\\s+");
+            if (words[0].equals("CONCURRENTLY")) {
+                return words.length == 1 || List.of("TRUE", "ON", "1", "'TRUE'", "'ON'").contains(words[1]);
+            }
+        }
+        return Keywords.leading(sql.substring(close + 1), 2).endsWith("CONCURRENTLY");
     }
 }
