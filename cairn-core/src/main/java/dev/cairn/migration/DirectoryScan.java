@@ -2,6 +2,7 @@ package dev.cairn.migration;
 
 import dev.cairn.error.CairnException;
 import dev.cairn.sql.SqlSource;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -224,10 +225,14 @@ public final class DirectoryScan {
         List<Entry> files = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
         try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            // A migrations directory that is itself a symbolic link is walked where it points, and
+            // its files named under the link, as the user gave it.
+            Path root = Files.isSymbolicLink(dir) ? dir.toRealPath() : dir;
+            java.util.function.UnaryOperator<Path> named = root == dir ? p -> p : p -> dir.resolve(root.relativize(p));
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    folders.add(d);
+                    folders.add(named.apply(d));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -235,9 +240,10 @@ public final class DirectoryScan {
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                     // A symbolic link counts as what it points to, as Files.isRegularFile and isDirectory see it.
                     if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)) {
-                        files.add(new Entry(f, relative(dir, f)));
+                        Path file = named.apply(f);
+                        files.add(new Entry(file, relative(dir, file)));
                     } else if (attrs.isSymbolicLink() && Files.isDirectory(f)) {
-                        folders.add(f);
+                        folders.add(named.apply(f));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -245,8 +251,10 @@ public final class DirectoryScan {
         } catch (IOException | UncheckedIOException e) {
             throw CairnException.usage("dir.unreadable", "cannot read migrations directory " + dir + ": " + e.getMessage());
         }
-        // By relative name: the same order as by full path, without comparing the shared prefix.
-        files.sort(Comparator.comparing(Entry::relative));
+        // By relative name: the same order as by full path, without comparing the shared prefix
+        // (on Windows by full path, whose separator sorts differently from '/').
+        files.sort(File.separatorChar == '/' ? Comparator.comparing(Entry::relative)
+                : Comparator.comparing((Entry e) -> e.path().toString()));
         folders.sort(Comparator.comparing(Path::toString));
         return new Tree(files, folders);
     }

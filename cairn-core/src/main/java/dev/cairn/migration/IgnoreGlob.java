@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 
 /**
- * One ignore glob. A glob of plain characters and {@code *} (such as the defaults {@code COMBINED_*}
- * and {@code *deprecated*}) is matched on the file name directly, with the meaning the file
- * system's glob gives it; any other glob by the file system's {@link PathMatcher}, which runs a
- * regular expression on every file.
+ * One ignore glob. On a Unix file system a glob of plain characters and {@code *} (such as the
+ * defaults {@code COMBINED_*} and {@code *deprecated*}) is matched on the file name directly, with
+ * the meaning the file system's glob gives it; any other glob (and every glob on Windows, whose
+ * globs ignore case) by the file system's {@link PathMatcher}, which runs a regular expression on
+ * every file.
  */
 final class IgnoreGlob {
 
@@ -20,7 +21,9 @@ final class IgnoreGlob {
     IgnoreGlob(String text) {
         this.text = text;
         this.matcher = FileSystems.getDefault().getPathMatcher("glob:" + text);
-        boolean simple = text.chars().noneMatch(c -> "?[]{}\\/".indexOf(c) >= 0) && !text.contains("**");
+        // Windows' globs ignore case: there the file system's matcher decides every glob.
+        boolean simple = FileSystems.getDefault().getSeparator().equals("/")
+                && text.chars().noneMatch(c -> "?[]{}\\/".indexOf(c) >= 0) && !text.contains("**");
         this.parts = simple ? text.split("\\*", -1) : null;
     }
 

@@ -385,6 +385,24 @@ class DirectoryScanTest {
         }
     }
 
+    @Test
+    void aMigrationsDirectoryThatIsASymbolicLinkIsReadWhereItPoints() throws IOException {
+        write("001_users.sql", PLAIN);
+        write("sub/002_orders.sql", PLAIN);
+        Path link = Files.createTempDirectory("cairn-link").resolve("migrations");
+        Files.createSymbolicLink(link, dir);
+        try {
+            Discovery d = scanner(Map.of()).scan(List.of(link));
+
+            assertThat(d.problems()).isEmpty();
+            assertThat(d.migrations()).extracting(Migration::script).containsExactly("001_users.sql", "sub/002_orders.sql");
+            assertThat(d.migrations().get(0).up().name()).startsWith(link.toString());
+        } finally {
+            Files.delete(link);
+            Files.delete(link.getParent());
+        }
+    }
+
     /** Large directories are read on several threads; what comes out must not depend on it. */
     @Test
     void aLargeDirectoryGivesEveryFileInOrderWithItsChecksumAndEveryProblemInFileOrder() throws IOException {
