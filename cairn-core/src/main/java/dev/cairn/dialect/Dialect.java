@@ -34,9 +34,11 @@ public interface Dialect {
     /**
      * What opening Cairn's working session found: the settings a script may change and Cairn must
      * put back ({@code search_path}, {@code role}, the timeouts) as they were handed over, the current
-     * schema, and whether the history table exists there.
+     * schema, and whether the history table exists there; and the database's name (which the driver
+     * would ask for in a round trip of its own).
      */
-    record OpenedSession(java.util.Map<String, String> handedOver, String currentSchema, boolean historyExists) {
+    record OpenedSession(java.util.Map<String, String> handedOver, String database, String currentSchema,
+                         boolean historyExists) {
         public OpenedSession {
             handedOver = java.util.Map.copyOf(handedOver);
         }

@@ -65,9 +65,8 @@ final class Database implements AutoCloseable {
             // and every spelling of the same table must take the same lock.
             TableName table = config.table().schema().isPresent() ? config.table()
                     : new TableName(Optional.of(session.currentSchema()), config.table().name());
-            String name = c.getCatalog() == null ? "" : c.getCatalog();
-            Database db = new Database(config, c, dialect, table, c.getMetaData().getDatabaseMajorVersion(), name,
-                    session.handedOver());
+            Database db = new Database(config, c, dialect, table, c.getMetaData().getDatabaseMajorVersion(),
+                    session.database(), session.handedOver());
             db.historyExists = session.historyExists();
             return db;
         } catch (SQLException e) {

@@ -54,7 +54,8 @@ final class PostgresDialect implements Dialect {
         BoundSql own = own(connection, timeouts);
         String historyName = history.schema().isPresent() ? "?" : "pg_catalog.quote_ident(pg_catalog.current_schema()) || '.' || ?";
         String sql = "SELECT n, pg_catalog.current_setting(n, true) FROM unnest(?::text[]) AS n;\n"
-                + "SELECT pg_catalog.current_schema(), pg_catalog.to_regclass(" + historyName + ") IS NOT NULL"
+                + "SELECT pg_catalog.current_schema(), pg_catalog.to_regclass(" + historyName + ") IS NOT NULL,"
+                + " pg_catalog.current_database()"
                 + own.sql() + ";";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int i = 1;
@@ -73,7 +74,8 @@ final class PostgresDialect implements Dialect {
             ps.getMoreResults();
             try (ResultSet rs = ps.getResultSet()) {
                 rs.next();
-                return new OpenedSession(handedOver, rs.getString(1) == null ? "public" : rs.getString(1), rs.getBoolean(2));
+                return new OpenedSession(handedOver, rs.getString(3), rs.getString(1) == null ? "public" : rs.getString(1),
+                        rs.getBoolean(2));
             }
         }
     }
