@@ -1,7 +1,8 @@
 """Writes docs/performance.md: the prose of performance.md.in with every {{figure}} read from a
 harness output file, then that file embedded as written (headings moved two levels down).
 
-    python3 bench/perfdoc/mkdoc.py bench/results/<run>.md docs/performance.md bench/results/<previous run>.md
+    python3 bench/perfdoc/mkdoc.py bench/results/<run>.md docs/performance.md bench/results/<previous run>.md \
+        [bench/results/<later check run>.md]
 """
 import os
 import re
@@ -60,6 +61,8 @@ def headline(n):
     return "| phase | Cairn | Flyway | Liquibase | raw-JDBC bound |\n|---|---:|---:|---:|---:|\n" + "\n".join(rows)
 
 P = parse(sys.argv[3])  # the previous run, for the before/after figures
+C = parse(sys.argv[4]) if len(sys.argv) > 4 else None  # a later, shorter check run, if any
+check_path = sys.argv[4] if len(sys.argv) > 4 else None
 scal = {}
 sc = raw[raw.index('## Scaling'):]
 for line in sc.splitlines():
