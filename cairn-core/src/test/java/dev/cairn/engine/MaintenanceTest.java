@@ -9,35 +9,28 @@ import dev.cairn.migration.Version;
 import dev.cairn.testing.MigrationDir;
 import dev.cairn.testing.Snapshot;
 import dev.cairn.testing.TestDatabase;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** repair, baseline, seed and reset on a real PostgreSQL. */
-class MaintenanceTest {
+class MaintenanceTest extends EngineTestBase {
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    @TempDir
-    Path tmp;
+    @Override
+    TestDatabase db() {
+        return db;
+    }
 
-    MigrationDir dir;
     MigrationDir seeds;
 
     @BeforeEach
     void setUp() throws Exception {
-        db.reset();
         db.execute("DROP SCHEMA IF EXISTS extra CASCADE", "DROP EXTENSION IF EXISTS pg_trgm");
-        dir = new MigrationDir(tmp.resolve("migrations"));
         seeds = new MigrationDir(tmp.resolve("seeds"));
-    }
-
-    Cairn cairn() {
-        return Cairn.configure().url(db.url()).locations(dir.path()).load();
     }
 
     @Test

@@ -6,35 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cairn.Cairn;
 import dev.cairn.error.CairnException;
 import dev.cairn.migration.Version;
-import dev.cairn.testing.MigrationDir;
 import dev.cairn.testing.TestDatabase;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-class MigrateTest {
+class MigrateTest extends EngineTestBase {
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    @TempDir
-    Path tmp;
-
-    MigrationDir dir;
-    final List<Event> events = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() throws Exception {
-        db.reset();
-        dir = new MigrationDir(tmp.resolve("migrations"));
-        events.clear();
+    @Override
+    TestDatabase db() {
+        return db;
     }
 
+    final List<Event> events = new ArrayList<>();
+
+    @Override
     Cairn cairn() {
         return Cairn.configure().url(db.url()).locations(dir.path()).listener(events::add).load();
     }

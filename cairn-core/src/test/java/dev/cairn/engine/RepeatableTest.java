@@ -2,35 +2,21 @@ package dev.cairn.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cairn.Cairn;
-import dev.cairn.testing.MigrationDir;
 import dev.cairn.testing.TestDatabase;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Repeatable migrations ({@code -- cairn:repeatable}) run after versioned ones whenever their checksum changes. */
-class RepeatableTest {
+class RepeatableTest extends EngineTestBase {
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    @TempDir
-    Path tmp;
-
-    MigrationDir dir;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        db.reset();
-        dir = new MigrationDir(tmp.resolve("migrations"));
+    @Override
+    TestDatabase db() {
+        return db;
     }
 
-    Cairn cairn() {
-        return Cairn.configure().url(db.url()).locations(dir.path()).load();
-    }
 
     @Test
     void repeatableRunsAfterVersionedOnesAndAgainOnlyWhenChanged() throws Exception {

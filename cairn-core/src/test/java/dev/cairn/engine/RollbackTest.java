@@ -3,36 +3,22 @@ package dev.cairn.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cairn.Cairn;
 import dev.cairn.error.CairnException;
 import dev.cairn.migration.Version;
-import dev.cairn.testing.MigrationDir;
 import dev.cairn.testing.TestDatabase;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-class RollbackTest {
+class RollbackTest extends EngineTestBase {
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    @TempDir
-    Path tmp;
-
-    MigrationDir dir;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        db.reset();
-        dir = new MigrationDir(tmp.resolve("migrations"));
+    @Override
+    TestDatabase db() {
+        return db;
     }
 
-    Cairn cairn() {
-        return Cairn.configure().url(db.url()).locations(dir.path()).load();
-    }
 
     /** Batch 1: 001, 002; batch 2: 003, 004. */
     void twoBatches() {
