@@ -338,7 +338,7 @@ public final class Cairn {
                         : "both a data source and a URL were given; give one");
             }
             Optional<DatabaseUrl> parsed = dataSource != null ? Optional.empty()
-                    : Optional.of(credentials(DatabaseUrl.parse(url)));
+                    : Optional.of(credentials(DatabaseUrl.parse(url)).requireDatabase());
             ConnectionSource connection = parsed.map(u -> ConnectionSource.of(u, applicationName))
                     .orElseGet(() -> ConnectionSource.of(dataSource));
             List<Path> dirs = new ArrayList<>(locations);

@@ -19,6 +19,10 @@ public final class CommonOptions {
                     + " or migrations, whichever exists.")
     List<String> dirs = new ArrayList<>();
 
+    @Option(names = "--embedded", description = "Use the embedded PostgreSQL in .cairn/ even where it is not used by"
+            + " default (CI=true). Refused when a database URL is configured, and in a protected environment.")
+    boolean embedded;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Configuration file. Default: ./cairn.toml when present.")
     Path config;
 

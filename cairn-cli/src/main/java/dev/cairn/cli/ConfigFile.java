@@ -65,7 +65,7 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
     public static ConfigFile read(Path path) {
         JsonNode root;
         try {
-            root = new TomlMapper().readTree(Files.readString(path));
+            root = new TomlMapper().readTree(text(path));
         } catch (IOException e) {
             String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
                     ? ":" + j.getLocation().getLineNr() + ":" + j.getLocation().getColumnNr() : "";
@@ -85,12 +85,51 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
                         + " or $CAIRN_ENV" : " such as [migrations.\"40\"]"));
             }
             if (f.getKey().equals("env")) {
-                f.getValue().fields().forEachRemaining(e -> envs.put(e.getKey(), section(path, "env." + e.getKey(), e.getValue())));
+                f.getValue().fields().forEachRemaining(e -> envs.put(e.getKey(), environmentSection(path, e.getKey(),
+                        e.getValue())));
             } else if (f.getKey().equals("migrations")) {
                 f.getValue().fields().forEachRemaining(e -> migrations.put(e.getKey(), migration(path, e.getKey(), e.getValue())));
             }
         }
         return new ConfigFile(path, section(path, "", root), envs, migrations);
+    }
+
+    /**
+     * The file's text: UTF-8, a leading byte-order mark dropped (as in migration files), and bytes that
+     * are not UTF-8 reported with their line.
+     */
+    private static String text(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        java.nio.charset.CoderResult r = decoder.decode(in, out, true);
+        if (r.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw CairnException.usage("config.file", path + ":" + line + ": is not UTF-8 text (byte 0x"
+                    + String.format("%02X", bytes[in.position()] & 0xff) + " at offset " + in.position()
+                    + "); save the file as UTF-8");
+        }
+        String text = out.flip().toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** An {@code [env.NAME]} section: a table, under a plain environment name. */
+    private static Section environmentSection(Path path, String name, JsonNode node) {
+        if (!node.isObject()) {
+            throw CairnException.usage("config.type", path + ": 'env." + name + "' is not a section; [env] needs an"
+                    + " environment name, such as [env.production] (then 'url = ...' below it)");
+        }
+        if (!dev.cairn.config.EnvironmentName.isPlain(name)) {
+            throw CairnException.usage("config.env", path + ": [env.\"" + name + "\"] is not a plain environment name"
+                    + " (letters, digits, '-', '_' and '.' not first or last), so no --env can select it; rename it");
+        }
+        return section(path, "env." + name, node);
     }
 
     private static Section section(Path path, String name, JsonNode node) {
@@ -104,15 +143,13 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
             }
         }
         String where = path + (name.isEmpty() ? "" : " [" + name + "]");
-        return new Section(text(node, "url"), list(node, "dir"), text(node, "table"),
-                text(node, "lock_timeout").map(v -> Durations.parse(v, where + " lock_timeout")),
-                text(node, "lock_timeout_sql").map(v -> Durations.parse(v, where + " lock_timeout_sql")),
-                text(node, "statement_timeout").map(v -> Durations.parse(v, where + " statement_timeout")),
-                node.has("ignore") ? Optional.of(list(node, "ignore")) : Optional.empty(),
+        return new Section(text(node, "url", where), list(node, "dir", where), text(node, "table", where),
+                duration(node, "lock_timeout", where), duration(node, "lock_timeout_sql", where),
+                duration(node, "statement_timeout", where),
+                node.has("ignore") ? Optional.of(list(node, "ignore", where)) : Optional.empty(),
                 bool(node, "out_of_order", where), bool(node, "protected", where),
-                new Extra(bool(node, "backup", where), text(node, "lock_mode"),
-                        text(node, "lease_ttl").map(v -> Durations.parse(v, where + " lease_ttl")),
-                        list(node, "schemas"), text(node, "seeds")));
+                new Extra(bool(node, "backup", where), text(node, "lock_mode", where),
+                        duration(node, "lease_ttl", where), list(node, "schemas", where), text(node, "seeds", where)));
     }
 
     private static MigrationSettings migration(Path path, String version, JsonNode node) {
@@ -127,23 +164,69 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
         return new MigrationSettings(bool(node, "transaction", path + " [migrations.\"" + version + "\"]"));
     }
 
-    private static Optional<String> text(JsonNode node, String key) {
+    private static Optional<String> text(JsonNode node, String key, String where) {
         JsonNode v = node.get(key);
-        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw CairnException.usage("config.type", where + ": '" + key + "' must be a string in quotes, not "
+                    + kind(v) + " (such as " + key + " = " + EXAMPLES.getOrDefault(key, "\"...\"") + ")");
+        }
+        return Optional.of(v.asText());
     }
 
-    private static List<String> list(JsonNode node, String key) {
+    /** A duration is a string with its unit ({@code "30s"}): a bare number would not say which. */
+    private static Optional<Duration> duration(JsonNode node, String key, String where) {
+        JsonNode v = node.get(key);
+        if (v != null && !v.isNull() && !v.isTextual()) {
+            throw CairnException.usage("config.type", where + ": '" + key + "' must be a duration in quotes with its"
+                    + " unit, not " + kind(v) + " (such as " + key + " = \"30s\", \"500ms\" or \"5m\")");
+        }
+        return text(node, key, where).map(t -> Durations.parse(t, where + " " + key));
+    }
+
+    private static List<String> list(JsonNode node, String key, String where) {
         JsonNode v = node.get(key);
         if (v == null) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
         if (v.isArray()) {
-            v.forEach(e -> out.add(e.asText()));
-        } else {
+            for (int i = 0; i < v.size(); i++) {
+                if (!v.get(i).isTextual()) {
+                    throw CairnException.usage("config.type", where + ": '" + key + "' must be a string or an array"
+                            + " of strings; element " + (i + 1) + " is " + kind(v.get(i)));
+                }
+                out.add(v.get(i).asText());
+            }
+        } else if (v.isTextual()) {
             out.add(v.asText());
+        } else {
+            throw CairnException.usage("config.type", where + ": '" + key + "' must be a string or an array of"
+                    + " strings, not " + kind(v));
         }
         return List.copyOf(out);
+    }
+
+    private static final Map<String, String> EXAMPLES = Map.of("url", "\"postgres://app@localhost:5432/app\"",
+            "table", "\"cairn_history\"", "lock_mode", "\"advisory\"", "seeds", "\"db/seeds\"");
+
+    /** What a TOML value is, for messages. */
+    private static String kind(JsonNode v) {
+        if (v.isObject()) {
+            return "a table";
+        }
+        if (v.isArray()) {
+            return "an array";
+        }
+        if (v.isBoolean()) {
+            return "a boolean (" + v.asText() + ")";
+        }
+        if (v.isNumber()) {
+            return "a number (" + v.asText() + ")";
+        }
+        return v.isTextual() ? "a string" : "a date or time";
     }
 
     private static Optional<Boolean> bool(JsonNode node, String key, String where) {
@@ -161,8 +244,58 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
         return s == null ? "" : s.lines().findFirst().orElse("");
     }
 
-    /** The environment's section, when the file has one. */
+    /**
+     * The environment's section, when the file has one: {@code [env.NAME]}, else the one section whose
+     * name differs only in case (protection compares names case-insensitively, so does this).
+     */
     public Section environment(String name) {
-        return environments.getOrDefault(name, Section.empty());
+        Section exact = environments.get(name);
+        if (exact != null) {
+            return exact;
+        }
+        List<Section> folded = environments.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue).toList();
+        return folded.size() == 1 ? folded.get(0) : Section.empty();
+    }
+
+    /**
+     * Refuses a selected environment that has no section while one of a similar name exists
+     * ({@code --env production} with only {@code [env.prodution]}): its settings, often its URL,
+     * would silently not apply. A name with no similar section is fine (it uses the top level).
+     *
+     * @throws CairnException a usage error (exit 2)
+     */
+    void checkSelected(String name, String source) {
+        if (environments.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name)) || name.length() < 4) {
+            return;
+        }
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String k : environments.keySet()) {
+            if (distance(lower, k.toLowerCase(java.util.Locale.ROOT)) <= Math.min(2, name.length() / 4)) {
+                throw CairnException.usage("config.env", "environment '" + name + "' (from " + source + ") has no"
+                        + " [env." + name + "] section in " + path + ", but [env." + k + "] looks like a misspelling of"
+                        + " it; rename that section, or add an empty [env." + name + "] if '" + name + "' uses the top"
+                        + " level. Nothing was touched");
+            }
+        }
+    }
+
+    /** Edit distance with transpositions (optimal string alignment). */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 }

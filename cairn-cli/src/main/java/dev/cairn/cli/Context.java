@@ -22,8 +22,21 @@ public record Context(Map<String, String> env, Path cwd, InputStream in, PrintSt
     /** The real process: its environment, directory and streams. */
     public static Context system() {
         Map<String, String> env = System.getenv();
-        boolean ci = "true".equalsIgnoreCase(env.getOrDefault("CI", ""));
+        boolean ci = ci(env.getOrDefault("CI", ""));
         return new Context(env, Path.of(""), System.in, System.out, System.err, System.console() != null && !ci);
+    }
+
+    /**
+     * Whether this runs in CI: {@code $CI} set to anything but {@code false} or {@code 0} (CI services
+     * set {@code CI=true}; some set {@code 1}).
+     */
+    public boolean ci() {
+        return ci(env("CI"));
+    }
+
+    private static boolean ci(String value) {
+        String v = value.strip();
+        return !v.isEmpty() && !v.equalsIgnoreCase("false") && !v.equals("0");
     }
 
     /** An environment variable, or empty text. */

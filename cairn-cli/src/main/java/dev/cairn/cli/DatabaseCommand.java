@@ -1,6 +1,8 @@
 package dev.cairn.cli;
 
 import dev.cairn.Cairn;
+import dev.cairn.cli.render.Json;
+import dev.cairn.config.DatabaseUrl;
 import dev.cairn.engine.Listener;
 import dev.cairn.error.CairnException;
 import java.util.Optional;
@@ -20,6 +22,7 @@ public abstract class DatabaseCommand implements Callable<Integer> {
     protected final Context context;
     protected final Console console;
     private Settings settings;
+    private String target = "";
 
     protected DatabaseCommand(Context context, Console console) {
         this.context = context;
@@ -38,17 +41,47 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         }
         console.jsonLog(format.equals("json"));
         Settings settings = settings();
-        if (settings.url().isPresent()) {
-            return body.apply(settings.builder(listener, Optional.empty()).load());
+        Optional<String> url = settings.url();
+        if (url.isPresent() && options.embedded) {
+            throw CairnException.usage("config.embedded", "--embedded asks for the embedded PostgreSQL, but a database"
+                    + " URL is configured (" + settings.urlSource() + "); drop --embedded to use that database, or"
+                    + " unset the URL");
+        }
+        if (url.isPresent()) {
+            Cairn cairn = settings.builder(listener, Optional.empty()).load();
+            target = DatabaseUrl.parse(url.get()).target();
+            return body.apply(cairn);
         }
         if (settings.protectedEnvironment()) {
             throw CairnException.usage("config.no-url", "no database configured for the protected environment '"
                     + settings.environment() + "'; set --url, $DATABASE_URL or [env." + settings.environment()
                     + "] url in cairn.toml (the embedded PostgreSQL is never used there)");
         }
+        if (context.ci() && !options.embedded) {
+            throw CairnException.usage("config.no-url", "no database configured: set DATABASE_URL (or --url); the"
+                    + " embedded PostgreSQL is for local use (--embedded to use it anyway)");
+        }
         console.err(Embedded.NOTICE);
         try (Embedded embedded = Embedded.start(context.cwd())) {
-            return body.apply(settings.builder(listener, Optional.of(embedded.url())).load());
+            Cairn cairn = settings.builder(listener, Optional.of(embedded.url())).load();
+            target = DatabaseUrl.parse(embedded.url()).target();
+            return body.apply(cairn);
+        }
+    }
+
+    /**
+     * Says which database the command is about to change, before it changes anything:
+     * {@code target: user@host:port/database} (never the password). On standard output in text
+     * mode; with {@code --json} on standard error (a JSON event with {@code --log-format json}), so
+     * standard output stays one document.
+     */
+    protected void announceTarget(boolean json) {
+        if (!json) {
+            console.out("target: " + target);
+        } else if (console.jsonLog()) {
+            console.err(Json.line(Json.map("event", "target", "target", target)));
+        } else {
+            console.err("target: " + target);
         }
     }
 

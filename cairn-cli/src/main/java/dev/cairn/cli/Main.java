@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
                 + " (nothing touched), 3 pending migrations (status --check), 4 validation failed, 5 lock not"
                 + " acquired in time, 6 refused (unconfirmed).", "",
                 "Database: --url, $CAIRN_URL, $DATABASE_URL or cairn.toml; with none of them, an embedded"
-                        + " PostgreSQL keeps its data in .cairn/.", "",
+                        + " PostgreSQL keeps its data in .cairn/ (not in CI=true or a protected environment;"
+                        + " --embedded to use it in CI).", "",
                 "Run 'cairn help COMMAND' for a command's options and examples."})
 public final class Main implements Callable<Integer> {
 
@@ -41,7 +42,8 @@ public final class Main implements Callable<Integer> {
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((ex, argv) -> {
-            console.err("error: " + ex.getMessage());
+            // picocli's own messages may start with "Error: ", which would read "error: Error: ...".
+            console.err("error: " + ex.getMessage().replaceFirst("^Error: ", ""));
             console.err("see: cairn " + ex.getCommandLine().getCommandName().replace("cairn", "").strip()
                     + (ex.getCommandLine().getCommandName().equals("cairn") ? "" : " ") + "--help");
             return 2;
@@ -60,6 +62,12 @@ public final class Main implements Callable<Integer> {
                     console.err(stackTrace(c));
                 }
                 return c.exitCode();
+            }
+            if (console.jsonLog()) {
+                console.err(dev.cairn.cli.render.Json.line(dev.cairn.cli.render.Json.map("event", "error",
+                        "code", "unexpected", "exitCode", 1, "message", console.redact(ex.getClass().getSimpleName()
+                                + ": " + ex.getMessage()))));
+                return 1;
             }
             console.err("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
                     + (verbose ? "\n" + stackTrace(ex) : " (run with --verbose for the stack trace)"));

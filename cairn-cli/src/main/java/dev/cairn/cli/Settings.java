@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import dev.cairn.Cairn;
 import dev.cairn.config.DatabaseUrl;
+import dev.cairn.config.EnvironmentName;
 import dev.cairn.config.LockMode;
 import dev.cairn.engine.Listener;
 import dev.cairn.error.CairnException;
@@ -36,7 +37,16 @@ public final class Settings {
     private ConfigFile readConfig() {
         if (options.config != null) {
             Path p = context.resolve(options.config.toString());
-            if (!Files.isRegularFile(p)) {
+            if (Files.isDirectory(p)) {
+                throw CairnException.usage("config.missing", "--config " + options.config + " is a directory; give the"
+                        + " configuration file itself" + (Files.isRegularFile(p.resolve(ConfigFile.NAME))
+                        ? " (" + options.config + "/" + ConfigFile.NAME + ")" : ", such as " + ConfigFile.NAME));
+            }
+            if (Files.exists(p) && !Files.isRegularFile(p)) {
+                throw CairnException.usage("config.missing", "--config " + options.config + " is not a regular file;"
+                        + " give the path of a TOML file such as " + ConfigFile.NAME);
+            }
+            if (!Files.exists(p)) {
                 throw CairnException.usage("config.missing", "configuration file " + options.config + " does not exist");
             }
             return ConfigFile.read(p);
@@ -45,10 +55,19 @@ public final class Settings {
         return Files.isRegularFile(p) ? ConfigFile.read(p) : ConfigFile.none();
     }
 
+    /**
+     * The first of --env, $CAIRN_ENV, $NODE_ENV, $APP_ENV that is set. It must be a plain name (a
+     * path such as ./production would dodge protection and reach outside the seeds folder), and a
+     * name without its own section while a section of a similar name exists is taken for a typo.
+     */
     private String environmentName() {
-        for (String v : new String[] {options.env, context.env("CAIRN_ENV"), context.env("NODE_ENV"), context.env("APP_ENV")}) {
-            if (v != null && !v.isBlank()) {
-                return v.strip();
+        String[][] sources = {{options.env, "--env"}, {context.env("CAIRN_ENV"), "$CAIRN_ENV"},
+                {context.env("NODE_ENV"), "$NODE_ENV"}, {context.env("APP_ENV"), "$APP_ENV"}};
+        for (String[] s : sources) {
+            if (s[0] != null && !s[0].isBlank()) {
+                String name = EnvironmentName.check(s[0].strip(), s[1]);
+                file.checkSelected(name, s[1]);
+                return name;
             }
         }
         return "";
@@ -92,13 +111,20 @@ public final class Settings {
                 file.environment(environment).url(), file.top().url());
     }
 
+    /** Where {@link #url()} came from, for messages: --url, $CAIRN_URL, $DATABASE_URL or the file. */
+    public String urlSource() {
+        return options.url != null ? "--url" : env("CAIRN_URL").isPresent() ? "$CAIRN_URL"
+                : env("DATABASE_URL").isPresent() ? "$DATABASE_URL" : "url in " + file.path();
+    }
+
     /**
      * The migrations directories: flags and $CAIRN_DIR relative to the working directory, the
      * file's 'dir' relative to the file, else db/migrations or migrations, whichever exists.
      */
     public List<Path> directories() {
         if (!options.dirs.isEmpty()) {
-            return options.dirs.stream().map(context::resolve).toList();
+            // -d m -d ./m is one directory, not every file twice.
+            return options.dirs.stream().map(context::resolve).distinct().toList();
         }
         if (!context.env("CAIRN_DIR").isEmpty()) {
             return List.of(context.resolve(context.env("CAIRN_DIR")));
@@ -107,7 +133,7 @@ public final class Settings {
                 ? file.environment(environment).dirs() : file.top().dirs();
         if (!fromFile.isEmpty()) {
             Path base = context.resolve(file.path().toString()).getParent();
-            return fromFile.stream().map(d -> base.resolve(d).normalize()).toList();
+            return fromFile.stream().map(d -> base.resolve(d).normalize()).distinct().toList();
         }
         for (String d : new String[] {"db/migrations", "migrations"}) {
             if (Files.isDirectory(context.resolve(d))) {

@@ -1,7 +1,6 @@
 package dev.cairn.config;
 
 import dev.cairn.error.CairnException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -50,7 +49,7 @@ public final class DatabaseUrl {
         if (lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
             return fromUri(u.substring(u.indexOf("://") + 3));
         }
-        throw CairnException.usage("config.url", "database URL '" + redact(u) + "' is neither a JDBC URL"
+        throw CairnException.usage("config.url", "database URL '" + redactUserInfo(u) + "' is neither a JDBC URL"
                 + " (jdbc:postgresql://host:5432/db) nor a postgres:// URI (postgres://user@host:5432/db)");
     }
 
@@ -70,9 +69,11 @@ public final class DatabaseUrl {
             if (pair.isEmpty()) {
                 continue;
             }
-            String key = decode(pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair);
+            String key = decode(pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair, "a parameter name");
+            String value = decode(pair.contains("=") ? pair.substring(pair.indexOf('=') + 1) : "",
+                    key.equalsIgnoreCase("password") ? "the password" : "parameter '" + key + "'");
             if (key.equals("password") || key.equals("user")) {
-                props.put(key, decode(pair.contains("=") ? pair.substring(pair.indexOf('=') + 1) : ""));
+                props.put(key, value);
             } else {
                 kept.append(kept.length() == 0 ? "?" : "&").append(pair);
             }
@@ -96,12 +97,49 @@ public final class DatabaseUrl {
     }
 
     private static DatabaseUrl checked(DatabaseUrl url) {
-        String mode = url.properties.getOrDefault("sslmode", url.jdbcUrl.replaceAll("(?i).*[?&]sslmode=([^&]*).*|.*", "$1"));
+        Map<String, String> parameters = url.parameters();
+        String mode = parameters.getOrDefault("sslmode", "");
         if (!mode.isEmpty() && !SSL_MODES.contains(mode)) {
             throw CairnException.usage("config.url", "database URL: sslmode '" + mode + "' is not one of "
                     + String.join(", ", new java.util.TreeSet<>(SSL_MODES)));
         }
+        for (String key : SECONDS) {
+            String v = parameters.get(key);
+            if (v != null && !v.strip().matches("\\d{1,9}")) {
+                String libpq = key.equals("connectTimeout") && url.properties.containsKey(key) ? "connect_timeout" : key;
+                throw CairnException.usage("config.url", "database URL: " + libpq + " '" + v + "' is not a whole number"
+                        + " of seconds (such as " + libpq + "=10)");
+            }
+        }
         return url;
+    }
+
+    /** Driver parameters whose value is a whole number of seconds. */
+    private static final java.util.List<String> SECONDS = java.util.List.of("connectTimeout", "loginTimeout",
+            "socketTimeout", "cancelSignalTimeout");
+
+    /**
+     * Every connection parameter other than user and password, by the driver's name: the properties a
+     * libpq URI was turned into and the query of a JDBC URL, decoded.
+     */
+    public Map<String, String> parameters() {
+        Map<String, String> out = new LinkedHashMap<>();
+        int q = jdbcUrl.indexOf('?');
+        if (q >= 0) {
+            for (String pair : jdbcUrl.substring(q + 1).split("&")) {
+                if (!pair.isEmpty()) {
+                    int eq = pair.indexOf('=');
+                    String key = decode(eq < 0 ? pair : pair.substring(0, eq), "a parameter name");
+                    out.put(key, eq < 0 ? "" : decode(pair.substring(eq + 1).replace('+', ' '), "parameter '" + key + "'"));
+                }
+            }
+        }
+        properties.forEach((k, v) -> {
+            if (!k.equals("user") && !k.equals("password")) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     private static DatabaseUrl fromUri(String rest) {
@@ -117,21 +155,22 @@ public final class DatabaseUrl {
             String userInfo = rest.substring(0, at);
             rest = rest.substring(at + 1);
             int colon = userInfo.indexOf(':');
-            props.put("user", decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            props.put("user", decode(colon < 0 ? userInfo : userInfo.substring(0, colon), "the user name"));
             if (colon >= 0) {
-                props.put("password", decode(userInfo.substring(colon + 1)));
+                props.put("password", decode(userInfo.substring(colon + 1), "the password"));
             }
         }
         int slash = rest.indexOf('/');
         String hosts = slash < 0 ? rest : rest.substring(0, slash);
-        String database = slash < 0 ? "" : decode(rest.substring(slash + 1));
+        String database = slash < 0 ? "" : decode(rest.substring(slash + 1), "the database name");
         for (String pair : query.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String key = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            String key = decode(eq < 0 ? pair : pair.substring(0, eq), "a parameter name");
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1),
+                    key.equalsIgnoreCase("password") ? "the password" : "parameter '" + key + "'");
             props.put(LIBPQ_TO_JDBC.getOrDefault(key, key), value);
         }
         String db = props.containsKey("database") ? props.remove("database") : database;
@@ -177,7 +216,47 @@ public final class DatabaseUrl {
         int hosts = base.indexOf("//");
         String db = hosts < 0 ? base.substring(base.lastIndexOf(':') + 1)
                 : base.indexOf('/', hosts + 2) < 0 ? "" : base.substring(base.indexOf('/', hosts + 2) + 1);
-        return URLDecoder.decode(db, StandardCharsets.UTF_8);
+        try {
+            // pgjdbc reads the path with URLDecoder, where + is a space.
+            return decode(db.replace('+', ' '), "the database name");
+        } catch (CairnException e) {
+            return db;
+        }
+    }
+
+    /**
+     * Where connections go, as the line {@code migrate} prints first: {@code user@host:port/database}
+     * (every host of a list), never the password. Without a user in the URL it is the driver's
+     * default, the operating-system user.
+     */
+    public String target() {
+        int hosts = jdbcUrl.indexOf("//");
+        String all = "localhost:5432";
+        if (hosts >= 0) {
+            int end = jdbcUrl.indexOf('/', hosts + 2);
+            String list = end < 0 ? jdbcUrl.substring(hosts + 2) : jdbcUrl.substring(hosts + 2, end);
+            all = String.join(",", java.util.Arrays.stream(list.split(","))
+                    .map(h -> h.isEmpty() ? "localhost:5432"
+                            : h.lastIndexOf(':') > h.lastIndexOf(']') ? h : h + ":5432").toList());
+        }
+        return user().orElse(System.getProperty("user.name", "")) + "@" + all + "/" + database();
+    }
+
+    /**
+     * Refuses a URL that names no database ({@code postgres://}, {@code postgresql:///},
+     * {@code jdbc:postgresql://h/}): the driver would pick one by itself (the user's name), and Cairn
+     * never changes a database nobody named. The host may be left out when the database is named
+     * ({@code postgres:///app} is {@code localhost:5432/app}).
+     *
+     * @throws CairnException a usage error (exit 2)
+     */
+    public DatabaseUrl requireDatabase() {
+        if (database().isBlank()) {
+            throw CairnException.usage("config.url", "database URL " + display() + " names no database; name it"
+                    + " explicitly (postgres://user@host:5432/DBNAME, jdbc:postgresql://host:5432/DBNAME), so that"
+                    + " nothing runs on a database the driver picks by default");
+        }
+        return this;
     }
 
     /** The first host of the URL ({@code localhost} when it names none). */
@@ -247,15 +326,62 @@ public final class DatabaseUrl {
         return parameter ? PASSWORD_PARAMETER.matcher(out).replaceAll("$1***") : out;
     }
 
+    /**
+     * Hides what stands between the user name and the last {@code @} of a string that is not a URL Cairn
+     * reads ({@code mysql:/u:pw@h}), where {@link #redact} finds no {@code ://}.
+     */
+    private static String redactUserInfo(String u) {
+        int at = u.lastIndexOf('@');
+        int start = u.contains("://") ? u.indexOf("://") + 3 : u.indexOf(':') + 1;
+        while (start < at && u.charAt(start) == '/') {
+            start++;
+        }
+        int colon = at < 0 ? -1 : u.indexOf(':', start);
+        return colon < 0 || colon > at ? redact(u) : redact(u.substring(0, colon + 1) + "***" + u.substring(at));
+    }
+
     private static final java.util.regex.Pattern USER_INFO_PASSWORD = java.util.regex.Pattern.compile("(://[^:/@\\s]*:)\\S*@");
     private static final java.util.regex.Pattern PASSWORD_PARAMETER = java.util.regex.Pattern.compile("(?i)(password=)[^&\\s]*");
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /**
+     * Percent-decodes one part of a URL ({@code +} stays a plus sign). A {@code %} not followed by two
+     * hex digits is a usage error naming the part, never its text: the part may be a password.
+     */
+    private static String decode(String s, String part) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '%') {
+                flush(bytes, out);
+                out.append(c);
+                continue;
+            }
+            int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+            int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
+            if (lo < 0) {
+                throw CairnException.usage("config.url", "database URL: " + part + " holds a '%' that is not followed"
+                        + " by two hex digits; percent-encode the value (write a literal % as %25)");
+            }
+            bytes.write(hi * 16 + lo);
+            i += 2;
+        }
+        flush(bytes, out);
+        return out.toString();
+    }
+
+    private static void flush(java.io.ByteArrayOutputStream bytes, StringBuilder out) {
+        if (bytes.size() > 0) {
+            out.append(bytes.toString(StandardCharsets.UTF_8));
+            bytes.reset();
+        }
     }
 
     private static String encodePath(String s) {
-        return s.replace("%", "%25").replace("?", "%3F").replace("/", "%2F");
+        return s.replace("%", "%25").replace("?", "%3F").replace("/", "%2F").replace("+", "%2B");
     }
 
     @Override

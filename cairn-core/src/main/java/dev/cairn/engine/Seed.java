@@ -42,6 +42,11 @@ public final class Seed {
      * @param rerun       run every seed, changed or not
      */
     public record Options(Path directory, String environment, boolean rerun) {
+        public Options {
+            if (!environment.isEmpty()) {
+                dev.cairn.config.EnvironmentName.check(environment, "the seed options");
+            }
+        }
     }
 
     /** The seeds run and the seeds skipped as unchanged, by name. */
@@ -60,12 +65,29 @@ public final class Seed {
         }
         List<Path> out = new ArrayList<>(sqlFiles(options.directory()));
         if (!options.environment().isEmpty()) {
-            Path env = options.directory().resolve(options.environment());
+            Path env = environmentFolder(options.directory(), options.environment());
             if (Files.isDirectory(env)) {
                 out.addAll(sqlFiles(env));
             }
         }
         return out;
+    }
+
+    /**
+     * The folder of an environment's own seeds, {@code <seeds>/<environment>}: always inside the seeds
+     * folder, since the name is checked to be plain and the resolved path to stay below it.
+     *
+     * @throws CairnException a usage error (exit 2) otherwise
+     */
+    public static Path environmentFolder(Path seeds, String environment) {
+        dev.cairn.config.EnvironmentName.check(environment, "the environment");
+        Path base = seeds.toAbsolutePath().normalize();
+        Path folder = base.resolve(environment).normalize();
+        if (!folder.startsWith(base) || folder.equals(base) || !folder.getParent().equals(base)) {
+            throw CairnException.usage("seed.environment", "environment '" + environment + "' does not name a folder"
+                    + " directly inside the seeds folder " + seeds + ". Nothing was touched");
+        }
+        return seeds.resolve(environment);
     }
 
     public Result run(Options options) {

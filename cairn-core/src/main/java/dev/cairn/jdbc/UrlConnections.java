@@ -40,8 +40,9 @@ final class UrlConnections implements ConnectionSource {
     }
 
     /**
-     * Every parameter of the URL is one the driver knows ({@link Driver#getPropertyInfo}), so a typo
-     * such as {@code sslmod=require} is an error instead of a silently unencrypted connection.
+     * Every parameter of the URL, in a libpq URI or in a JDBC URL's query, is one the driver knows
+     * ({@link Driver#getPropertyInfo}), so a typo such as {@code sslmod=require} is an error instead of
+     * a silently unencrypted connection.
      */
     private void checkParameters(Properties props) throws SQLException {
         java.util.Set<String> known = new java.util.TreeSet<>();
@@ -51,7 +52,9 @@ final class UrlConnections implements ConnectionSource {
         if (known.isEmpty()) {
             return;
         }
-        for (String name : props.stringPropertyNames()) {
+        java.util.Set<String> names = new java.util.TreeSet<>(props.stringPropertyNames());
+        names.addAll(url.parameters().keySet());
+        for (String name : names) {
             if (!known.contains(name) && !name.equals("database")) {
                 throw CairnException.usage("config.url", "database URL: unknown connection parameter '" + name
                         + "'; check its spelling (libpq names such as sslmode, application_name, connect_timeout,"

@@ -218,6 +218,11 @@ public final class DirectoryScan {
 
     /** One walk: every entry's attributes come with the listing, so no file is looked up twice. */
     private static Tree tree(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw CairnException.usage("dir.missing", "migrations directory " + dir + " is a file, not a directory;"
+                    + " point --dir (or 'dir' in cairn.toml) at the folder that holds the migrations"
+                    + (dir.getParent() == null ? "" : ", such as " + dir.getParent()));
+        }
         if (!Files.isDirectory(dir)) {
             throw CairnException.usage("dir.missing", "migrations directory " + dir + " does not exist;"
                     + " create it, or point --dir (or 'dir' in cairn.toml) at your migrations");

@@ -64,6 +64,9 @@ public final class MigrateCommand extends DatabaseCommand {
         MigrateOptions opts = new MigrateOptions(Optional.ofNullable(target).map(Versions::parse), outOfOrder,
                 singleTransaction);
         return withCairn(new Progress(console, json || dryRun), cairn -> {
+            if (!dryRun) {
+                announceTarget(json);
+            }
             if (dryRun) {
                 DryRun d = cairn.dryRun(opts);
                 if (json) {

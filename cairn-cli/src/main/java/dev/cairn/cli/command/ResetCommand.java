@@ -61,6 +61,7 @@ public final class ResetCommand extends DatabaseCommand {
         Confirmation confirmation = new Confirmation(console, confirm, settings);
         java.util.List<String> managed = schemas.isEmpty() ? settings.extra().schemas() : schemas;
         return withCairn(new Progress(console, false), cairn -> {
+            announceTarget(false);
             var result = cairn.reset(managed, plan -> {
                 String what = "drop every object in schema(s) " + String.join(", ", plan.schemas()) + " of database "
                         + plan.database();

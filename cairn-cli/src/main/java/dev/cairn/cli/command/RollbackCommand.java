@@ -63,6 +63,7 @@ public final class RollbackCommand extends DatabaseCommand {
         Settings settings = settings();
         Confirmation confirmation = new Confirmation(console, confirm, settings);
         return withCairn(new Progress(console, json), cairn -> {
+            announceTarget(json);
             RollbackRequest request = new RollbackRequest(selection(), plan -> confirm(plan, confirmation, cairn));
             RollbackResult r = cairn.rollback(request);
             if (json) {

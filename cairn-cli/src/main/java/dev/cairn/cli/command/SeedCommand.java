@@ -69,7 +69,7 @@ public final class SeedCommand extends DatabaseCommand {
     /** Seeds directory and environment; a protected environment seeds only its own folder. */
     static Seed.Options seedOptions(Path dir, Settings settings, boolean rerun) {
         if (settings.protectedEnvironment()) {
-            Path own = dir.resolve(settings.environment());
+            Path own = Seed.environmentFolder(dir, settings.environment());
             if (!Files.isDirectory(own)) {
                 throw CairnException.refused("seed.protected", "the environment '" + settings.environment()
                         + "' is protected and has no seeds folder " + own + "; shared seeds never run there."
