@@ -103,6 +103,9 @@ public final class Import {
             Map<Migration, Row> rows = new LinkedHashMap<>();
             for (Claim claim : reading.claims()) {
                 List<Migration> files = files(claim.files(), migrations);
+                if (files.isEmpty() && claim.files() instanceof Claim.UpTo u && !u.fileRequired()) {
+                    continue;
+                }
                 if (files.isEmpty()) {
                     problems.add(claim.label() + ": " + tool + " recorded it as applied, but no migration file has it"
                             + " (in " + locations() + "); restore the file, then import again");

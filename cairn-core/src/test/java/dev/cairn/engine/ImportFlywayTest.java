@@ -151,6 +151,23 @@ class ImportFlywayTest extends EngineTestBase {
     }
 
     @Test
+    void flywaysBaselineCoversEveryFileUpToItsVersion() throws Exception {
+        db.reset();
+        db.execute("CREATE TABLE users (id int PRIMARY KEY, name text)");
+        Flyway.configure().dataSource(db.databaseUrl().jdbcUrl(), "postgres", null)
+                .locations("filesystem:" + dir.path()).baselineOnMigrate(true).baselineVersion("1").load().migrate();
+        assertThat(db.column("SELECT type FROM flyway_schema_history ORDER BY installed_rank"))
+                .containsExactly("BASELINE", "SQL", "SQL", "SQL");
+
+        Import.Result r = importFlyway(false, false);
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.imported()).extracting(Import.Imported::version).containsExactly("1", "1_1", "2", "R");
+        assertThat(cairn().status().hasPending()).isFalse();
+        assertThat(cairn().validate().valid()).isTrue();
+    }
+
+    @Test
     void aDryRunWritesNothing() throws Exception {
         String before = Snapshot.full(db);
 

@@ -414,6 +414,20 @@ class ImportTest extends EngineTestBase {
     }
 
     @Test
+    void theOtherToolsTableCannotBeCairnsOwn() throws Exception {
+        migrationHistory("completed");
+        String before = Snapshot.full(db);
+        var cairn = dev.cairn.Cairn.configure().url(db.url()).locations(dir.path()).table("migration_history").load();
+        assertThatThrownBy(() -> cairn.importHistory(new Import.Request(Optional.empty(), Optional.empty(), false,
+                false))).isInstanceOfSatisfying(CairnException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(2);
+            assertThat(e.getMessage()).startsWith("public.migration_history is the table Cairn is configured to keep"
+                    + " its own history in");
+        });
+        assertThat(Snapshot.full(db)).isEqualTo(before);
+    }
+
+    @Test
     void anAdoptedDatabaseIsRefused() throws Exception {
         golangMigrate(2, false);
         cairn().baseline(dev.cairn.migration.Version.parse("1"));

@@ -41,9 +41,7 @@ public final class Tables {
         if (request.table().isPresent() || request.from().isPresent()) {
             TableName table = qualify(request.table().orElseGet(() -> request.from().get().defaultTable()), schema);
             if (qualify(request.own(), schema).equals(table)) {
-                throw CairnException.usage("import.own-table", table + " is Cairn's own history table; name the"
-                        + " other tool's table with --table, or give Cairn's history another name (table in"
-                        + " cairn.toml, $CAIRN_TABLE)");
+                throw ownTable(table);
             }
             if (!dialect.tableExists(c, table)) {
                 throw CairnException.usage("import.no-table", "the table " + table + " does not exist"
@@ -64,6 +62,9 @@ public final class Tables {
                 continue;
             }
             Set<String> columns = columns(c, dialect, table);
+            if (tool.fits(columns) && qualify(request.own(), schema).equals(table)) {
+                throw ownTable(table);
+            }
             if (tool.fits(columns) && seen.add(table)) {
                 found.add(new Chosen(tool, new Source(c, dialect, table, columns, request.locations())));
             }
@@ -80,6 +81,12 @@ public final class Tables {
         throw CairnException.usage("import.several-found", "several tools' history tables were found: "
                 + found.stream().map(f -> f.tool() + " (" + f.source().table() + ")").collect(Collectors.joining(", "))
                 + "; nothing was changed. Choose one with --from TOOL");
+    }
+
+    private static CairnException ownTable(TableName table) {
+        return CairnException.usage("import.own-table", table + " is the table Cairn is configured to keep its own"
+                + " history in, so it cannot also be the other tool's; nothing was changed. Give Cairn's history"
+                + " another name (table in cairn.toml, $CAIRN_TABLE; cairn_history by default), then import");
     }
 
     private static Tool checked(Tool tool, TableName table, Set<String> columns) {
