@@ -45,12 +45,13 @@ public final class Import {
     /**
      * What to import.
      *
-     * @param from            the tool's id ({@code flyway}, ...); detected from the tables present when empty
+     * @param from            the tool ({@link Tool#parse} reads {@code --from}); detected from the tables present
+     *                        when empty
      * @param table           the other tool's table, when not its default
      * @param dryRun          read and check, write nothing
      * @param acceptChecksums take today's files as applied even where they differ from the stored checksums
      */
-    public record Request(Optional<String> from, Optional<String> table, boolean dryRun, boolean acceptChecksums) {
+    public record Request(Optional<Tool> from, Optional<TableName> table, boolean dryRun, boolean acceptChecksums) {
     }
 
     /** One migration recorded as applied, with the other tool's time when it recorded one. */
@@ -82,14 +83,12 @@ public final class Import {
     }
 
     public Result run(Request request) {
-        Optional<Tool> from = request.from().map(Tool::parse);
-        Optional<TableName> table = request.table().map(TableName::parse);
         Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
         List<Migration> migrations = opened.files();
         try (Database db = opened.db()) {
             db.lock(listener);
             Tables.Chosen chosen = Tables.choose(db.connection, db.dialect,
-                    new Tables.Request(from, table, db.table, config.locations()));
+                    new Tables.Request(request.from(), request.table(), db.table, config.locations()));
             Tool tool = chosen.tool();
             String other = chosen.source().table().toString();
             if (!db.rows().isEmpty()) {

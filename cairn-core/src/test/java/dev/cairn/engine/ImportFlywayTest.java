@@ -3,6 +3,7 @@ package dev.cairn.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cairn.history.foreign.Sums;
+import dev.cairn.history.foreign.Tool;
 import dev.cairn.testing.Snapshot;
 import dev.cairn.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -50,7 +51,7 @@ class ImportFlywayTest extends EngineTestBase {
     }
 
     private Import.Result importFlyway(boolean dryRun, boolean accept) {
-        return cairn().importHistory(new Import.Request(Optional.of("flyway"), Optional.empty(), dryRun, accept));
+        return cairn().importHistory(new Import.Request(Optional.of(Tool.FLYWAY), Optional.empty(), dryRun, accept));
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.cairn.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.config.TableName;
 import dev.cairn.error.CairnException;
+import dev.cairn.history.foreign.Tool;
 import dev.cairn.testing.Snapshot;
 import dev.cairn.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,8 @@ class ImportTest extends EngineTestBase {
     }
 
     private Import.Result importFrom(String tool) {
-        return cairn().importHistory(new Import.Request(Optional.ofNullable(tool), Optional.empty(), false, false));
+        return cairn().importHistory(new Import.Request(Optional.ofNullable(tool).map(Tool::parse), Optional.empty(),
+                false, false));
     }
 
     /** Imported; then status has nothing pending, validate passes and migrate applies nothing. */
@@ -394,8 +397,8 @@ class ImportTest extends EngineTestBase {
             assertThat(e.exitCode()).isEqualTo(2);
             assertThat(e.getMessage()).startsWith("--from liquibase: not a tool Cairn can import from; give one of flyway,");
         });
-        assertThatThrownBy(() -> cairn().importHistory(new Import.Request(Optional.of("flyway"), Optional.of("nope"),
-                false, false))).isInstanceOfSatisfying(CairnException.class, e -> {
+        assertThatThrownBy(() -> cairn().importHistory(new Import.Request(Optional.of(Tool.FLYWAY),
+                Optional.of(TableName.parse("nope")), false, false))).isInstanceOfSatisfying(CairnException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(2);
             assertThat(e.getMessage()).startsWith("the table public.nope does not exist (flyway's history table)");
         });
@@ -407,8 +410,8 @@ class ImportTest extends EngineTestBase {
         dir.write("1_users.sql", "-- +migrate Up\nCREATE TABLE users (id int);\n-- +migrate Down\nDROP TABLE users;\n");
         db.execute("CREATE TABLE users (id int)", "CREATE TABLE my_migrations (id text NOT NULL PRIMARY KEY,"
                 + " applied_at timestamp with time zone)", "INSERT INTO my_migrations VALUES ('1_users.sql', now())");
-        Import.Result r = cairn().importHistory(new Import.Request(Optional.empty(), Optional.of("my_migrations"),
-                false, false));
+        Import.Result r = cairn().importHistory(new Import.Request(Optional.empty(),
+                Optional.of(TableName.parse("my_migrations")), false, false));
         assertThat(r.from()).isEqualTo("sql-migrate");
         assertThat(r.imported()).hasSize(1);
     }

@@ -5,7 +5,9 @@ import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
 import dev.cairn.cli.render.Json;
 import dev.cairn.cli.render.Progress;
+import dev.cairn.config.TableName;
 import dev.cairn.engine.Import;
+import dev.cairn.history.foreign.Tool;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,8 +56,8 @@ public final class ImportCommand extends DatabaseCommand {
     public Integer call() {
         Optional<String> table = takeTableOption();
         return withCairn(new Progress(console, true), cairn -> {
-            Import.Result r = cairn.importHistory(new Import.Request(Optional.ofNullable(from), table, dryRun,
-                    acceptChecksums));
+            Import.Result r = cairn.importHistory(new Import.Request(Optional.ofNullable(from).map(Tool::parse),
+                    table.map(TableName::parse), dryRun, acceptChecksums));
             if (json) {
                 console.out(Json.write(Json.importResult(r)));
             } else {
