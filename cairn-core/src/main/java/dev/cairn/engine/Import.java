@@ -118,7 +118,8 @@ public final class Import {
                             skipped.add(m.script() + ": changed since " + tool + " applied it; left pending, so the"
                                     + " next migrate runs it, as " + tool + " would");
                         } else {
-                            problems.add(claim.label() + ": " + m.script() + " does not match the checksum " + tool
+                            problems.add(claim.label() + ": " + (claim.label().equals(m.script()) ? "the file"
+                                    : m.script()) + " does not match the checksum " + tool
                                     + " stored (" + Sums.describe(sum.get()) + "): the file was edited after it was"
                                     + " applied; restore it, or run import --accept-checksums to take today's file as"
                                     + " applied");
