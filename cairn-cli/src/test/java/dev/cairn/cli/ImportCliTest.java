@@ -106,6 +106,21 @@ class ImportCliTest {
     }
 
     @Test
+    void pointingCairnAtAnotherToolsTableSaysWhoseItIsAndHowToImportIt() throws Exception {
+        db.execute("CREATE TABLE migrations_history (id SERIAL PRIMARY KEY, version VARCHAR(50) UNIQUE NOT NULL,"
+                + " name VARCHAR(255) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP,"
+                + " checksum VARCHAR(64) NOT NULL, execution_time INTEGER NOT NULL DEFAULT 0,"
+                + " applied_by VARCHAR(100) DEFAULT CURRENT_USER, status VARCHAR(20) DEFAULT 'SUCCESS')");
+        String before = Snapshot.full(db);
+        Cli.Result r = cli().run("status", "--table", "migrations_history");
+        assertThat(r.exit()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).contains("the history table public.migrations_history is not Cairn's: it looks like"
+                + " migrations-history's history table").contains("'cairn import --from migrations-history --table"
+                + " public.migrations_history'");
+        assertThat(Snapshot.full(db)).isEqualTo(before);
+    }
+
+    @Test
     void badInputIsExitTwo() throws Exception {
         String before = Snapshot.full(db);
         Cli.Result unknown = cli().run("import", "--from", "liquibase");

@@ -83,6 +83,12 @@ public final class Tables {
                 + "; nothing was changed. Choose one with --from TOOL");
     }
 
+    /** The tool whose history table {@code table} looks like, when exactly one fits its columns. */
+    public static Optional<Tool> recognise(Connection c, Dialect dialect, TableName table) throws SQLException {
+        List<Tool> fitting = Tool.fitting(columns(c, dialect, table));
+        return fitting.size() == 1 ? Optional.of(fitting.get(0)) : Tool.byDefaultTable(fitting, table);
+    }
+
     private static CairnException ownTable(TableName table) {
         return CairnException.usage("import.own-table", table + " is the table Cairn is configured to keep its own"
                 + " history in, so it cannot also be the other tool's; nothing was changed. Give Cairn's history"
