@@ -96,51 +96,52 @@ public final class Import {
                         + " already has rows, so Cairn already manages this database; import only takes over a"
                         + " database Cairn has never migrated. Nothing was changed");
             }
-            Reading reading = tool.read(chosen.source());
-            List<String> problems = new ArrayList<>(reading.problems());
-            List<String> skipped = new ArrayList<>();
-            Map<Migration, Row> rows = new LinkedHashMap<>();
-            for (Claim claim : reading.claims()) {
-                List<Migration> files = files(claim.files(), migrations);
-                if (files.isEmpty() && claim.files() instanceof Claim.UpTo u && !u.fileRequired()) {
-                    continue;
-                }
-                if (files.isEmpty()) {
-                    problems.add(claim.label() + ": " + tool + " recorded it as applied, but no migration file has it"
-                            + " (in " + locations() + "); restore the file, then import again");
-                    continue;
-                }
-                for (Migration m : files) {
-                    rows.remove(m);
-                    Optional<Claim.Sum> sum = claim.checksum().filter(s -> !request.acceptChecksums());
-                    if (sum.isPresent() && !Sums.matches(sum.get(), m)) {
-                        if (claim.rerunsWhenChanged()) {
-                            skipped.add(m.script() + ": changed since " + tool + " applied it; left pending, so the"
-                                    + " next migrate runs it, as " + tool + " would");
-                        } else {
-                            problems.add(claim.label() + ": " + (claim.label().equals(m.script()) ? "the file"
-                                    : m.script()) + " does not match the checksum " + tool
-                                    + " stored (" + Sums.describe(sum.get()) + "): the file was edited after it was"
-                                    + " applied; restore it, or run import --accept-checksums to take today's file as"
-                                    + " applied");
-                        }
-                        continue;
-                    }
-                    rows.put(m, new Row(m, claim));
-                }
-            }
-            List<Row> ordered = rows.values().stream().sorted(Comparator.comparing((Row r) -> r.migration().version())
-                    .thenComparing(r -> r.migration().script())).toList();
-            List<Imported> imported = ordered.stream().map(r -> new Imported(r.migration().version().text(),
+            Plan plan = plan(tool, tool.read(chosen.source()), migrations, request.acceptChecksums());
+            List<Imported> imported = plan.rows().stream().map(r -> new Imported(r.migration().version().text(),
                     r.migration().script(), r.claim().appliedAt(), batch(r))).toList();
-            Result result = new Result(tool.id(), other, imported, skipped, problems, request.dryRun());
+            Result result = new Result(tool.id(), other, imported, plan.skipped(), plan.problems(), request.dryRun());
             if (result.written()) {
-                write(db, ordered);
+                write(db, plan.rows());
             }
             return result;
         } catch (SQLException e) {
             throw Jdbc.failed("import could not read the other tool's history table; nothing was changed", e);
         }
+    }
+
+    /** The rows to write, in version order, and what stops or narrows the import. */
+    private record Plan(List<Row> rows, List<String> skipped, List<String> problems) {
+    }
+
+    private Plan plan(Tool tool, Reading reading, List<Migration> migrations, boolean acceptChecksums) {
+        List<String> problems = new ArrayList<>(reading.problems());
+        List<String> skipped = new ArrayList<>();
+        Map<Migration, Row> rows = new LinkedHashMap<>();
+        for (Claim claim : reading.claims()) {
+            List<Migration> files = files(claim.files(), migrations);
+            if (files.isEmpty() && !(claim.files() instanceof Claim.UpTo u && !u.fileRequired())) {
+                problems.add(claim.label() + ": " + tool + " recorded it as applied, but no migration file has it"
+                        + " (in " + locations() + "); restore the file, then import again");
+            }
+            for (Migration m : files) {
+                rows.remove(m);
+                Optional<Claim.Sum> sum = claim.checksum().filter(x -> !acceptChecksums);
+                if (sum.isEmpty() || Sums.matches(sum.get(), m)) {
+                    rows.put(m, new Row(m, claim));
+                } else if (claim.rerunsWhenChanged()) {
+                    skipped.add(m.script() + ": changed since " + tool + " applied it; left pending, so the next"
+                            + " migrate runs it, as " + tool + " would");
+                } else {
+                    problems.add(claim.label() + ": " + (claim.label().equals(m.script()) ? "the file" : m.script())
+                            + " does not match the checksum " + tool + " stored (" + Sums.describe(sum.get())
+                            + "): the file was edited after it was applied; restore it, or run import"
+                            + " --accept-checksums to take today's file as applied");
+                }
+            }
+        }
+        List<Row> ordered = rows.values().stream().sorted(Comparator.comparing((Row r) -> r.migration().version())
+                .thenComparing(r -> r.migration().script())).toList();
+        return new Plan(ordered, skipped, problems);
     }
 
     private static int batch(Row r) {
