@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,7 +170,6 @@ class ImportTest extends EngineTestBase {
         assertThat(r.imported()).extracting(Import.Imported::script).containsExactly("00001_users.sql");
         assertThat(cairn().status().migrations()).extracting(StatusResult.Item::state)
                 .containsExactly(State.APPLIED, State.PENDING);
-        db.execute("INSERT INTO goose_db_version (version_id, is_applied) VALUES (2, true)");
     }
 
     @Test
@@ -443,6 +441,5 @@ class ImportTest extends EngineTestBase {
                     + " has rows");
         });
         assertThat(Snapshot.full(db)).isEqualTo(before);
-        assertThat(List.of(before)).isNotEmpty();
     }
 }
