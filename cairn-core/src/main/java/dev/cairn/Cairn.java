@@ -12,6 +12,7 @@ import dev.cairn.engine.BackupRequest;
 import dev.cairn.engine.BackupResult;
 import dev.cairn.engine.BackupThenMigrate;
 import dev.cairn.engine.DryRun;
+import dev.cairn.engine.Import;
 import dev.cairn.engine.Listener;
 import dev.cairn.engine.Migrate;
 import dev.cairn.engine.MigrateOptions;
@@ -136,6 +137,16 @@ public final class Cairn {
     /** Records every migration up to {@code version} as applied without running it. */
     public Baseline.Result baseline(Version version) {
         return new Baseline(config, listener).run(version);
+    }
+
+    /**
+     * Takes over another tool's history table (Flyway, golang-migrate, dbmate, diesel, goose,
+     * sql-migrate, drizzle and hand-written runners' tables): writes the matching history rows, kind
+     * {@code imported}, so nothing is pending. The other table is never changed. When the result has
+     * problems nothing was written.
+     */
+    public Import.Result importHistory(Import.Request request) {
+        return new Import(config, listener).run(request);
     }
 
     /** Runs the seed files that are new or changed (or all, with {@code rerun}). */

@@ -31,7 +31,7 @@ public final class CommonOptions {
                     + " production and prod are protected.")
     String env;
 
-    @Option(names = "--table", paramLabel = "NAME", description = "History table, schema-qualified allowed."
+    @Option(names = "--table", paramLabel = "NAME", descriptionKey = "table", description = "History table, schema-qualified allowed."
             + " Default: cairn_history.")
     String table;
 

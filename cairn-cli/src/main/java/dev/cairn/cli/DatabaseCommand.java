@@ -85,6 +85,17 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Takes {@code --table} for the command's own meaning ({@code import}: the other tool's table);
+     * Cairn's history table then comes from {@code $CAIRN_TABLE} or {@code cairn.toml}.
+     */
+    protected java.util.Optional<String> takeTableOption() {
+        String table = options.table;
+        options.table = null;
+        settings = null;
+        return java.util.Optional.ofNullable(table);
+    }
+
     /** The run's settings, read once. */
     protected Settings settings() {
         if (settings == null) {

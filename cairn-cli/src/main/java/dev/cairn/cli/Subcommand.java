@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import dev.cairn.cli.command.BackupCommand;
 import dev.cairn.cli.command.BaselineCommand;
+import dev.cairn.cli.command.ImportCommand;
 import dev.cairn.cli.command.MigrateCommand;
 import dev.cairn.cli.command.NewCommand;
 import dev.cairn.cli.command.RepairCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine;
  * the class it registers.
  */
 enum Subcommand {
-    MIGRATE, STATUS, ROLLBACK, VALIDATE, NEW, REPAIR, BASELINE, SEED, RESET, UNLOCK, BACKUP, RESTORE, HELP;
+    MIGRATE, STATUS, ROLLBACK, VALIDATE, NEW, REPAIR, BASELINE, IMPORT, SEED, RESET, UNLOCK, BACKUP, RESTORE, HELP;
 
     private static final List<Subcommand> ALL = List.of(values());
 
@@ -46,6 +47,7 @@ enum Subcommand {
             case NEW -> NewCommand.class;
             case REPAIR -> RepairCommand.class;
             case BASELINE -> BaselineCommand.class;
+            case IMPORT -> ImportCommand.class;
             case SEED -> SeedCommand.class;
             case RESET -> ResetCommand.class;
             case UNLOCK -> UnlockCommand.class;

@@ -192,7 +192,27 @@ final class Database implements AutoCloseable {
         try {
             return historyExists() ? history.rows(connection) : java.util.List.of();
         } catch (SQLException e) {
-            throw Jdbc.failed("cannot read the history table " + history.table(), e);
+            throw otherToolsTable(e).orElseGet(() -> Jdbc.failed("cannot read the history table " + history.table(), e));
+        }
+    }
+
+    /**
+     * When the configured history table is another tool's (a column Cairn needs is missing and the
+     * columns are that tool's), a usage error saying so and how to take it over.
+     */
+    private java.util.Optional<CairnException> otherToolsTable(SQLException e) {
+        if (!"42703".equals(e.getSQLState())) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return dev.cairn.history.foreign.Tables.recognise(connection, dialect, table).map(tool ->
+                    CairnException.usage("history.other-tool", "the history table " + table + " is not Cairn's: it"
+                            + " looks like " + tool + "'s history table. Keep Cairn's history in a table of its own"
+                            + " (the default cairn_history: drop --table, $CAIRN_TABLE or table in cairn.toml) and"
+                            + " take this one over with 'cairn import --from " + tool + " --table " + table + "'."
+                            + " Nothing was changed"));
+        } catch (SQLException | RuntimeException ignored) {
+            return java.util.Optional.empty();
         }
     }
 

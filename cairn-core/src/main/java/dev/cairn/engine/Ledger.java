@@ -24,6 +24,8 @@ final class Ledger {
     }
 
     private static final String REPEATABLE = Migration.Kind.REPEATABLE.label();
+    /** The version of every repeatable's row, whatever its kind ({@code imported} rows keep it too). */
+    private static final String IMPORTED_REPEATABLE = Version.repeatable().text();
 
     private final List<Entry> entries;
     private final List<HistoryRow> rows;
@@ -34,7 +36,7 @@ final class Ledger {
         Map<Version, HistoryRow> latest = new HashMap<>();
         Map<String, HistoryRow> latestRepeatable = new HashMap<>();
         for (HistoryRow r : rows) {
-            if (REPEATABLE.equals(r.kind())) {
+            if (REPEATABLE.equals(r.kind()) || IMPORTED_REPEATABLE.equals(r.version())) {
                 latestRepeatable.put(r.description(), r);
             } else {
                 latest.put(Version.of(r.version()), r);

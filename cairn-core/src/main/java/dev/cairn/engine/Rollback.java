@@ -147,7 +147,8 @@ public final class Rollback {
         static List<Ledger.Entry> choose(Ledger ledger, RollbackRequest.Selection selection) {
             List<Ledger.Entry> applied = ledger.entries().stream()
                     .filter(e -> e.row().map(r -> r.status() == HistoryRow.Status.SUCCESS).orElse(false))
-                    .filter(e -> !e.row().get().kind().equals(Migration.Kind.REPEATABLE.label()))
+                    .filter(e -> !e.row().get().kind().equals(Migration.Kind.REPEATABLE.label())
+                            && !e.version().isRepeatable())
                     .sorted(Comparator.comparingLong((Ledger.Entry e) -> e.row().get().id()).reversed())
                     .toList();
             if (selection instanceof RollbackRequest.Selection.LastBatch) {

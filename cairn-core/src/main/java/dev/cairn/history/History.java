@@ -94,6 +94,21 @@ public final class History {
     }
 
     /**
+     * Adds a row taken over from another tool's history, with the time that tool applied the
+     * migration; the time of the import when it recorded none.
+     */
+    public void insertImported(Connection c, NewRow r, Optional<java.time.Instant> appliedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + qualified + " (version, description, script,"
+                + " kind, checksum, up_sql, down_sql, batch, status, transactional, execution_ms, error, applied_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(CAST(? AS timestamptz), now()))")) {
+            bind(ps, 1, r);
+            ps.setObject(13, appliedAt.map(t -> t.atOffset(java.time.ZoneOffset.UTC)).orElse(null),
+                    java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
      * Sends {@code first} and then adds the row, in one round trip: the statements are sent together
      * and answered together. A migration's row goes with the statement that resets its session.
      */

@@ -110,6 +110,24 @@ public final class DrizzleJournal {
         return CairnException.usage(CODE, file + ": " + what);
     }
 
+    /**
+     * Each entry's {@code when} (epoch milliseconds: what drizzle stores as {@code created_at} in
+     * {@code __drizzle_migrations}) with its tag, for the journal of {@code folder}; entries without a
+     * numeric {@code when} are left out.
+     *
+     * @throws CairnException (usage) when the journal cannot be read
+     */
+    public static Map<Long, String> tagsByWhen(Path folder) {
+        DrizzleJournal journal = read(folder);
+        Map<Long, String> out = new LinkedHashMap<>();
+        for (Object o : (List<?>) journal.root.get("entries")) {
+            if (o instanceof Map<?, ?> e && e.get("when") instanceof BigDecimal when && e.get("tag") instanceof String tag) {
+                out.put(when.longValue(), tag);
+            }
+        }
+        return out;
+    }
+
     /** The journal file. */
     Path file() {
         return file;

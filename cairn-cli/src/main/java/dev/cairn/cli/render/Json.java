@@ -122,6 +122,13 @@ public final class Json {
                 "batch", b.batch(), "durationMs", b.duration().toMillis(), "downSource", b.downSource())).toList());
     }
 
+    public static Map<String, Object> importResult(dev.cairn.engine.Import.Result r) {
+        return map("from", r.from(), "table", r.table(), "dryRun", r.dryRun(),
+                "imported", r.imported().stream().map(i -> map("version", i.version(), "script", i.script(),
+                        "appliedAt", time(i.appliedAt()), "batch", i.batch())).toList(),
+                "skipped", r.skipped(), "problems", r.problems());
+    }
+
     private static List<Map<String, Object>> problems(List<Problem> problems) {
         return problems.stream().map(p -> map("code", p.code(), "message", p.message())).toList();
     }
