@@ -31,10 +31,15 @@ final class SingleTransaction {
             for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
                 applied.add(one(e.getKey(), e.getValue(), batch, applied.size()));
             }
+            db.verifyLockBeforeCommit("rolled back: --single-transaction, so nothing of this run was applied", "migrate");
             db.connection.commit();
         } catch (SQLException e) {
             Migrate.rollbackQuietly(db);
             throw Jdbc.failed("the run could not be recorded; it was rolled back and nothing was applied", e);
+        } catch (RuntimeException e) {
+            // Before the finally below turns autocommit on, which would commit what ran so far.
+            Migrate.rollbackQuietly(db);
+            throw e;
         } finally {
             Migrate.autocommit(db);
             db.resetSession();
