@@ -82,7 +82,7 @@ final class AdvisoryLock implements MigrationLock {
                 if (held) {
                     unlock(c, key);
                 }
-                throw timeout(table, wait, held ? Optional.empty() : holder(c, table));
+                throw held ? committing(table, wait) : timeout(table, wait, holder(c, table));
             }
             if (!held) {
                 wait.report(() -> holder(c, table));
@@ -97,6 +97,13 @@ final class AdvisoryLock implements MigrationLock {
                         + wait.timeoutText() + ": " + holder.map(LockHolder::describe).orElse("holder unknown")
                         + "; nothing was applied. Wait for it, raise --lock-timeout, or if that runner is dead"
                         + " run 'cairn unlock' to see its sessions and end them");
+    }
+
+    private static CairnException committing(TableName table, LockWait wait) {
+        return new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.timeout", "took the lock on " + table
+                + ", but the run that held it before was still committing a migration after " + wait.timeoutText()
+                + " (its session holds Cairn's commit key); nothing was applied. Run 'cairn unlock' to see the"
+                + " sessions, then run the command again");
     }
 
     /** Takes the lock if free; returns this session's backend pid when it did, 0 when another holds it. */
