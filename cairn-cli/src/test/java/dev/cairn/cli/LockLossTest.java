@@ -52,10 +52,10 @@ class LockLossTest {
         return new Cli(cwd).env("DATABASE_URL", db.url());
     }
 
-    /** The backend holding an advisory lock in the test database, if any. */
+    /** The backend holding an advisory lock in the test database (exclusive, as the migration lock is), if any. */
     List<String> advisoryHolders() throws Exception {
         return db.column("SELECT l.pid::text FROM pg_locks l JOIN pg_database d ON d.oid = l.database"
-                + " WHERE l.locktype = 'advisory' AND l.granted AND d.datname = ?", db.name());
+                + " WHERE l.locktype = 'advisory' AND l.granted AND l.mode = 'ExclusiveLock' AND d.datname = ?", db.name());
     }
 
     @Test
@@ -121,6 +121,45 @@ class LockLossTest {
                 .as("no FAILED row for work the other runner did").containsExactly("001 SUCCESS", "002 SUCCESS", "003 SUCCESS");
         assertThat(db.column("SELECT v FROM side_log ORDER BY v")).containsExactly("001", "002", "003");
         assertThat(db.relations()).contains("one", "two", "three");
+    }
+
+    @Test
+    void aTerminatedLockSessionStopsASingleTransactionRunWithNothingApplied() throws Exception {
+        dir.dbmate("001_one.sql", "CREATE TABLE one (id int);\nINSERT INTO side_log VALUES ('001');", "DROP TABLE one;")
+                .dbmate("002_two.sql", "SELECT pg_sleep(3);\nINSERT INTO side_log VALUES ('002');", "SELECT 1;");
+        Future<Cli.Result> run = pool.submit(() -> cli().run("migrate", "--single-transaction"));
+        Waits.until(Duration.ofSeconds(30), () -> !db.column("SELECT pid FROM pg_stat_activity WHERE datname = ?"
+                + " AND query LIKE 'SELECT pg_sleep(3)%' AND state = 'active'", db.name()).isEmpty());
+        List<String> holder = advisoryHolders();
+        assertThat(holder).hasSize(1);
+        db.execute("SELECT pg_terminate_backend(" + holder.get(0) + ", 5000)");
+
+        Cli.Result r = run.get(60, TimeUnit.SECONDS);
+        assertThat(r.exit()).as(r.all()).isEqualTo(5);
+        assertThat(r.err()).contains("lost the migration lock")
+                .contains("rolled back: --single-transaction, so nothing of this run was applied");
+        assertThat(db.column("SELECT version FROM cairn_history")).isEmpty();
+        assertThat(db.column("SELECT v FROM side_log")).isEmpty();
+        assertThat(db.relations()).doesNotContain("one");
+    }
+
+    @Test
+    void aRunnerThatTakesTheLockWaitsForTheFormerHoldersCommitToEnd() throws Exception {
+        dir.dbmate("001_one.sql", "CREATE TABLE one (id int);", "DROP TABLE one;");
+        try (var c = db.connect(); var s = c.createStatement()) {
+            // What a runner does right before its commit: the commit key, shared, until the transaction ends.
+            c.setAutoCommit(false);
+            s.execute("SELECT pg_advisory_xact_lock_shared(('x' || left(encode(sha256(convert_to('cairn-commit:'"
+                    + " || current_database() || '/public.cairn_history', 'UTF8')), 'hex'), 16))::bit(64)::bigint)");
+            Cli.Result waited = cli().run("migrate", "--lock-timeout", "1s");
+            assertThat(waited.exit()).as(waited.all()).isEqualTo(5);
+            assertThat(waited.err()).contains("still committing a migration after 1s").contains("nothing was applied");
+            assertThat(advisoryHolders()).as("the lock it took was let go").isEmpty();
+            c.commit();
+        }
+        Cli.Result r = cli().run("migrate", "--lock-timeout", "1s");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(db.relations()).contains("one");
     }
 
     @Test
