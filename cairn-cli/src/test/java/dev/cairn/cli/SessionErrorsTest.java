@@ -125,4 +125,27 @@ class SessionErrorsTest {
                 .containsExactly("001 SUCCESS");
         assertThat(db.relations()).contains("one").doesNotContain("slow");
     }
+
+    @Test
+    void aTerminatedWorkingSessionUnderSingleTransactionSays57P01AndNothingWasApplied() throws Exception {
+        dir.dbmate("001_one.sql", "CREATE TABLE one (id int);", "DROP TABLE one;")
+                .dbmate("002_slow.sql", "CREATE TABLE slow (id int);\nSELECT pg_sleep(30);", "DROP TABLE slow;");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Cli.Result> run = pool.submit(() -> cli().run("migrate", "--single-transaction"));
+            Waits.until(Duration.ofSeconds(30), () -> !db.column("SELECT pid FROM pg_stat_activity WHERE datname = ?"
+                    + " AND query LIKE 'SELECT pg_sleep(30)%' AND state = 'active'", db.name()).isEmpty());
+            db.execute("SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity WHERE datname = '" + db.name()
+                    + "' AND query LIKE 'SELECT pg_sleep(30)%' AND state = 'active'");
+            Cli.Result r = run.get(60, TimeUnit.SECONDS);
+            assertThat(r.exit()).as(r.all()).isEqualTo(1);
+            assertThat(r.err()).contains("migration 002 failed at").contains("SQLSTATE 57P01")
+                    .contains("nothing was applied")
+                    .doesNotContain("cannot reset the session").doesNotContain("08003");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.column("SELECT version FROM cairn_history")).isEmpty();
+        assertThat(db.relations()).doesNotContain("one", "slow");
+    }
 }
