@@ -6,7 +6,6 @@ import dev.cairn.jdbc.BoundSql;
 import dev.cairn.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 
 /**
  * What differs between database engines, kept small: quoting, session set-up, the migration lock,
@@ -83,12 +82,11 @@ public interface Dialect {
     java.util.List<String> createHistoryTable(TableName table);
 
     /**
-     * Takes the migration lock on its own connection, waiting up to {@code timeout}.
+     * Takes the migration lock on its own connection, as part of {@code wait} (until its timeout).
      *
      * @throws dev.cairn.error.CairnException kind LOCK_TIMEOUT when another runner holds it too long
      */
-    MigrationLock lock(Connection connection, TableName table, Duration timeout, LockWatcher watcher)
-            throws SQLException;
+    MigrationLock lock(Connection connection, TableName table, LockWait wait) throws SQLException;
 
     /** The sessions holding the advisory migration lock of {@code table}, if any. */
     java.util.List<LockSession> advisoryHolders(Connection connection, TableName table) throws SQLException;

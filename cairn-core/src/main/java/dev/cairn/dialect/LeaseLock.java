@@ -25,9 +25,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LeaseLock implements MigrationLock {
 
-    private static final Duration POLL = Duration.ofMillis(250);
-    private static final Duration REPORT_EVERY = Duration.ofSeconds(3);
-
     private final Connection connection;
     private final LeaseTable table;
     private final String token;
@@ -54,31 +51,32 @@ public final class LeaseLock implements MigrationLock {
     public static LeaseLock acquire(Connection connection, Dialect dialect, TableName history, Configuration config,
                                     LockWatcher watcher)
             throws SQLException {
+        return acquire(connection, dialect, history, config.leaseTtl(), new LockWait(config.lockTimeout(), watcher));
+    }
+
+    /** Takes the lease as part of {@code wait}, which may have begun before (in the other lock mode). */
+    public static LeaseLock acquire(Connection connection, Dialect dialect, TableName history, Duration ttl,
+                                    LockWait wait)
+            throws SQLException {
         LeaseTable table = new LeaseTable(dialect, history);
         table.ensure(connection);
         LeaseTable.Claim claim = new LeaseTable.Claim(UUID.randomUUID().toString(), HostName.get(), ProcessHandle.current().pid());
-        long start = System.nanoTime();
-        Duration nextReport = REPORT_EVERY;
-        while (table.tryAcquire(connection, claim, config.leaseTtl()).isEmpty()) {
-            Duration waited = Duration.ofNanos(System.nanoTime() - start);
-            if (waited.compareTo(config.lockTimeout()) >= 0) {
-                throw timeout(table, table.read(connection), config.lockTimeout());
+        while (table.tryAcquire(connection, claim, ttl).isEmpty()) {
+            if (wait.expired()) {
+                throw timeout(table, table.read(connection), wait);
             }
-            if (waited.compareTo(nextReport) >= 0) {
-                watcher.waiting(table.read(connection).map(Lease::holder), waited);
-                nextReport = nextReport.plus(REPORT_EVERY);
-            }
-            sleep(POLL);
+            wait.report(() -> table.read(connection).map(Lease::holder));
+            wait.pause(LockWait.POLL);
         }
-        LeaseLock lock = new LeaseLock(connection, table, claim.token(), config.leaseTtl());
+        LeaseLock lock = new LeaseLock(connection, table, claim.token(), ttl);
         lock.heartbeat.start();
         return lock;
     }
 
-    private static CairnException timeout(LeaseTable table, Optional<Lease> holder, Duration timeout) {
+    private static CairnException timeout(LeaseTable table, Optional<Lease> holder, LockWait wait) {
         return new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.timeout",
                 "another migration run holds the lease in " + table.table() + " and did not finish within "
-                        + timeout.toSeconds() + "s: " + holder.map(Lease::describe).orElse("holder unknown (it has just"
+                        + wait.timeoutText() + ": " + holder.map(Lease::describe).orElse("holder unknown (it has just"
                         + " released the lease)") + "; nothing was applied. Wait for it, raise --lock-timeout, or if"
                         + " that runner is dead: the next run takes its lease over once it expires"
                         + holder.map(l -> " at " + l.expiresAt()).orElse("") + ", or clear it now with"
@@ -144,15 +142,6 @@ public final class LeaseLock implements MigrationLock {
             } catch (SQLException e) {
                 // Nothing to do: the lease expires on its own and the next runner takes it over.
             }
-        }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw CairnException.failed("lock.interrupted", "interrupted while waiting for the migration lock", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.cairn.dialect;
 
 import dev.cairn.config.TableName;
+import dev.cairn.error.CairnException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +36,10 @@ public final class LeaseTable {
     private final TableName table;
     private final String name;
 
-    /** The lease table of {@code history}: {@code <history>_lock} next to it. */
+    /**
+     * The lease table of {@code history}: {@code <history>_lock} next to it, shortened with a hash
+     * when that would be longer than 63 bytes ({@link TableName#sibling}).
+     */
     public LeaseTable(Dialect dialect, TableName history) {
         this.dialect = dialect;
         this.table = history.sibling("_lock");
@@ -50,9 +54,18 @@ public final class LeaseTable {
         return table;
     }
 
-    /** Creates the table (and its schema) when missing; tolerates other runners creating them at once. */
+    /**
+     * Creates the table (and its schema) when missing; tolerates other runners creating them at once.
+     * Gives up after a few rounds rather than loop: a table that CREATE TABLE IF NOT EXISTS leaves
+     * missing means its name resolves to another relation.
+     */
     void ensure(Connection c) throws SQLException {
         for (int attempt = 1; !dialect.tableExists(c, table); attempt++) {
+            if (attempt > 5) {
+                throw CairnException.failed("lock.table", "cannot create the lock table " + table + ": it is still"
+                        + " missing after CREATE TABLE IF NOT EXISTS (another relation has its name?); nothing was"
+                        + " applied. Drop or rename that relation, or choose another --table", null);
+            }
             try {
                 create(c);
             } catch (SQLException e) {

@@ -9,7 +9,8 @@ import dev.cairn.config.TableName;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.DialectFactory;
 import dev.cairn.dialect.LeaseLock;
-import dev.cairn.dialect.LockWatcher;
+import dev.cairn.dialect.LockHolder;
+import dev.cairn.dialect.LockWait;
 import dev.cairn.dialect.MigrationLock;
 import dev.cairn.error.CairnException;
 import dev.cairn.history.History;
@@ -105,24 +106,23 @@ final class Database implements AutoCloseable {
      * dialect's advisory lock, or in table mode a lease whose heartbeat uses that connection.
      */
     void lock(Listener listener) {
-        lockConnection = config.connection().open();
+        lockConnection = openLockConnection();
         try {
             lockConnection.setAutoCommit(true);
             dialect.prepareSession(lockConnection);
-            LockWatcher watcher = (holder, waited) -> listener.on(new Event.LockWaiting(holder, waited));
-            long start = System.nanoTime();
+            LockWait wait = new LockWait(config.lockTimeout(),
+                    (holder, waited) -> listener.on(new Event.LockWaiting(holder, waited)));
             while (true) {
-                Duration left = config.lockTimeout().minusNanos(System.nanoTime() - start);
                 lock = config.lockMode() == LockMode.TABLE
-                        ? LeaseLock.acquire(lockConnection, dialect, table, config.withLockTimeout(left), watcher)
-                        : dialect.lock(lockConnection, table, left.isNegative() ? Duration.ZERO : left, watcher);
-                Optional<String> other = otherModeHolder();
+                        ? LeaseLock.acquire(lockConnection, dialect, table, config.leaseTtl(), wait)
+                        : dialect.lock(lockConnection, table, wait);
+                Optional<OtherMode> other = otherModeHolder();
                 if (other.isEmpty()) {
                     return;
                 }
                 lock.close();
                 lock = null;
-                waitForOtherMode(other.get(), Duration.ofNanos(System.nanoTime() - start), listener);
+                waitForOtherMode(other.get(), wait);
             }
         } catch (SQLException e) {
             throw Jdbc.failed("cannot take the migration lock", e);
@@ -130,40 +130,61 @@ final class Database implements AutoCloseable {
     }
 
     /**
+     * The lock's own session. A role or database whose connection limit leaves room for one session
+     * only fails here, with the working session open: say that Cairn needs two.
+     */
+    private Connection openLockConnection() {
+        try {
+            return config.connection().open();
+        } catch (CairnException e) {
+            if (e.getCause() instanceof SQLException s && "53300".equals(s.getSQLState())) {
+                throw CairnException.failed("db.connect-limit", "cannot open the second session on "
+                        + config.connection().describe() + ", the one that holds the migration lock: "
+                        + Jdbc.error(s).describe() + ". Cairn needs two sessions at once, one for the migration lock"
+                        + " and one for the migrations, and the first is open: raise the role's or the database's"
+                        + " CONNECTION LIMIT to at least 2 (ALTER ROLE name CONNECTION LIMIT 2), or end other"
+                        + " sessions; nothing was applied", s);
+            }
+            throw e;
+        }
+    }
+
+    /** Who holds the lock of the other mode, and how messages name it. */
+    private record OtherMode(String description, LockHolder holder) {
+    }
+
+    /**
      * A runner in the other lock mode (a lease while this one holds the advisory lock, or the
      * advisory lock while this one holds the lease): both modes check the other after taking their
      * own, so two runners configured differently never migrate at once.
      */
-    private Optional<String> otherModeHolder() throws SQLException {
+    private Optional<OtherMode> otherModeHolder() throws SQLException {
         if (config.lockMode() == LockMode.TABLE) {
             var sessions = dialect.advisoryHolders(lockConnection, table);
-            return sessions.isEmpty() ? Optional.empty()
-                    : Optional.of("the advisory lock (lock mode advisory) held by " + sessions.get(0).describe());
+            return sessions.stream().findFirst().map(s -> new OtherMode("the advisory lock (lock mode advisory) held by "
+                    + s.describe(), new LockHolder(s.pid(), s.applicationName(), s.clientAddress(), s.since())));
         }
         LeaseTable leases = new LeaseTable(dialect, table);
         if (!dialect.tableExists(lockConnection, leases.table())) {
             return Optional.empty();
         }
         return leases.read(lockConnection).filter(Lease::live)
-                .map(l -> "the lease in " + leases.table() + " (lock mode table) held by " + l.describe());
+                .map(l -> new OtherMode("the lease in " + leases.table() + " (lock mode table) held by " + l.describe(),
+                        l.holder()));
     }
 
-    private void waitForOtherMode(String holder, Duration waited, Listener listener) {
-        if (waited.compareTo(config.lockTimeout()) >= 0) {
+    /** Waits a moment for the other mode's holder, reporting it at the same cadence as any lock wait. */
+    private void waitForOtherMode(OtherMode other, LockWait wait) throws SQLException {
+        if (wait.expired()) {
             throw new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.timeout", "another migration run holds "
-                    + holder + " and did not finish within " + config.lockTimeout().toSeconds() + "s; nothing was"
+                    + other.description() + " and did not finish within " + wait.timeoutText() + "; nothing was"
                     + " applied. Wait for it, or check that every runner uses the same --lock-mode");
         }
-        listener.on(new Event.LockWaiting(Optional.empty(), waited));
-        try {
-            Thread.sleep(OTHER_MODE_POLL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw CairnException.failed("lock.interrupted", "interrupted while waiting for the migration lock", e);
-        }
+        wait.report(() -> Optional.of(other.holder()));
+        wait.pause(OTHER_MODE_POLL);
     }
 
-    /** Stops the operation before its next migration when the lock is gone (a lost lease). */
+    /** Stops the operation before its next migration when the lock is gone (a lost lease or lock session). */
     void verifyLock() {
         if (lock == null) {
             return;
@@ -172,6 +193,41 @@ final class Database implements AutoCloseable {
             lock.verify();
         } catch (SQLException e) {
             throw Jdbc.failed("cannot renew the migration lease; stopped before the next migration", e);
+        }
+    }
+
+    /**
+     * Right before a migration (or a rollback step) commits, in its transaction: checks on the working
+     * connection that the lock is still held (advisory mode; see {@link MigrationLock#verifyHeld}). When
+     * it is lost, rolls the transaction back and stops with exit 5.
+     *
+     * @param state   what that leaves, for the message: {@code rolled back: nothing of 005 was applied; …}
+     * @param command the command to run again
+     */
+    void verifyLockBeforeCommit(String state, String command) {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.verifyHeld(connection);
+        } catch (CairnException e) {
+            rollbackQuietly();
+            throw new CairnException(e.kind(), e.code(), e.getMessage() + "\n  " + state
+                    + "\n  next: check 'cairn status' (another runner may be applying the rest), then run 'cairn "
+                    + command + "' again", e);
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw Jdbc.failed("cannot check that the migration lock is still held (" + state + ")", e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            // A broken connection: the server aborts the open transaction on its own.
         }
     }
 

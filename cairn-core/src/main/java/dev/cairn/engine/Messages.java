@@ -36,7 +36,8 @@ final class Messages {
                     .append(" before it in this run stay applied");
         }
         s.append(f.transactional()
-                ? "\n  next: fix the file and run 'cairn migrate' again"
+                ? (f.error().notTheFile() ? "\n  next: the file is fine: run 'cairn migrate' again (see the hint)"
+                : "\n  next: fix the file and run 'cairn migrate' again")
                 : "\n  next: finish or undo its statements by hand, run 'cairn repair', then 'cairn migrate'");
         return s.toString();
     }

@@ -97,19 +97,20 @@ public final class Migrate {
         listener.on(new Event.MigrationStarting(m.version().text(), m.script(), plan.transactional(),
                 plan.noTransactionReason()));
         long start = System.nanoTime();
-        boolean sessionReset = false;
         try {
             if (plan.transactional()) {
                 applyInTransaction(db, m, plan, batch, start, appliedBefore);
-                sessionReset = true;
+                autocommit(db);
             } else {
                 applyWithoutTransaction(db, m, plan, batch, start, appliedBefore);
-            }
-        } finally {
-            autocommit(db);
-            if (!sessionReset) {
+                autocommit(db);
                 db.resetSession();
             }
+        } catch (RuntimeException e) {
+            rollbackQuietly(db);
+            autocommit(db);
+            resetAfterFailure(db, e);
+            throw e;
         }
         Duration took = elapsed(start);
         Applied a = new Applied(m.version().text(), m.description(), m.script(), took, plan.transactional(),
@@ -130,6 +131,8 @@ public final class Migrate {
                 throw failed(db, m, plan, f, batch, elapsed(start), appliedBefore, -1);
             }
             db.recordAndResetSession(row(m, plan, batch, HistoryRow.Status.SUCCESS, elapsed(start), ""));
+            db.verifyLockBeforeCommit("rolled back: nothing of " + m.version() + " was applied"
+                    + stayApplied(appliedBefore), "migrate");
             db.connection.commit();
         } catch (SQLException e) {
             rollbackQuietly(db);
@@ -145,6 +148,8 @@ public final class Migrate {
     private void applyWithoutTransaction(Database db, Migration m, ScriptPlan plan, int batch, long start,
                                          int appliedBefore) {
         long id;
+        db.verifyLockBeforeCommit("not started: " + m.version() + " (without a transaction) did not run"
+                + stayApplied(appliedBefore), "migrate");
         try {
             db.connection.setAutoCommit(true);
             id = db.history.insert(db.connection, row(m, plan, batch, HistoryRow.Status.FAILED, Duration.ZERO,
@@ -184,6 +189,26 @@ public final class Migrate {
             f.cause.setNextException(e);
         }
         return new MigrationException(failure, Messages.migrationFailed(failure, appliedBefore), f.cause);
+    }
+
+    /** {@code ; the 2 migrations before it in this run stay applied}, or nothing when there were none. */
+    static String stayApplied(int appliedBefore) {
+        return appliedBefore == 0 ? "" : appliedBefore == 1 ? "; the migration before it in this run stays applied"
+                : "; the " + appliedBefore + " migrations before it in this run stay applied";
+    }
+
+    /**
+     * Puts the session back after a failed script, if the connection still works: a session the
+     * server ended (57P01) must not hide the failure behind "cannot reset the session".
+     */
+    static void resetAfterFailure(Database db, RuntimeException failure) {
+        try {
+            if (!db.connection.isClosed()) {
+                db.resetSession();
+            }
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     static NewRow row(Migration m, ScriptPlan plan, int batch, HistoryRow.Status status, Duration took,

@@ -99,29 +99,48 @@ public final class Rollback {
         db.verifyLock();
         long start = System.nanoTime();
         try {
+            if (!plan.transactional()) {
+                db.verifyLockBeforeCommit("not started: the rollback of " + step.entry().version() + " (without a"
+                        + " transaction) did not run" + stayRolledBack(doneBefore), "rollback");
+            }
             db.connection.setAutoCommit(!plan.transactional());
             try {
                 new Runner(db.connection, db.dialect).run(plan.statements(), plan.transactional());
             } catch (Runner.StatementFailure f) {
-                if (plan.transactional()) {
-                    db.connection.rollback();
-                }
+                Migrate.rollbackQuietly(db);
                 throw failed(step, plan, f, doneBefore);
             }
             db.history.markRolledBack(db.connection, step.row().id());
             if (plan.transactional()) {
+                db.verifyLockBeforeCommit("rolled back: " + step.entry().version() + " stays applied"
+                        + stayRolledBack(doneBefore), "rollback");
                 db.connection.commit();
             }
             db.connection.setAutoCommit(true);
         } catch (SQLException e) {
-            throw Jdbc.failed("rollback of " + step.entry().version() + " could not be recorded", e);
-        } finally {
-            db.resetSession();
+            throw cleanUp(db, Jdbc.failed("rollback of " + step.entry().version() + " could not be recorded", e));
+        } catch (RuntimeException e) {
+            throw cleanUp(db, e);
         }
+        db.resetSession();
         RolledBack r = new RolledBack(step.entry().version().text(), step.row().script(), step.row().batch(),
                 Duration.ofNanos(System.nanoTime() - start), step.source());
         listener.on(new Event.MigrationRolledBack(r));
         return r;
+    }
+
+    /** After a failed step: nothing of it commits, and the session is put back if the connection still works. */
+    private static RuntimeException cleanUp(Database db, RuntimeException failure) {
+        Migrate.rollbackQuietly(db);
+        Migrate.autocommit(db);
+        Migrate.resetAfterFailure(db, failure);
+        return failure;
+    }
+
+    /** {@code ; the 2 newer migrations before it were rolled back}, or nothing. */
+    private static String stayRolledBack(int doneBefore) {
+        return doneBefore == 0 ? "" : doneBefore == 1 ? "; the newer migration before it stays rolled back"
+                : "; the " + doneBefore + " newer migrations before it stay rolled back";
     }
 
     private static MigrationException failed(Step step, ScriptPlan plan, Runner.StatementFailure f, int doneBefore) {
@@ -135,7 +154,8 @@ public final class Rollback {
                 : "\n  ran without a transaction: " + f.index + " of " + plan.statements().size()
                 + " statements completed; " + failure.version() + " is still recorded as applied")
                 + (doneBefore > 0 ? "; the " + doneBefore + " newer migration(s) before it were rolled back" : "")
-                + "\n  next: fix the down script and run 'cairn rollback' again";
+                + (error.notTheFile() ? "\n  next: the down script is fine: run 'cairn rollback' again (see the hint)"
+                : "\n  next: fix the down script and run 'cairn rollback' again");
         return new MigrationException(failure, message, f.cause);
     }
 

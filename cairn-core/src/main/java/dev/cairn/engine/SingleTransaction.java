@@ -31,17 +31,31 @@ final class SingleTransaction {
             for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
                 applied.add(one(e.getKey(), e.getValue(), batch, applied.size()));
             }
+            db.verifyLockBeforeCommit("rolled back: --single-transaction, so nothing of this run was applied",
+                    "migrate");
             db.connection.commit();
         } catch (SQLException e) {
-            Migrate.rollbackQuietly(db);
-            throw Jdbc.failed("the run could not be recorded; it was rolled back and nothing was applied", e);
-        } finally {
-            Migrate.autocommit(db);
-            db.resetSession();
+            throw cleanUp(Jdbc.failed("the run could not be recorded; it was rolled back and nothing was applied", e));
+        } catch (RuntimeException e) {
+            throw cleanUp(e);
         }
+        Migrate.autocommit(db);
+        db.resetSession();
         applied.forEach(a -> done.add(new Event.MigrationApplied(a)));
         done.forEach(listener::on);
         return applied;
+    }
+
+    /**
+     * After a failure: rolled back before autocommit is turned on (which would commit what ran so
+     * far), and the session put back only if it still works (a session the server ended must not
+     * hide the failure).
+     */
+    private RuntimeException cleanUp(RuntimeException failure) {
+        Migrate.rollbackQuietly(db);
+        Migrate.autocommit(db);
+        Migrate.resetAfterFailure(db, failure);
+        return failure;
     }
 
     private Applied one(Migration m, ScriptPlan plan, int batch, int before) throws SQLException {

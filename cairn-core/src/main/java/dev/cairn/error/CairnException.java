@@ -19,7 +19,7 @@ public class CairnException extends RuntimeException {
         USAGE(2),
         /** Validation failed: modified, missing, failed or out-of-order migrations (exit 4). */
         VALIDATION(4),
-        /** The migration lock was not acquired in time (exit 5). */
+        /** The migration lock was not acquired in time, or was lost during the run (exit 5). */
         LOCK_TIMEOUT(5),
         /** Refused: unconfirmed, or not allowed in this environment (exit 6). */
         REFUSED(6);

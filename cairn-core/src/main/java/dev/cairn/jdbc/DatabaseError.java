@@ -17,6 +17,15 @@ public record DatabaseError(String sqlState, String message, int position, Strin
         return Hints.forState(sqlState);
     }
 
+    /**
+     * Whether the failure came from other sessions or the server (a lock wait, a deadlock, a
+     * terminated session, no connection left) rather than from the SQL: the same file can succeed
+     * when run again.
+     */
+    public boolean notTheFile() {
+        return Hints.notTheFile(sqlState);
+    }
+
     /** {@code SQLSTATE 42P01: relation "x" does not exist}. */
     public String describe() {
         return (sqlState.isEmpty() ? "" : "SQLSTATE " + sqlState + ": ") + message

@@ -2,6 +2,7 @@ package dev.cairn.jdbc;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Plain words for the SQLSTATEs migrations meet most. */
 final class Hints {
@@ -17,8 +18,8 @@ final class Hints {
                     + " or use ON CONFLICT"),
             Map.entry("23503", "a foreign key was violated: insert the referenced rows first, or fix the data"),
             Map.entry("23502", "a NOT NULL column got no value: add a DEFAULT, or backfill the rows before adding the constraint"),
-            Map.entry("55P03", "a lock could not be taken in time: another session holds the table; retry when it is idle,"
-                    + " or raise --lock-timeout-sql"),
+            Map.entry("55P03", "a lock could not be taken in time: another session holds the table; retry when that session"
+                    + " has ended or committed, or raise --lock-timeout-sql"),
             Map.entry("57014", "the statement was cancelled, usually by statement_timeout: raise --statement-timeout or make"
                     + " the statement cheaper"),
             Map.entry("40P01", "a deadlock with another session: run the migration again when the other work is done"),
@@ -28,12 +29,28 @@ final class Hints {
                     + " in cairn.toml ([migrations.\"VERSION\"] transaction = false)"),
             Map.entry("0A000", "the server does not support this feature here: check the PostgreSQL version and the"
                     + " statement's documentation"),
-            Map.entry("42501", "permission denied: the migration user needs the privilege; grant it or run as the owner"));
+            Map.entry("42501", "permission denied: the migration user needs the privilege; grant it or run as the owner"),
+            Map.entry("53300", "the server has no connection left: the role's or the database's CONNECTION LIMIT, or"
+                    + " max_connections, is reached; wait for other sessions to end or raise the limit. Cairn needs"
+                    + " two sessions at once, one for the migration lock and one for the migrations"),
+            Map.entry("57P01", "the server ended Cairn's session (pg_terminate_backend, 'cairn unlock', or a server"
+                    + " shutdown); the transaction open on it was rolled back by the server"));
+
+    /**
+     * SQLSTATEs that come from other sessions or the server, not from the SQL: the same file can
+     * succeed when run again (lock and statement waits aside, which their hints cover).
+     */
+    private static final Set<String> NOT_THE_FILE = Set.of("55P03", "40P01", "40001", "53300", "57P01", "57P02",
+            "57P03");
 
     private Hints() {
     }
 
     static Optional<String> forState(String sqlState) {
         return Optional.ofNullable(HINTS.get(sqlState));
+    }
+
+    static boolean notTheFile(String sqlState) {
+        return NOT_THE_FILE.contains(sqlState) || sqlState.startsWith("08");
     }
 }

@@ -33,8 +33,10 @@ public final class Jdbc {
     }
 
     static CairnException connectFailed(String target, SQLException e) {
-        return CairnException.failed("db.connect", "cannot connect to " + target + ": " + error(e).describe()
-                + "; check that the server is running and that the URL, user and password are right", e);
+        DatabaseError error = error(e);
+        return CairnException.failed("db.connect", "cannot connect to " + target + ": " + error.describe()
+                + ("53300".equals(error.sqlState()) ? "; " + error.hint().orElseThrow()
+                : "; check that the server is running and that the URL, user and password are right"), e);
     }
 
     private static boolean present(String className) {

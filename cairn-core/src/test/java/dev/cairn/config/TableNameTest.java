@@ -34,6 +34,33 @@ class TableNameTest {
     }
 
     @Test
+    void aSiblingNameLongerThanSixtyThreeBytesIsShortenedWithAHashOfTheWholeName() {
+        String h58 = "x".repeat(58);
+        assertThat(TableName.parse(h58).sibling("_lock").name()).isEqualTo(h58 + "_lock");
+
+        String h63 = "h".repeat(63);
+        TableName lock = TableName.parse("ops." + h63).sibling("_lock");
+        assertThat(lock.schema()).contains("ops");
+        assertThat(lock.name()).matches("h{49}_[0-9a-f]{8}_lock").hasSize(63);
+        assertThat(TableName.parse("h".repeat(62) + "i").sibling("_lock").name())
+                .as("another long name, another lock table").isNotEqualTo(lock.name());
+    }
+
+    @Test
+    void namesLongerThanSixtyThreeBytesAreCutAsPostgresqlDoesOnWholeCharacters() {
+        assertThat(TableName.parse("g".repeat(70)).name()).isEqualTo("g".repeat(63));
+        assertThat(TableName.parse("g".repeat(70)).sibling("_lock"))
+                .isEqualTo(TableName.parse("g".repeat(63)).sibling("_lock"));
+        // é is two bytes in UTF-8: 31 of them make 62 bytes; a 32nd would not fit.
+        assertThat(TableName.parse("é".repeat(40)).name()).isEqualTo("é".repeat(31));
+        String lock = TableName.parse("é".repeat(40)).sibling("_lock").name();
+        assertThat(lock).matches("é{24}_[0-9a-f]{8}_lock");
+        assertThat(lock.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(62);
+        // A character outside the BMP (4 bytes, two Java chars) is never split.
+        assertThat(TableName.parse("😀".repeat(20)).name()).isEqualTo("😀".repeat(15));
+    }
+
+    @Test
     void rejectsMoreThanOneDot() {
         assertThatThrownBy(() -> TableName.parse("a.b.c"))
                 .isInstanceOfSatisfying(CairnException.class, e -> {

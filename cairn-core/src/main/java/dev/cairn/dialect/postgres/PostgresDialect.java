@@ -3,7 +3,7 @@ package dev.cairn.dialect.postgres;
 import dev.cairn.config.Configuration;
 import dev.cairn.config.TableName;
 import dev.cairn.dialect.Dialect;
-import dev.cairn.dialect.LockWatcher;
+import dev.cairn.dialect.LockWait;
 import dev.cairn.dialect.MigrationLock;
 import dev.cairn.jdbc.BoundSql;
 import dev.cairn.sql.SqlStatement;
@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +23,14 @@ final class PostgresDialect implements Dialect {
      * https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-CLIENT-CONNECTION-CHECK-INTERVAL
      */
     private static final String CONNECTION_CHECK_MS = "2000";
+
+    /**
+     * Cairn's sessions are never idle for long on purpose, but wait for the lock or hold it: a
+     * database or role default {@code idle_session_timeout} must not end them (the lock session
+     * ending would release the migration lock). Any user may set it, PostgreSQL 14+:
+     * https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-IDLE-SESSION-TIMEOUT
+     */
+    private static final String IDLE_SESSION_TIMEOUT = "0";
 
     @Override
     public String name() {
@@ -39,12 +46,13 @@ final class PostgresDialect implements Dialect {
     public void prepareSession(Connection connection) throws SQLException {
         if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
             setConfig(connection, "client_connection_check_interval", CONNECTION_CHECK_MS, false);
+            setConfig(connection, "idle_session_timeout", IDLE_SESSION_TIMEOUT, false);
         }
     }
 
     /** What a migration may SET that must not outlive it; values of the session as it was handed to Cairn. */
     private static final List<String> SESSION_SETTINGS = List.of("search_path", "role", "lock_timeout",
-            "statement_timeout", "client_connection_check_interval");
+            "statement_timeout", "client_connection_check_interval", "idle_session_timeout");
 
     @Override
     public OpenedSession openSession(Connection connection, TableName history, Configuration.SessionTimeouts timeouts)
@@ -118,6 +126,7 @@ final class PostgresDialect implements Dialect {
         java.util.Map<String, String> own = new java.util.LinkedHashMap<>();
         if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
             own.put("client_connection_check_interval", CONNECTION_CHECK_MS);
+            own.put("idle_session_timeout", IDLE_SESSION_TIMEOUT);
         }
         timeouts.lockTimeout().ifPresent(t -> own.put("lock_timeout", Long.toString(t.toMillis())));
         timeouts.statementTimeout().ifPresent(t -> own.put("statement_timeout", Long.toString(t.toMillis())));
@@ -181,14 +190,13 @@ final class PostgresDialect implements Dialect {
                 + "error text, "
                 + "repaired_by text, "
                 + "repaired_at timestamptz)");
-        ddl.add("CREATE INDEX IF NOT EXISTS " + quote(table.name() + "_version_idx") + " ON " + t + " (version)");
+        ddl.add("CREATE INDEX IF NOT EXISTS " + quote(table.sibling("_version_idx").name()) + " ON " + t + " (version)");
         return ddl;
     }
 
     @Override
-    public MigrationLock lock(Connection connection, TableName table, Duration timeout, LockWatcher watcher)
-            throws SQLException {
-        return AdvisoryLock.acquire(connection, table, timeout, watcher);
+    public MigrationLock lock(Connection connection, TableName table, LockWait wait) throws SQLException {
+        return AdvisoryLock.acquire(connection, table, wait);
     }
 
     @Override
