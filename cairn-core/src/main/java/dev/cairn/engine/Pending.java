@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * Which migrations {@code migrate} runs, and when it must refuse instead: an applied file was
- * changed or removed, a non-transactional migration failed part way, or a pending version lies
- * below the newest applied one.
+ * changed or removed, a non-transactional migration failed part way, or a pending version that was
+ * never applied lies below the newest applied one. A failed migration that changed nothing is tried again.
  */
 final class Pending {
 
@@ -44,13 +44,10 @@ final class Pending {
                 case MISSING -> lines.add(Messages.missing(e));
                 case FAILED -> {
                     HistoryRow r = e.row().orElseThrow();
-                    if (!r.transactional()) {
+                    if (!Ledger.changedNothing(r)) {
                         lines.add("migration " + e.version() + " (" + r.script() + ") failed part way without a"
                                 + " transaction: " + r.error() + "; the database may be partly changed. Finish or undo"
                                 + " its statements by hand, then run 'cairn repair' to mark it resolved");
-                    } else if (e.migration().isEmpty()) {
-                        lines.add("migration " + e.version() + " (" + r.script() + ") failed and its file is gone;"
-                                + " restore the file or run 'cairn repair'");
                     }
                 }
                 case OUT_OF_ORDER -> {

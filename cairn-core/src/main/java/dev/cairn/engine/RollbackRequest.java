@@ -43,7 +43,8 @@ public record RollbackRequest(Selection selection, Confirmation confirmation) {
      * One migration to undo.
      *
      * @param downSource {@code file}, or {@code history} when the file is gone or changed and the
-     *                   down script stored at apply time is used
+     *                   down script stored at apply time is used, or {@code empty} when the down script
+     *                   is there but holds no statement: nothing to undo
      */
     public record Planned(String version, String script, int batch, String downSource) {
     }

@@ -105,7 +105,7 @@ final class Annotations {
         checkBlocks(upLine, downLine);
         Optional<SqlSource> downScript = Optional.empty();
         if (down.isPresent()) {
-            downScript = Scripts.unlessEmpty(Scripts.cut(file, lines, downLine + 1, lines.length));
+            downScript = Optional.of(Scripts.cut(file, lines, downLine + 1, lines.length));
             checkBlocks(downLine, lines.length);
         }
         Migration.Transaction mode = tx == Migration.Transaction.NONE ? tx : Scripts.transaction(file, upScript);

@@ -87,6 +87,21 @@ public final class SqlSplitter {
         return new SqlSplitter(source, true).run();
     }
 
+    /**
+     * Whether the script holds any statement besides comments and empty ones ({@link SqlStatement#isEmpty()}):
+     * a script of comments only is sent by psql, but runs nothing.
+     *
+     * @throws SqlSyntaxException as {@link #split(SqlSource)}
+     */
+    public static boolean hasStatements(SqlSource source) {
+        for (SqlStatement s : split(source)) {
+            if (!s.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether one statement's text is a {@code COPY ... FROM stdin}. */
     static boolean copiesFromStdin(String sql) {
         SqlSplitter splitter = new SqlSplitter(new SqlSource("statement", sql, 1), false);

@@ -31,4 +31,49 @@ public record SqlStatement(int line, int column, String sql, String copyData) {
         // The data may legitimately be empty, so the statement text itself decides.
         return !copyData.isEmpty() || SqlSplitter.copiesFromStdin(sql);
     }
+
+    /**
+     * Whether the statement holds nothing but comments, whitespace and its {@code ;}: the server's
+     * empty query. psql sends such a buffer (a comment-only tail of a file, a lone {@code ;}), so the
+     * splitter returns it too; this says that it does nothing.
+     */
+    public boolean isEmpty() {
+        int n = sql.length();
+        int i = 0;
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                while (i < n && sql.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                i = blockCommentEnd(i);
+            } else if (c == ';' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                i++;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Just after the (nested) block comment opening at {@code open}; the splitter made sure it closes. */
+    private int blockCommentEnd(int open) {
+        int depth = 0;
+        int i = open + 2;
+        while (i < sql.length()) {
+            if (sql.startsWith("*/", i)) {
+                i += 2;
+                if (depth-- == 0) {
+                    return i;
+                }
+            } else if (sql.startsWith("/*", i)) {
+                depth++;
+                i += 2;
+            } else {
+                i++;
+            }
+        }
+        return i;
+    }
 }

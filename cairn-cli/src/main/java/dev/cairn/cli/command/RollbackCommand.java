@@ -93,8 +93,11 @@ public final class RollbackCommand extends DatabaseCommand {
     private boolean confirm(List<RollbackRequest.Planned> plan, Confirmation confirmation, dev.cairn.Cairn cairn) {
         if (console.interactive()) {
             console.err("about to roll back, newest first:");
-            plan.forEach(p -> console.err("  " + p.script() + "  (batch " + p.batch() + ", down SQL from "
-                    + ("history".equals(p.downSource()) ? "the history table" : "the file") + ")"));
+            plan.forEach(p -> console.err("  " + p.script() + "  (batch " + p.batch() + ", " + switch (p.downSource()) {
+                case "history" -> "down SQL from the history table";
+                case "empty" -> "empty down: nothing to undo";
+                default -> "down SQL from the file";
+            } + ")"));
         }
         confirmation.require("roll back " + plan.size() + (plan.size() == 1 ? " migration" : " migrations"),
                 cairn.configuration().connection().database());
