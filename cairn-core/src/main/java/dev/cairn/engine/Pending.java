@@ -3,8 +3,10 @@ package dev.cairn.engine;
 import dev.cairn.error.CairnException;
 import dev.cairn.history.HistoryRow;
 import dev.cairn.migration.Migration;
+import dev.cairn.migration.Version;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,7 +20,8 @@ final class Pending {
     }
 
     static List<Migration> select(Ledger ledger, MigrateOptions options) {
-        refuseUnsafe(ledger, options);
+        Optional<Version> target = target(ledger, options);
+        refuseUnsafe(ledger, options.outOfOrder(), target);
         List<Migration> out = new ArrayList<>();
         for (Ledger.Entry e : ledger.entries()) {
             if (e.migration().isEmpty()) {
@@ -28,7 +31,7 @@ final class Pending {
             boolean runnable = e.state() == State.PENDING || e.state() == State.OUT_OF_ORDER
                     || e.state() == State.FAILED;
             boolean inTarget = m.kind() == Migration.Kind.REPEATABLE
-                    || options.target().map(t -> m.version().compareTo(t) <= 0).orElse(true);
+                    || target.map(t -> m.version().compareTo(t) <= 0).orElse(true);
             if (runnable && inTarget) {
                 out.add(m);
             }
@@ -36,7 +39,26 @@ final class Pending {
         return out;
     }
 
-    private static void refuseUnsafe(Ledger ledger, MigrateOptions options) {
+    /**
+     * The version {@code --target} stands for: that of the migration it names, else the version it is
+     * (any version bounds the run, even one no file has).
+     */
+    static Optional<Version> target(Ledger ledger, MigrateOptions options) {
+        if (options.target().isEmpty()) {
+            return Optional.empty();
+        }
+        Reference ref = options.target().get();
+        List<Ledger.Entry> found = ref.matches(ledger.entries());
+        if (found.size() == 1) {
+            return Optional.of(found.get(0).version());
+        }
+        if (found.size() > 1) {
+            throw ref.ambiguous(found, "--target");
+        }
+        return Optional.of(ref.version().orElseGet(() -> ref.resolve(ledger.entries(), "--target").version()));
+    }
+
+    private static void refuseUnsafe(Ledger ledger, boolean outOfOrder, Optional<Version> target) {
         List<String> lines = new ArrayList<>();
         for (Ledger.Entry e : ledger.entries()) {
             switch (e.state()) {
@@ -51,7 +73,7 @@ final class Pending {
                     }
                 }
                 case OUT_OF_ORDER -> {
-                    if (!options.outOfOrder() && options.target().map(t -> e.version().compareTo(t) <= 0).orElse(true)) {
+                    if (!outOfOrder && target.map(t -> e.version().compareTo(t) <= 0).orElse(true)) {
                         lines.add("pending migration " + e.version() + " (" + e.script() + ") is below the newest applied"
                                 + " version " + ledger.newestApplied().map(Object::toString).orElse("") + "; run with"
                                 + " --out-of-order to apply it anyway, or give it a version above "

@@ -168,13 +168,17 @@ public final class Rollback {
                 return applied.subList(0, Math.min(s.n(), applied.size()));
             }
             if (selection instanceof RollbackRequest.Selection.To t) {
-                boolean known = ledger.entries().stream().anyMatch(e -> e.version().equals(t.version()));
-                if (!known) {
-                    throw CairnException.usage("rollback.unknown-version", "--to " + t.version() + ": no migration has"
-                            + " that version; give the version of the migration to keep (everything newer is rolled"
-                            + " back), or use --all. Nothing was rolled back");
+                List<Ledger.Entry> found = t.migration().matches(ledger.entries());
+                if (found.isEmpty()) {
+                    throw CairnException.usage("rollback.unknown-version", "--to " + t.migration() + ": no migration"
+                            + " has that version or name; give the version or file name of the migration to keep"
+                            + " (everything newer is rolled back), or use --all. Nothing was rolled back");
                 }
-                return applied.stream().filter(e -> e.version().compareTo(t.version()) > 0).toList();
+                if (found.size() > 1) {
+                    throw t.migration().ambiguous(found, "--to");
+                }
+                var keep = found.get(0).version();
+                return applied.stream().filter(e -> e.version().compareTo(keep) > 0).toList();
             }
             if (selection instanceof RollbackRequest.Selection.Batch b) {
                 return applied.stream().filter(e -> e.row().get().batch() == b.batch()).toList();

@@ -18,8 +18,14 @@ public record RollbackRequest(Selection selection, Confirmation confirmation) {
         record Steps(int n) implements Selection {
         }
 
-        /** Every applied migration with a version above {@code version}. */
-        record To(Version version) implements Selection {
+        /**
+         * Every applied migration with a version above that of the migration {@code migration} names
+         * (its version, file name or name).
+         */
+        record To(Reference migration) implements Selection {
+            public To(Version version) {
+                this(Reference.of(version));
+            }
         }
 
         /** The migrations applied in batch {@code batch}. */
