@@ -1,5 +1,6 @@
 package dev.cairn.sql;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,20 +8,30 @@ import java.util.Objects;
  *
  * @param line     the 1-based line of the file on which the statement's first character is
  * @param column   the 1-based column of that character, counted in characters (code points)
- * @param sql      the statement text, byte for byte as in the file: the terminating {@code ;} is
- *                 included, leading whitespace and {@code --} comments are not
+ * @param sql      the statement text, byte for byte as psql sends it: the terminating {@code ;} is
+ *                 included, leading whitespace and {@code --} comments are not, nor are empty lines
+ *                 outside quotes and comments, nor the newline ending a last statement without {@code ;}
  * @param copyData for {@code COPY ... FROM stdin}, the data lines that follow the statement in the file,
  *                 up to but excluding the {@code \.} line, with their line endings as in the file;
  *                 empty text for any other statement
+ * @param droppedLines where file lines are not in {@code sql}: for each line left out, the index in
+ *                 {@code sql} at which it was (psql's empty lines outside quotes and comments, COPY data
+ *                 that a statement spans), in order; empty for almost every statement
  */
-public record SqlStatement(int line, int column, String sql, String copyData) {
+public record SqlStatement(int line, int column, String sql, String copyData, List<Integer> droppedLines) {
 
     public SqlStatement {
         Objects.requireNonNull(sql, "sql");
         Objects.requireNonNull(copyData, "copyData");
+        droppedLines = List.copyOf(droppedLines);
         if (line < 1 || column < 1) {
             throw new IllegalArgumentException("line and column start at 1, were " + line + ":" + column);
         }
+    }
+
+    /** A statement whose text holds every line of the file it spans. */
+    public SqlStatement(int line, int column, String sql, String copyData) {
+        this(line, column, sql, copyData, List.of());
     }
 
     /**
