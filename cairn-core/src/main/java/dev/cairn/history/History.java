@@ -155,6 +155,11 @@ public final class History {
         }
     }
 
+    /** As {@link #realign(Connection, long, String, String, Optional)}, a blank {@code downSql} meaning none. */
+    public void realign(Connection c, long id, String checksum, String upSql, String downSql) throws SQLException {
+        realign(c, id, checksum, upSql, downSql.isBlank() ? Optional.empty() : Optional.of(downSql));
+    }
+
     /** Accepts an intentionally edited applied file: its checksum and scripts replace the row's. */
     public void realign(Connection c, long id, String checksum, String upSql, Optional<String> downSql)
             throws SQLException {
