@@ -136,6 +136,62 @@ class CliTest {
     }
 
     @Test
+    void anEmptyDownIsRolledBackAsNothingUndone() throws Exception {
+        dir.write("003_plain.sql", "-- migrate:up\nCREATE TABLE plain (id int);\n-- migrate:down\n");
+        cli.run("migrate");
+        Cli.Result r = cli.run("rollback", "--all", "--yes");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("rolled back 003_plain.sql").contains("(empty down: nothing undone)")
+                .contains("rolled back 3 migrations");
+        assertThat(db.relations()).containsExactly("cairn_history", "plain");
+
+        db.execute("DROP TABLE plain");
+        assertThat(cli.run("migrate").exit()).isZero();
+        Cli.Result json = cli.run("rollback", "--steps", "1", "--yes", "--json");
+        assertThat(json(json.out()).at("/rolledBack/0/downSource").asText()).isEqualTo("empty");
+    }
+
+    @Test
+    void rollbackToTakesAFileNameAndRefusesAnUnknownOne() throws Exception {
+        cli.run("migrate");
+        Cli.Result unknown = cli.run("rollback", "--to", "000_nothing", "--yes");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--to 000_nothing: no migration has that version or name");
+        assertThat(db.relations()).contains("users", "orders");
+
+        Cli.Result r = cli.run("rollback", "--to", "001_users.sql", "--yes");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("rolled back 002_orders.sql").doesNotContain("rolled back 001_users.sql");
+
+        Cli.Result target = cli.run("migrate", "--target", "002_orders");
+        assertThat(target.exit()).isZero();
+        assertThat(target.out()).contains("applied 002_orders.sql");
+    }
+
+    @Test
+    void rollbackToANameOfTwoMigrationsIsAmbiguous() throws Exception {
+        dir.dbmate("003_users.sql", "CREATE TABLE more_users (id int);", "DROP TABLE more_users;");
+        cli.run("migrate");
+        Cli.Result r = cli.run("rollback", "--to", "users", "--yes");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--to users names more than one migration: 001 (001_users.sql), 003 (003_users.sql)");
+    }
+
+    @Test
+    void aRolledBackOlderBatchIsReappliedByAPlainMigrate() throws Exception {
+        cli.run("migrate", "--target", "001");
+        cli.run("migrate");
+        dir.dbmate("003_items.sql", "CREATE TABLE items (id int);", "DROP TABLE items;");
+        cli.run("migrate");
+        assertThat(cli.run("rollback", "--batch", "2", "--yes").exit()).isZero();
+        assertThat(db.relations()).doesNotContain("orders");
+
+        Cli.Result r = cli.run("migrate");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("applied 002_orders.sql");
+    }
+
+    @Test
     void validateExitsFourWithOneLinePerProblem() throws Exception {
         cli.run("migrate");
         assertThat(cli.run("validate").exit()).isZero();

@@ -55,7 +55,7 @@ public final class Baseline {
             db.connection.setAutoCommit(false);
             for (Migration m : chosen) {
                 db.history.insert(db.connection, new NewRow(m.version().text(), m.description(), m.script(), KIND,
-                        m.checksum(), m.up().text(), m.down().map(d -> d.text()).orElse(""), batch,
+                        m.checksum(), m.up().text(), m.down().map(d -> d.text()), batch,
                         HistoryRow.Status.SUCCESS, true, 0, ""));
             }
             db.connection.commit();

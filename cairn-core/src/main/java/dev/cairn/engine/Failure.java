@@ -25,6 +25,30 @@ public record Failure(String version, String file, int line, String position, Da
     /** The text stored in the history row's {@code error} column. */
     public String historyText() {
         return where() + ": " + error.describe() + (transactional ? ""
-                : " (" + completed + " of " + statements + " statements completed without a transaction)");
+                : " (" + completed + " of " + statements + NOT_IN_A_TRANSACTION);
+    }
+
+    /** Whether nothing of the migration was applied: it ran in a transaction, or its first statement failed. */
+    public boolean changedNothing() {
+        return transactional || completed == 0;
+    }
+
+    private static final String NOT_IN_A_TRANSACTION = " statements completed without a transaction)";
+
+    /**
+     * Whether a FAILED row's {@code error}, as {@link #historyText()} wrote it for a migration run without
+     * a transaction, says that its first statement failed ({@code (0 of N statements completed ...)}), so
+     * that nothing of it was applied. A runner killed half way leaves another text, and this is false.
+     */
+    static boolean nothingCompleted(String historyText) {
+        if (!historyText.endsWith(NOT_IN_A_TRANSACTION)) {
+            return false;
+        }
+        int open = historyText.lastIndexOf(" (0 of ");
+        if (open < 0) {
+            return false;
+        }
+        String total = historyText.substring(open + " (0 of ".length(), historyText.length() - NOT_IN_A_TRANSACTION.length());
+        return !total.isEmpty() && total.chars().allMatch(Character::isDigit);
     }
 }

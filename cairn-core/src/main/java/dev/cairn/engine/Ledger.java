@@ -6,9 +6,11 @@ import dev.cairn.migration.Version;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The files joined with the history: one entry per version, with its state. Built in one pass
@@ -30,6 +32,8 @@ final class Ledger {
     private final List<Entry> entries;
     private final List<HistoryRow> rows;
     private final Optional<Version> newestApplied;
+    /** Versions applied at some time (maybe rolled back since), as opposed to never applied. */
+    private final Set<Version> appliedBefore = new HashSet<>();
 
     Ledger(List<Migration> migrations, List<HistoryRow> rows) {
         this.rows = rows;
@@ -39,7 +43,11 @@ final class Ledger {
             if (REPEATABLE.equals(r.kind()) || IMPORTED_REPEATABLE.equals(r.version())) {
                 latestRepeatable.put(r.description(), r);
             } else {
-                latest.put(Version.of(r.version()), r);
+                Version v = Version.of(r.version());
+                latest.put(v, r);
+                if (r.status() == HistoryRow.Status.SUCCESS || r.undone()) {
+                    appliedBefore.add(v);
+                }
             }
         }
         this.newestApplied = latest.entrySet().stream()
@@ -60,7 +68,8 @@ final class Ledger {
         }
         for (Map.Entry<Version, HistoryRow> e : latest.entrySet()) {
             HistoryRow r = e.getValue();
-            if (!files.containsKey(e.getKey()) && r.status() != HistoryRow.Status.ROLLED_BACK) {
+            // A rolled-back migration, or a failed one that changed nothing, is a record once its file is gone.
+            if (!files.containsKey(e.getKey()) && r.status() != HistoryRow.Status.ROLLED_BACK && !changedNothing(r)) {
                 State s = r.status() == HistoryRow.Status.FAILED ? State.FAILED : State.MISSING;
                 out.add(new Entry(e.getKey(), Optional.empty(), Optional.of(r), s));
             }
@@ -83,12 +92,30 @@ final class Ledger {
 
     private State state(Migration m, HistoryRow r) {
         if (r == null || r.status() == HistoryRow.Status.ROLLED_BACK) {
-            return newestApplied.filter(n -> m.version().compareTo(n) < 0).isPresent() ? State.OUT_OF_ORDER : State.PENDING;
+            return notApplied(m);
         }
         if (r.status() == HistoryRow.Status.FAILED) {
-            return State.FAILED;
+            // A failure that changed nothing is a record: once the file is fixed, the migration is pending.
+            return changedNothing(r) && !r.checksum().equals(m.checksum()) ? notApplied(m) : State.FAILED;
         }
         return r.checksum().equals(m.checksum()) ? State.APPLIED : State.MODIFIED;
+    }
+
+    /**
+     * Pending, or out of order when it lies below the newest applied version and was never applied: a
+     * migration that was applied and rolled back on purpose is simply applied again.
+     */
+    private State notApplied(Migration m) {
+        boolean below = newestApplied.filter(n -> m.version().compareTo(n) < 0).isPresent();
+        return below && !appliedBefore.contains(m.version()) ? State.OUT_OF_ORDER : State.PENDING;
+    }
+
+    /**
+     * Whether a FAILED row left the database as it was: it ran in a transaction, or without one and its
+     * first statement failed. Such a row blocks nothing.
+     */
+    static boolean changedNothing(HistoryRow r) {
+        return r.status() == HistoryRow.Status.FAILED && (r.transactional() || Failure.nothingCompleted(r.error()));
     }
 
     List<Entry> entries() {

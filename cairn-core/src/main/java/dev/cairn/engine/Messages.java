@@ -27,6 +27,9 @@ final class Messages {
         f.error().hint().ifPresent(h -> s.append("\n  hint: ").append(h.replace("VERSION", f.version())));
         if (f.transactional()) {
             s.append("\n  rolled back: nothing of ").append(f.version()).append(" was applied");
+        } else if (f.completed() == 0) {
+            s.append("\n  ran without a transaction: its first statement failed, so nothing of ").append(f.version())
+                    .append(" was applied");
         } else {
             s.append("\n  ran without a transaction: ").append(f.completed()).append(" of ").append(f.statements())
                     .append(" statements completed and stay applied; the database is partly changed");
@@ -35,7 +38,7 @@ final class Messages {
             s.append("; the ").append(appliedBefore).append(appliedBefore == 1 ? " migration" : " migrations")
                     .append(" before it in this run stay applied");
         }
-        s.append(f.transactional()
+        s.append(f.changedNothing()
                 ? (f.error().notTheFile() ? "\n  next: the file is fine: run 'cairn migrate' again (see the hint)"
                 : "\n  next: fix the file and run 'cairn migrate' again")
                 : "\n  next: finish or undo its statements by hand, run 'cairn repair', then 'cairn migrate'");

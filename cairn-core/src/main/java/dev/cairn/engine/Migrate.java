@@ -214,7 +214,7 @@ public final class Migrate {
     static NewRow row(Migration m, ScriptPlan plan, int batch, HistoryRow.Status status, Duration took,
                               String error) {
         return new NewRow(m.version().text(), m.description(), m.script(), m.kind().label(), m.checksum(), m.up().text(),
-                m.down().map(d -> d.text()).orElse(""), batch, status, plan.transactional(), took.toMillis(), error);
+                m.down().map(d -> d.text()), batch, status, plan.transactional(), took.toMillis(), error);
     }
 
     static Duration elapsed(long start) {

@@ -17,7 +17,13 @@ final class Positions {
         int line = statement.line();
         int column = statement.column();
         int end = Math.min(position - 1, sql.length());
+        var dropped = statement.droppedLines();
+        int d = 0;
         for (int i = 0; i < end; i++) {
+            while (d < dropped.size() && dropped.get(d) <= i) {
+                line++; // a file line psql does not send (an empty line, COPY data) was here
+                d++;
+            }
             char c = sql.charAt(i);
             if (c == '\n') {
                 line++;
@@ -25,6 +31,10 @@ final class Positions {
             } else if (c != '\r') {
                 column++;
             }
+        }
+        while (d < dropped.size() && dropped.get(d) <= end) {
+            line++;
+            d++;
         }
         return line + ":" + column;
     }

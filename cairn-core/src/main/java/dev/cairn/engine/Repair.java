@@ -91,7 +91,7 @@ public final class Repair {
                 } else {
                     Migration m = s.migration();
                     db.history.realign(db.connection, s.row().id(), m.checksum(), m.up().text(),
-                            m.down().map(d -> d.text()).orElse(""));
+                            m.down().map(d -> d.text()));
                 }
             }
             db.connection.commit();

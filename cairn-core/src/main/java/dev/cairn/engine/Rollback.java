@@ -29,6 +29,9 @@ public final class Rollback {
         this.listener = listener;
     }
 
+    /** The down source of a down script that is there but has no statement: nothing is undone. */
+    static final String EMPTY = "empty";
+
     /** One migration to undo, with the down script chosen for it. */
     private record Step(Ledger.Entry entry, HistoryRow row, SqlSource down, String source) {
     }
@@ -43,14 +46,18 @@ public final class Rollback {
             if (chosen.isEmpty()) {
                 return new RollbackResult(List.of());
             }
-            List<Step> steps = steps(chosen);
+            List<Step> steps = new ArrayList<>();
             List<ScriptPlan> plans = new ArrayList<>();
-            for (Step s : steps) {
+            for (Step s : steps(chosen)) {
                 // A migration that opted out of a transaction (goose NO TRANSACTION, diesel metadata.toml,
                 // transaction = false) runs its down script without one too.
                 Migration.Transaction mode = s.entry().migration().map(Migration::transaction)
                         .orElse(Migration.Transaction.AUTO);
-                plans.add(ScriptPlan.of(s.down(), mode, db.dialect, db.serverMajor));
+                ScriptPlan p = ScriptPlan.of(s.down(), mode, db.dialect, db.serverMajor);
+                // A down that is there but holds no statement is a deliberate "nothing to undo".
+                boolean empty = p.statements().stream().allMatch(SqlStatement::isEmpty);
+                steps.add(empty ? new Step(s.entry(), s.row(), s.down(), EMPTY) : s);
+                plans.add(p);
             }
             List<RollbackRequest.Planned> plan = steps.stream().map(s -> new RollbackRequest.Planned(
                     s.entry().version().text(), s.row().script(), s.row().batch(), s.source())).toList();
@@ -71,8 +78,7 @@ public final class Rollback {
         boolean allDrizzle = true;
         for (Ledger.Entry e : chosen) {
             HistoryRow row = e.row().orElseThrow();
-            var file = e.migration().filter(m -> m.checksum().equals(row.checksum())).flatMap(Migration::down)
-                    .filter(d -> !d.text().isBlank());
+            var file = e.migration().filter(m -> m.checksum().equals(row.checksum())).flatMap(Migration::down);
             if (file.isPresent()) {
                 steps.add(new Step(e, row, file.get(), "file"));
             } else if (row.down().isPresent()) {
@@ -87,7 +93,8 @@ public final class Rollback {
             String why = allDrizzle
                     ? ": drizzle-kit writes none, so drizzle migrations only go forward; undo a change with a new"
                     + " migration (cairn new NAME), or choose fewer migrations"
-                    : ", in its file or stored in the history; add a down section or file and re-apply, or choose"
+                    : ", in its file or stored in the history; add a down section or file (an empty one says there is"
+                    + " nothing to undo), or choose"
                     + " fewer migrations";
             throw CairnException.validation("rollback.no-down", "cannot roll back: " + String.join(", ", lacking)
                     + (lacking.size() == 1 ? " has" : " have") + " no down script" + why + "; nothing was rolled back");
@@ -182,13 +189,17 @@ public final class Rollback {
                 return applied.subList(0, Math.min(s.n(), applied.size()));
             }
             if (selection instanceof RollbackRequest.Selection.To t) {
-                boolean known = ledger.entries().stream().anyMatch(e -> e.version().equals(t.version()));
-                if (!known) {
-                    throw CairnException.usage("rollback.unknown-version", "--to " + t.version() + ": no migration has"
-                            + " that version; give the version of the migration to keep (everything newer is rolled"
-                            + " back), or use --all. Nothing was rolled back");
+                List<Ledger.Entry> found = t.migration().matches(ledger.entries());
+                if (found.isEmpty()) {
+                    throw CairnException.usage("rollback.unknown-version", "--to " + t.migration() + ": no migration"
+                            + " has that version or name; give the version or file name of the migration to keep"
+                            + " (everything newer is rolled back), or use --all. Nothing was rolled back");
                 }
-                return applied.stream().filter(e -> e.version().compareTo(t.version()) > 0).toList();
+                if (found.size() > 1) {
+                    throw t.migration().ambiguous(found, "--to");
+                }
+                var keep = found.get(0).version();
+                return applied.stream().filter(e -> e.version().compareTo(keep) > 0).toList();
             }
             if (selection instanceof RollbackRequest.Selection.Batch b) {
                 return applied.stream().filter(e -> e.row().get().batch() == b.batch()).toList();

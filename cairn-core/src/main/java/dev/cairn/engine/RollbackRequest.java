@@ -18,8 +18,14 @@ public record RollbackRequest(Selection selection, Confirmation confirmation) {
         record Steps(int n) implements Selection {
         }
 
-        /** Every applied migration with a version above {@code version}. */
-        record To(Version version) implements Selection {
+        /**
+         * Every applied migration with a version above that of the migration {@code migration} names
+         * (its version, file name or name).
+         */
+        record To(Reference migration) implements Selection {
+            public To(Version version) {
+                this(Reference.of(version));
+            }
         }
 
         /** The migrations applied in batch {@code batch}. */
@@ -43,7 +49,8 @@ public record RollbackRequest(Selection selection, Confirmation confirmation) {
      * One migration to undo.
      *
      * @param downSource {@code file}, or {@code history} when the file is gone or changed and the
-     *                   down script stored at apply time is used
+     *                   down script stored at apply time is used, or {@code empty} when the down script
+     *                   is there but holds no statement: nothing to undo
      */
     public record Planned(String version, String script, int batch, String downSource) {
     }

@@ -25,7 +25,7 @@ final class Runner {
             "REINDEX", "CLUSTER", "SAVEPOINT", "RELEASE", "NOTIFY", "DISCARD");
 
     private static final int MAX_BATCH = 500;
-    private static final Pattern COPY_TO_STDOUT = Pattern.compile("(?is)^\\s*COPY\\b.*\\bTO\\s+STDOUT\\b");
+    private static final Pattern COPY_TO_STDOUT = Pattern.compile("(?is)^\\s*COPY\\b.*\\bTO\\s+STD(OUT|IN)\\b"); // the server takes TO STDIN as TO STDOUT
     private static final Pattern FIRST_NUMBER = Pattern.compile("\\d{1,3}");
 
     private final Connection connection;
@@ -121,6 +121,10 @@ final class Runner {
         if (st.isCopyFromStdin() || "COPY".equals(first)) {
             return false;
         }
-        return BATCHABLE.contains(first) && !Keywords.containsIgnoreCase(st.sql(), "RETURNING");
+        // The driver reads each batch entry with the standard_conforming_strings of the moment the batch
+        // is sent, so a backslash written after a SET of it in the same batch would be misread: such a
+        // statement runs alone, after the SET has run.
+        return BATCHABLE.contains(first) && !Keywords.containsIgnoreCase(st.sql(), "RETURNING")
+                && st.sql().indexOf('\\') < 0;
     }
 }

@@ -42,16 +42,26 @@ record ScriptPlan(List<SqlStatement> statements, boolean transactional, String n
 
     /** Drops one outer BEGIN/COMMIT pair; returns a reason when other transaction control remains. */
     private static String unwrap(List<SqlStatement> s, SqlSource source) {
-        if (s.isEmpty()) {
+        // The outer pair is the first and last statements that do something: a comment-only tail
+        // (which psql sends) does not hide a closing COMMIT.
+        int first = 0;
+        while (first < s.size() && s.get(first).isEmpty()) {
+            first++;
+        }
+        int last = s.size() - 1;
+        while (last > first && s.get(last).isEmpty()) {
+            last--;
+        }
+        if (first >= s.size()) {
             return "";
         }
-        boolean opens = isBegin(words(s.get(0)));
-        boolean closes = isCommit(words(s.get(s.size() - 1)));
-        if (opens && closes && s.size() >= 2) {
-            s.remove(s.size() - 1);
-            s.remove(0);
+        boolean opens = isBegin(words(s.get(first)));
+        boolean closes = isCommit(words(s.get(last)));
+        if (opens && closes && last > first) {
+            s.remove(last);
+            s.remove(first);
         } else if (!opens && closes) {
-            s.remove(s.size() - 1);
+            s.remove(last);
         }
         for (SqlStatement st : s) {
             String w = words(st);

@@ -38,7 +38,7 @@ public final class Validate {
                 case FAILED -> {
                     HistoryRow r = e.row().orElseThrow();
                     out.add(new Problem("validate.failed", "migration " + e.version() + " (" + r.script()
-                            + ") failed: " + r.error() + (r.transactional()
+                            + ") failed: " + r.error() + (Ledger.changedNothing(r)
                             ? "; fix the file and run 'cairn migrate'"
                             : "; it ran without a transaction, so finish or undo it by hand and run 'cairn repair'")));
                 }

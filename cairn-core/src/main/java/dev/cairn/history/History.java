@@ -65,7 +65,7 @@ public final class History {
     private static HistoryRow row(ResultSet rs) throws SQLException {
         OffsetDateTime rolledBack = rs.getObject(14, OffsetDateTime.class);
         return new HistoryRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), nonNull(rs.getString(7)), rs.getInt(8), status(rs.getString(9)), rs.getBoolean(10),
+                rs.getString(6), Optional.ofNullable(rs.getString(7)), rs.getInt(8), status(rs.getString(9)), rs.getBoolean(10),
                 rs.getString(11), rs.getObject(12, OffsetDateTime.class).toInstant(), rs.getLong(13),
                 Optional.ofNullable(rolledBack).map(OffsetDateTime::toInstant), nonNull(rs.getString(15)));
     }
@@ -127,7 +127,7 @@ public final class History {
         ps.setString(i++, r.kind());
         ps.setString(i++, r.checksum());
         ps.setString(i++, r.upSql());
-        ps.setString(i++, r.downSql().isBlank() ? null : r.downSql());
+        ps.setString(i++, r.downSql().orElse(null)); // '' is a down with nothing to undo, NULL none
         ps.setInt(i++, r.batch());
         ps.setString(i++, r.status().name());
         ps.setBoolean(i++, r.transactional());
@@ -170,13 +170,19 @@ public final class History {
         }
     }
 
-    /** Accepts an intentionally edited applied file: its checksum and scripts replace the row's. */
+    /** As {@link #realign(Connection, long, String, String, Optional)}, a blank {@code downSql} meaning none. */
     public void realign(Connection c, long id, String checksum, String upSql, String downSql) throws SQLException {
+        realign(c, id, checksum, upSql, downSql.isBlank() ? Optional.empty() : Optional.of(downSql));
+    }
+
+    /** Accepts an intentionally edited applied file: its checksum and scripts replace the row's. */
+    public void realign(Connection c, long id, String checksum, String upSql, Optional<String> downSql)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified + " SET checksum = ?, up_sql = ?,"
                 + " down_sql = ?, repaired_by = current_user, repaired_at = now() WHERE id = ?")) {
             ps.setString(1, checksum);
             ps.setString(2, upSql);
-            ps.setString(3, downSql.isBlank() ? null : downSql);
+            ps.setString(3, downSql.orElse(null));
             ps.setLong(4, id);
             ps.executeUpdate();
         }

@@ -6,12 +6,13 @@ import java.util.Optional;
 /**
  * One row of the history table: one application (or failed attempt) of one migration.
  *
- * @param downSql       the down script stored at apply time, empty text when there was none
+ * @param down          the down script stored at apply time; present but possibly blank when the migration
+ *                      had a down script with nothing to undo, empty when it had none
  * @param transactional whether it ran in a transaction (a failed non-transactional run may have left changes)
  * @param error         for FAILED rows: SQLSTATE, message and file:line; otherwise empty text
  */
 public record HistoryRow(long id, String version, String description, String script, String kind, String checksum,
-                         String downSql, int batch, Status status, boolean transactional, String appliedBy,
+                         Optional<String> down, int batch, Status status, boolean transactional, String appliedBy,
                          Instant appliedAt, long executionMs, Optional<Instant> rolledBackAt, String error) {
 
     /** The outcome recorded in the row. */
@@ -19,8 +20,11 @@ public record HistoryRow(long id, String version, String description, String scr
         SUCCESS, FAILED, ROLLED_BACK
     }
 
-    /** The stored down script, when there was one. */
-    public Optional<String> down() {
-        return downSql.isBlank() ? Optional.empty() : Optional.of(downSql);
+    /**
+     * Whether this row records an application that {@code rollback} undid, as opposed to a failed
+     * attempt that {@code repair} resolved (which keeps its error).
+     */
+    public boolean undone() {
+        return status == Status.ROLLED_BACK && error.isEmpty();
     }
 }

@@ -105,7 +105,7 @@ final class Annotations {
         checkBlocks(upLine, downLine);
         Optional<SqlSource> downScript = Optional.empty();
         if (down.isPresent()) {
-            downScript = Scripts.unlessEmpty(Scripts.cut(file, lines, downLine + 1, lines.length));
+            downScript = Optional.of(Scripts.cut(file, lines, downLine + 1, lines.length));
             checkBlocks(downLine, lines.length);
         }
         Migration.Transaction mode = tx == Migration.Transaction.NONE ? tx : Scripts.transaction(file, upScript);
@@ -151,11 +151,12 @@ final class Annotations {
 
     private void checkBlock(int begin, int end, int sectionEnd) {
         try {
-            List<SqlStatement> block = SqlSplitter.split(Scripts.cut(file, lines, begin + 1, end));
+            List<SqlStatement> block = SqlSplitter.split(Scripts.cut(file, lines, begin + 1, end)).stream()
+                    .filter(st -> !st.isEmpty()).toList();
             if (block.isEmpty() || block.get(block.size() - 1).sql().endsWith(";")) {
                 return;
             }
-            if (!SqlSplitter.split(Scripts.cut(file, lines, end + 1, sectionEnd)).isEmpty()) {
+            if (SqlSplitter.hasStatements(Scripts.cut(file, lines, end + 1, sectionEnd))) {
                 throw problem(code + "-statement-block", block.get(block.size() - 1).line() - 1, "the statement in the"
                         + " StatementBegin/StatementEnd block ending on line " + (end + 1) + " has no closing ';', so"
                         + " it would run together with the SQL after the block (Cairn splits statements the way psql"

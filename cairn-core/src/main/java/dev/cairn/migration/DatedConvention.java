@@ -51,7 +51,7 @@ final class DatedConvention implements Convention {
             }
         }
         SqlSource up = Scripts.cut(file, lines, 0, marker < 0 ? lines.length : marker);
-        Optional<SqlSource> down = marker < 0 ? Optional.empty() : Scripts.unlessEmpty(down(file, lines, marker));
+        Optional<SqlSource> down = marker < 0 ? Optional.empty() : Optional.of(down(file, lines, marker));
         return Optional.of(Part.both(NAME, file, Version.ofDigits(name.group(1)), Names.describe(name.group(2)), up,
                 down, Scripts.transaction(file, up)));
     }

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * DROP TABLE ratings;
  * </pre>
  * A file belongs here when it has the FORWARD MIGRATION header, whatever its number of digits.
- * A ROLLBACK section holding only comments (the template's "Add your rollback SQL here") is no down.
+ * A ROLLBACK section with no statements is a down with nothing to undo, unless it still holds the seed's
+ * generated "-- Add your rollback SQL here" placeholder: then nobody wrote it, and there is no down.
  */
 final class ForwardRollbackConvention implements Convention {
 
@@ -75,7 +76,7 @@ final class ForwardRollbackConvention implements Convention {
         if (rollback >= 0) {
             upTo = isBanner(lines, rollback - 1) && rollback - 1 >= upFrom ? rollback - 1 : rollback;
             int downFrom = rollback + 1 + (isBanner(lines, rollback + 1) ? 1 : 0);
-            down = Scripts.unlessEmpty(Scripts.cut(file, lines, Math.min(downFrom, lines.length), lines.length));
+            down = Scripts.unlessPlaceholder(Scripts.cut(file, lines, Math.min(downFrom, lines.length), lines.length));
         }
         SqlSource up = Scripts.cut(file, lines, Math.min(upFrom, upTo), upTo);
         return Optional.of(Part.both(NAME, file, Version.parse(name.group(1)), Names.describe(name.group(2)), up, down,

@@ -22,14 +22,20 @@ final class Scripts {
         return new SqlSource(file.display(), String.join("\n", Arrays.asList(lines).subList(from, to)), from + 1);
     }
 
+    /** The text seed 002's own generator writes into a ROLLBACK section: a down nobody wrote yet. */
+    static final String PLACEHOLDER = "-- Add your rollback SQL here";
+
     /**
-     * The script, or empty when it holds nothing to run (blank, or comments only: a template's
-     * "-- Add your rollback SQL here"). A script that does not split is kept, so that running it
-     * reports the error with its file and line.
+     * A present down section, or empty when it holds nothing but seed 002's placeholder comment (and
+     * blank lines or other comments), which is a down never written rather than one with nothing to undo.
+     * A script that does not split is kept, so that running it reports the error with its file and line.
      */
-    static Optional<SqlSource> unlessEmpty(SqlSource script) {
+    static Optional<SqlSource> unlessPlaceholder(SqlSource script) {
+        if (!script.text().contains(PLACEHOLDER)) {
+            return Optional.of(script);
+        }
         try {
-            return SqlSplitter.split(script).isEmpty() ? Optional.empty() : Optional.of(script);
+            return SqlSplitter.hasStatements(script) ? Optional.of(script) : Optional.empty();
         } catch (SqlSyntaxException e) {
             return Optional.of(script);
         }

@@ -17,12 +17,21 @@ import java.util.Objects;
  * statement. See <a href="https://www.postgresql.org/docs/current/sql-syntax-lexical.html">the lexical
  * structure of SQL</a>.
  *
+ * <p>Statements are byte for byte what psql sends: psql drops the empty lines of a statement outside
+ * quotes and comments (which {@link SqlStatement#droppedLines()} records, so that a server's error
+ * position still maps onto the file), keeps the trailing whitespace of a last statement without
+ * {@code ;} (but not the newline ending the file), and sends a last buffer of comments only (an empty
+ * query: {@link SqlStatement#isEmpty()}). {@code COPY ... FROM STDOUT} reads inline data as
+ * {@code FROM STDIN} does (the server takes them as one). Like psql, which follows the setting the server
+ * reports, plain {@code '...'} strings take backslash escapes after the script turns
+ * {@code standard_conforming_strings} off ({@code SET}, {@code SET SESSION|LOCAL}, until {@code RESET}
+ * or {@code SET ... TO DEFAULT|on}), from the line after that statement on; the server's own default is
+ * taken to be on, as it is since PostgreSQL 9.1.
+ *
  * <p>Where psql would send something the server can only reject, or something only psql understands,
  * this throws {@link SqlSyntaxException} instead: an unterminated quote, identifier, dollar quote,
- * block comment or COPY block, and backslash meta-commands. It also differs from psql on purpose in
- * three harmless ways: blank lines inside a statement are kept (psql drops them), so that a server's
- * error position maps straight onto the file; trailing whitespace of a statement that has no closing
- * {@code ;} is dropped; and a tail holding nothing but comments is not a statement (psql sends it).
+ * block comment or COPY block, and backslash meta-commands. A drizzle-kit breakpoint ends a statement
+ * without its trailing whitespace, and a part holding only comments there is not a statement.
  */
 public final class SqlSplitter {
 
@@ -52,6 +61,15 @@ public final class SqlSplitter {
     private boolean afterFrom;
     private boolean copyIn;
     private boolean copyInSeen;
+    /** Where in the statement's text file lines were left out: psql's empty lines, and COPY data. */
+    private final List<Integer> dropped = new ArrayList<>();
+    /** The statement starts with SET or RESET: it may change standard_conforming_strings. */
+    private boolean setting;
+
+    // standard_conforming_strings as psql would know it; a SET takes effect from the line after it.
+    private boolean standardStrings = true;
+    private boolean nextStandardStrings = true;
+    private int settingFrom = -1;
 
     // psql's paren_depth, begin_depth, identifier_count and identifiers, with its exact heuristics.
     private int parenDepth;
@@ -87,6 +105,21 @@ public final class SqlSplitter {
         return new SqlSplitter(source, true).run();
     }
 
+    /**
+     * Whether the script holds any statement besides comments and empty ones ({@link SqlStatement#isEmpty()}):
+     * a script of comments only is sent by psql, but runs nothing.
+     *
+     * @throws SqlSyntaxException as {@link #split(SqlSource)}
+     */
+    public static boolean hasStatements(SqlSource source) {
+        for (SqlStatement s : split(source)) {
+            if (!s.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether one statement's text is a {@code COPY ... FROM stdin}. */
     static boolean copiesFromStdin(String sql) {
         SqlSplitter splitter = new SqlSplitter(new SqlSource("statement", sql, 1), false);
@@ -103,6 +136,9 @@ public final class SqlSplitter {
         while (more()) {
             char c = text.charAt(pos);
             if (isSpace(c)) {
+                if (c == '\n' && start >= 0 && pos > origin && text.charAt(pos - 1) == '\n') {
+                    dropLine(pos); // an empty line, which psql skips outside quotes and comments
+                }
                 pos++;
             } else if (c == '-' && at(pos + 1) == '-') {
                 lineComment();
@@ -116,8 +152,15 @@ public final class SqlSplitter {
                 break; // classifying only, and the first word is not COPY
             }
         }
-        complete(length, false);
+        completeAtEnd();
         return List.copyOf(statements);
+    }
+
+    /** Leaves the newline at {@code at} out of the statement's text. */
+    private void dropLine(int at) {
+        carried.append(text, segment, at);
+        segment = at + 1;
+        dropped.add(carried.length());
     }
 
     /** Whether text is left; steps over the data of a COPY once the lexer reaches the end of its line. */
@@ -132,6 +175,11 @@ public final class SqlSplitter {
         if (start >= 0) {
             carried.append(text, segment, limit);
             segment = resume;
+            for (int i = limit; i < resume; i++) {
+                if (text.charAt(i) == '\n') {
+                    dropped.add(carried.length());
+                }
+            }
         }
         pos = resume;
         limit = length;
@@ -154,7 +202,7 @@ public final class SqlSplitter {
                 parenDepth = Math.max(0, parenDepth - 1);
                 plain(pos + 1);
             }
-            case '\'' -> quoted(pos, 1, Quote.STRING);
+            case '\'' -> quoted(pos, 1, plainString());
             case '"' -> quoted(pos, 1, Quote.IDENTIFIER);
             case '$' -> dollar();
             case '\\' -> throw metaCommand();
@@ -189,7 +237,7 @@ public final class SqlSplitter {
     private void semicolon() {
         plain(pos + 1);
         if (parenDepth == 0 && beginDepth == 0) {
-            complete(pos, true);
+            complete(pos, Ending.SEMICOLON);
         }
     }
 
@@ -199,7 +247,7 @@ public final class SqlSplitter {
             pos++;
         }
         if (isBreakpoint(from, pos)) {
-            complete(from, false);
+            complete(from, Ending.BREAKPOINT);
         }
     }
 
@@ -223,7 +271,7 @@ public final class SqlSplitter {
         } else if (next == '\'' && (c == 'b' || c == 'B' || c == 'x' || c == 'X')) {
             quoted(pos, 2, Quote.BIT_STRING);
         } else if (next == '\'' && (c == 'n' || c == 'N')) {
-            quoted(pos, 2, Quote.STRING);
+            quoted(pos, 2, plainString());
         } else if (next == '&' && (c == 'u' || c == 'U')) {
             char quote = at(pos + 2);
             if (quote == '\'' || quote == '"') {
@@ -240,14 +288,25 @@ public final class SqlSplitter {
         }
     }
 
+    /** How a plain {@code '...'} string is lexed here: with backslash escapes when the script turned them on. */
+    private Quote plainString() {
+        if (settingFrom >= 0 && pos >= settingFrom) {
+            standardStrings = nextStandardStrings;
+            settingFrom = -1;
+        }
+        return standardStrings ? Quote.STRING : Quote.NONSTANDARD_STRING;
+    }
+
     private void identifier(int from, int to) {
         boolean wasAfterFrom = afterFrom;
         plain(to);
-        if (tokens == 1 && is(from, to, "copy")) {
-            copy = true;
+        if (tokens == 1) {
+            copy = is(from, to, "copy");
+            setting = is(from, to, "set") || is(from, to, "reset");
         }
         if (copy && parenDepth == 0) {
-            copyIn |= wasAfterFrom && is(from, to, "stdin");
+            // The server takes COPY ... FROM STDOUT as FROM STDIN, and psql follows it.
+            copyIn |= wasAfterFrom && (is(from, to, "stdin") || is(from, to, "stdout"));
             afterFrom = is(from, to, "from");
         }
         countBlocks(from, to);
@@ -411,8 +470,21 @@ public final class SqlSplitter {
         return p;
     }
 
-    /** Ends the statement being collected at {@code end}; {@code terminated} when by its {@code ;}. */
-    private void complete(int end, boolean terminated) {
+    /**
+     * The end of the script: psql sends what its buffer holds, even comments only, as it is but for the
+     * newline that ends the file's last line.
+     */
+    private void completeAtEnd() {
+        if (start >= 0) {
+            complete(length, Ending.END_OF_SCRIPT);
+        }
+    }
+
+    /** How a statement ends. */
+    private enum Ending { SEMICOLON, BREAKPOINT, END_OF_SCRIPT }
+
+    /** Ends the statement being collected at {@code end}, by its {@code ;}, a breakpoint or the end of the script. */
+    private void complete(int end, Ending ending) {
         if (start < 0) {
             return;
         }
@@ -421,14 +493,30 @@ public final class SqlSplitter {
         Position at = locate(start);
         boolean copies = copyIn;
         int copyStart = start;
-        boolean keep = terminated || tokens > 0;
+        boolean keep = ending != Ending.BREAKPOINT || tokens > 0;
+        List<Integer> drops = dropped.isEmpty() ? List.of() : List.copyOf(dropped);
+        boolean set = setting && readCopyData;
         reset();
         if (!keep) {
             return;
         }
+        if (ending == Ending.BREAKPOINT) {
+            sql = stripTrailingSpace(sql);
+        } else if (ending == Ending.END_OF_SCRIPT && sql.endsWith("\n")) {
+            sql = sql.substring(0, sql.length() - 1);
+        }
+        if (set) {
+            SetStatement.standardConformingStrings(sql).ifPresent(on -> {
+                if (settingFrom >= 0 && end >= settingFrom) {
+                    standardStrings = nextStandardStrings; // an earlier SET already holds on this line
+                }
+                nextStandardStrings = on;
+                settingFrom = lineAfter(end);
+            });
+        }
         String data = copies && readCopyData ? copyData(copyStart) : "";
         copyInSeen |= copies;
-        statements.add(new SqlStatement(at.line(), at.column(), terminated ? sql : stripTrailingSpace(sql), data));
+        statements.add(new SqlStatement(at.line(), at.column(), sql, data, drops));
     }
 
     private void reset() {
@@ -438,6 +526,8 @@ public final class SqlSplitter {
         copy = false;
         afterFrom = false;
         copyIn = false;
+        setting = false;
+        dropped.clear();
         parenDepth = 0;
         beginDepth = 0;
         identifierCount = 0;
@@ -569,6 +659,8 @@ public final class SqlSplitter {
     /** The kinds of quoted token and how each one is closed. */
     private enum Quote {
         STRING("quoted string", '\'', true, false, " (write '' for a quote inside it)"),
+        NONSTANDARD_STRING("quoted string", '\'', true, true, " (standard_conforming_strings is off, so a"
+                + " backslash escapes the next character and \\' does not close it)"),
         ESCAPE_STRING("escape string", '\'', true, true,
                 " (in an E'' string a backslash escapes the next character, so \\' does not close it)"),
         BIT_STRING("bit-string literal", '\'', false, false, ""),

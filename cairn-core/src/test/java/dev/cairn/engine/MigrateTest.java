@@ -79,7 +79,7 @@ class MigrateTest extends EngineTestBase {
     @Test
     void targetStopsAtTheGivenVersion() throws Exception {
         threeMigrations();
-        cairn().migrate(new MigrateOptions(Optional.of(Version.parse("2")), false));
+        cairn().migrate(new MigrateOptions(Optional.of(Reference.of(Version.parse("2"))), false));
         assertThat(db.column("SELECT version FROM cairn_history ORDER BY id")).containsExactly("001", "002");
     }
 

@@ -77,7 +77,8 @@ class NewMigrationConventionsTest {
                 """);
         Migration m = newest(dir, "forward-rollback");
         assertThat(m.up().firstLine()).isEqualTo(8);
-        assertThat(m.down()).isEmpty();
+        assertThat(m.down()).as("an empty down: nothing to undo until written")
+                .hasValueSatisfying(d -> assertThat(d.text()).isBlank());
     }
 
     @Test
@@ -100,7 +101,8 @@ class NewMigrationConventionsTest {
         assertThat(create(dir, "b")).containsExactly(expected);
 
         assertThat(read(dir, expected)).isEqualTo("-- b\n\n\n-- ROLLBACK:\n");
-        assertThat(newest(dir, "dated").down()).isEmpty();
+        assertThat(newest(dir, "dated").down()).as("an empty down: nothing to undo until written")
+                .hasValueSatisfying(d -> assertThat(d.text()).isBlank());
     }
 
     @ParameterizedTest(name = "after {0}: V{1}")

@@ -52,10 +52,12 @@ class DatedConventionTest {
     static Stream<Arguments> rollbacks() {
         return Stream.of(
                 arguments("no ROLLBACK line: no down", "SELECT 1;\n", "SELECT 1;\n", Optional.empty()),
-                arguments("ROLLBACK line with nothing after it", "SELECT 1;\n-- ROLLBACK:\n", "SELECT 1;",
-                        Optional.empty()),
-                arguments("only doubly commented lines after it", "SELECT 1;\n-- ROLLBACK:\n-- -- not reversible\n",
-                        "SELECT 1;", Optional.empty()),
+                arguments("no ROLLBACK line: no down", "SELECT 1;\n", "SELECT 1;\n", Optional.empty()),
+                arguments("ROLLBACK line with nothing after it: an empty down, nothing to undo",
+                        "SELECT 1;\n-- ROLLBACK:\n", "SELECT 1;", Optional.of(new Down("", 3))),
+                arguments("only doubly commented lines after it: an empty down",
+                        "SELECT 1;\n-- ROLLBACK:\n-- -- not reversible\n",
+                        "SELECT 1;", Optional.of(new Down("-- not reversible\n", 3))),
                 arguments("'--' without a space, indentation kept",
                         "SELECT 1;\n-- ROLLBACK:\n--DROP TABLE a;\n  --   DROP TABLE b;\n",
                         "SELECT 1;", Optional.of(new Down("DROP TABLE a;\n    DROP TABLE b;\n", 3))),

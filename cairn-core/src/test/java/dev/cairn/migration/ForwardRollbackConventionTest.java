@@ -81,13 +81,17 @@ class ForwardRollbackConventionTest {
         return Stream.of(
                 arguments("no rollback section", "-- head\n" + BANNER + "-- FORWARD MIGRATION\n" + BANNER + "SELECT 1;\n",
                         "SELECT 1;\n", 5, Optional.empty()),
-                arguments("a rollback section of comments only is no down script",
+                arguments("a rollback section holding the generated placeholder is no down script",
                         BANNER + "-- FORWARD MIGRATION\n" + BANNER + "SELECT 1;\n" + BANNER + "-- ROLLBACK\n" + BANNER
                                 + "\n-- Add your rollback SQL here\n/* nothing */\n",
                         "SELECT 1;", 4, Optional.empty()),
-                arguments("an empty rollback section is no down script",
+                arguments("an empty rollback section is a down with nothing to undo",
                         BANNER + "-- FORWARD MIGRATION\n" + BANNER + "SELECT 1;\n" + BANNER + "-- ROLLBACK\n" + BANNER,
-                        "SELECT 1;", 4, Optional.empty()),
+                        "SELECT 1;", 4, Optional.of(new Down("", 8))),
+                arguments("a rollback section of other comments is a down with nothing to undo",
+                        BANNER + "-- FORWARD MIGRATION\n" + BANNER + "SELECT 1;\n" + BANNER + "-- ROLLBACK\n" + BANNER
+                                + "-- nothing to undo\n",
+                        "SELECT 1;", 4, Optional.of(new Down("-- nothing to undo\n", 8))),
                 arguments("headers without banners",
                         "-- FORWARD MIGRATION\nSELECT 1;\n-- ROLLBACK\nSELECT 2;\n",
                         "SELECT 1;", 2, Optional.of(new Down("SELECT 2;\n", 4))),

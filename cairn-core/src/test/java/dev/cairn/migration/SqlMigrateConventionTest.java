@@ -71,8 +71,15 @@ class SqlMigrateConventionTest {
     }
 
     @Test
-    void aDownSectionOfCommentsOnlyIsNoDownScript() {
+    void aDownSectionOfCommentsOnlyIsADownWithNothingToUndo() {
         dir.write("1_x.sql", "-- +migrate Up\nSELECT 1;\n-- +migrate Down\n-- SQL in section 'Down' is executed when this migration is rolled back\n");
+
+        assertThat(dir.only().down()).isPresent();
+    }
+
+    @Test
+    void noDownSectionIsNoDownScript() {
+        dir.write("1_x.sql", "-- +migrate Up\nSELECT 1;\n");
 
         assertThat(dir.only().down()).isEmpty();
     }

@@ -28,17 +28,25 @@ class SqlSplitterTest {
                 arguments("no space between", "SELECT 1;SELECT 2;", List.of("SELECT 1;", "SELECT 2;")),
                 arguments("text after the last ; is a statement", "SELECT 1;\nSELECT 2\n",
                         List.of("SELECT 1;", "SELECT 2")),
-                arguments("a final statement keeps its trailing comment, not its trailing whitespace",
-                        "SELECT 2 -- why\n\n  \n", List.of("SELECT 2 -- why")),
+                arguments("a final statement keeps its trailing comment and whitespace, not empty lines nor the last newline",
+                        "SELECT 2 -- why\n\n  \n", List.of("SELECT 2 -- why\n  ")),
+                arguments("with CRLF no line is empty to psql, and only the last LF goes", "SELECT 2\r\n\r\n",
+                        List.of("SELECT 2\r\n\r")),
                 arguments("whitespace-only tail is nothing", "SELECT 1;\n  \n\t\n", List.of("SELECT 1;")),
-                arguments("comment-only tail is nothing", "SELECT 1;\n-- bye\n/* bye */\n", List.of("SELECT 1;")),
+                arguments("a comment-only tail is sent, as psql does", "SELECT 1;\n-- bye\n/* bye */\n\n-- end\n",
+                        List.of("SELECT 1;", "/* bye */\n-- end")),
+                arguments("but line comments alone are not", "SELECT 1;\n-- bye\n", List.of("SELECT 1;")),
                 arguments("empty text", "", List.of()),
-                arguments("only comments", "-- a\n/* b */\n", List.of()),
+                arguments("only comments", "-- a\n/* b */\n", List.of("/* b */")),
                 arguments("leading line comments are not sent", "-- header\n  -- more\n\nSELECT 1;",
                         List.of("SELECT 1;")),
                 arguments("a leading block comment is sent", "/* why */\nSELECT 1;", List.of("/* why */\nSELECT 1;")),
-                arguments("inner comments and blank lines are kept", "SELECT 1\n\n  -- c ;\n, 2;",
-                        List.of("SELECT 1\n\n  -- c ;\n, 2;")),
+                arguments("inner comments are kept, empty lines are not", "SELECT 1\n\n  -- c ;\n\n\n, 2;",
+                        List.of("SELECT 1\n  -- c ;\n, 2;")),
+                arguments("empty lines in quotes and comments are kept", "SELECT 'a\n\nb', $$\n\n$$ /* \n\n */\n\n;",
+                        List.of("SELECT 'a\n\nb', $$\n\n$$ /* \n\n */\n;")),
+                arguments("an empty line after a closed string is dropped", "SELECT 'a'\n\n'b';",
+                        List.of("SELECT 'a'\n'b';")),
                 arguments("CRLF is kept inside", "SELECT 1\r\n, 2;\r\nSELECT 3;\r\n",
                         List.of("SELECT 1\r\n, 2;", "SELECT 3;")),
                 arguments("a lone ; is sent, as psql does", "SELECT 1;;\n/* c */ ;",
@@ -167,8 +175,71 @@ class SqlSplitterTest {
         assertThat(sqls(text)).containsExactlyElementsOf(expected);
     }
 
+    static Stream<Arguments> standardStrings() {
+        return Stream.of(
+                arguments("SET ... = off: backslashes escape in plain strings from the next line",
+                        "SET standard_conforming_strings = off;\nSELECT 'a\\';', N'b\\'';\nSELECT 2;",
+                        List.of("SET standard_conforming_strings = off;", "SELECT 'a\\';', N'b\\'';", "SELECT 2;")),
+                arguments("not on the line of the SET itself, which psql lexed before sending it",
+                        "set standard_conforming_strings to off; SELECT 'C:\\'; SELECT 2;",
+                        List.of("set standard_conforming_strings to off;", "SELECT 'C:\\';", "SELECT 2;")),
+                arguments("SESSION, LOCAL, quoted values and prefixes",
+                        "SET LOCAL standard_conforming_strings TO 'of';\nSELECT '\\'';\n"
+                                + "SET SESSION standard_conforming_strings = tr;\nSELECT 'C:\\';",
+                        List.of("SET LOCAL standard_conforming_strings TO 'of';", "SELECT '\\'';",
+                                "SET SESSION standard_conforming_strings = tr;", "SELECT 'C:\\';")),
+                arguments("RESET, RESET ALL and DEFAULT turn it back on",
+                        "SET standard_conforming_strings = 0;\nRESET standard_conforming_strings;\nSELECT 'C:\\';\n"
+                                + "SET standard_conforming_strings = no;\nRESET ALL;\nSELECT 'D:\\';\n"
+                                + "SET standard_conforming_strings = false;\nSET standard_conforming_strings TO DEFAULT;\n"
+                                + "SELECT 'E:\\';",
+                        List.of("SET standard_conforming_strings = 0;", "RESET standard_conforming_strings;",
+                                "SELECT 'C:\\';", "SET standard_conforming_strings = no;", "RESET ALL;",
+                                "SELECT 'D:\\';", "SET standard_conforming_strings = false;",
+                                "SET standard_conforming_strings TO DEFAULT;", "SELECT 'E:\\';")),
+                arguments("other settings and E'' strings are unaffected",
+                        "SET search_path = off;\nSELECT 'C:\\', E'\\'';",
+                        List.of("SET search_path = off;", "SELECT 'C:\\', E'\\'';")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("standardStrings")
+    void followsStandardConformingStringsAsPsqlDoes(String name, String text, List<String> expected) {
+        assertThat(sqls(text)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void plainStringsWithBackslashesAreNoMetaCommandOnceStandardStringsAreOff() {
+        String text = "SET standard_conforming_strings = off;\nSELECT 'a\\\\b\\'c' AS x;\nSELECT '\\\\';\n";
+        assertThat(sqls(text)).containsExactly("SET standard_conforming_strings = off;", "SELECT 'a\\\\b\\'c' AS x;",
+                "SELECT '\\\\';");
+        assertThatThrownBy(() -> sqls(text.replace("= off", "= on"))).isInstanceOf(SqlSyntaxException.class);
+    }
+
+    @Test
+    void emptyLinesLeftOutAreRecordedSoPositionsMapOntoTheFile() {
+        List<SqlStatement> s = split("SELECT 1\n\n\nFROM t\n\n;\nCOPY t FROM stdin; SELECT\n1\n2\n\\.\nx;", 1);
+        assertThat(s.get(0).sql()).isEqualTo("SELECT 1\nFROM t\n;");
+        assertThat(s.get(0).droppedLines()).containsExactly(9, 9, 16);
+        assertThat(s.get(2).sql()).isEqualTo("SELECT\nx;");
+        assertThat(s.get(2).droppedLines()).as("two data lines and the \\. line").containsExactly(7, 7, 7);
+    }
+
+    @Test
+    void commentOnlyStatementsAreEmptyAndAScriptOfThemHasNoStatements() {
+        List<SqlStatement> s = split("/* a */ -- b\n;\n/* c /* nested */ */\n-- d", 1);
+        assertThat(s).extracting(SqlStatement::isEmpty).containsExactly(true, true);
+        assertThat(SqlSplitter.hasStatements(new SqlSource(FILE, "-- a\n/* b */\n;\n", 1))).isFalse();
+        assertThat(SqlSplitter.hasStatements(new SqlSource(FILE, "/* a */ SELECT 1", 1))).isTrue();
+        assertThat(split("SELECT '--';", 1).get(0).isEmpty()).isFalse();
+    }
+
     static Stream<Arguments> copies() {
         return Stream.of(
+                arguments("FROM STDOUT is FROM STDIN to the server, and so to psql",
+                        "COPY t FROM STDOUT;\n1\t\\.x\n\\.\ncopy t (a) from stdout with (format csv);\n'a\n\\.\n",
+                        List.of("COPY t FROM STDOUT;", "copy t (a) from stdout with (format csv);"),
+                        List.of("1\t\\.x\n", "'a\n")),
                 arguments("data", "COPY t FROM stdin;\n1\tA;\n2\t'b' $$ /* --\n\\.\nSELECT 2;\n",
                         List.of("COPY t FROM stdin;", "SELECT 2;"), List.of("1\tA;\n2\t'b' $$ /* --\n", "")),
                 arguments("STDIN with options", "copy t (a) from STDIN with (format csv);\na,\"b;\nc\"\n\\.\n",
@@ -332,8 +403,9 @@ class SqlSplitterTest {
         List<SqlStatement> crlf = split(lf.replace("\n", "\r\n"), 1);
         assertThat(crlf).extracting(SqlStatement::line).containsExactlyElementsOf(
                 statements.stream().map(SqlStatement::line).toList());
-        assertThat(crlf).extracting(SqlStatement::sql).containsExactlyElementsOf(
-                statements.stream().map(s -> s.sql().replace("\n", "\r\n")).toList());
+        // With CRLF no line is empty to psql, so it keeps what it drops with LF; otherwise they agree.
+        assertThat(crlf).extracting(s -> s.sql().replace("\r", "").replaceAll("\n\n+", "\n"))
+                .containsExactlyElementsOf(statements.stream().map(s -> s.sql().replaceAll("\n\n+", "\n")).toList());
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.cairn.engine.BackupThenMigrate;
 import dev.cairn.engine.DryRun;
 import dev.cairn.engine.MigrateOptions;
 import dev.cairn.engine.MigrateResult;
+import dev.cairn.engine.Reference;
 import dev.cairn.migration.Version;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Option;
                 + " 5 lock timeout."})
 public final class MigrateCommand extends DatabaseCommand {
 
-    @Option(names = "--target", paramLabel = "VERSION", description = "Apply nothing above this version.")
+    @Option(names = "--target", paramLabel = "MIGRATION", description = "Apply nothing above this migration: its"
+            + " version (003), its file name (003_add_users or 003_add_users.sql) or its name (add_users).")
     String target;
 
     @Option(names = "--dry-run", description = "Print every statement that would run, with its file:line; change"
@@ -61,7 +63,7 @@ public final class MigrateCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        MigrateOptions opts = new MigrateOptions(Optional.ofNullable(target).map(Versions::parse), outOfOrder,
+        MigrateOptions opts = new MigrateOptions(Optional.ofNullable(target).map(Reference::of), outOfOrder,
                 singleTransaction);
         return withCairn(new Progress(console, json || dryRun), cairn -> {
             if (!dryRun) {

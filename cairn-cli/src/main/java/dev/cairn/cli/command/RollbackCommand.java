@@ -5,6 +5,7 @@ import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
 import dev.cairn.cli.render.Json;
 import dev.cairn.cli.render.Progress;
+import dev.cairn.engine.Reference;
 import dev.cairn.engine.RollbackRequest;
 import dev.cairn.engine.RollbackResult;
 import dev.cairn.cli.ConfirmOptions;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Option;
                 "  cairn rollback                 the last batch (asks y/N on a terminal)",
                 "  cairn rollback --steps 2 --yes",
                 "  cairn rollback --to 003        everything above version 003",
+                "  cairn rollback --to 003_add_users.sql   the same, by file name",
                 "  cairn rollback --all --yes",
                 "", "Without a terminal (CI, scripts) --yes is required.",
                 "", "Exit codes: 0 ok, 1 a down script failed, 4 a migration in the set has no down script"
@@ -38,7 +40,8 @@ public final class RollbackCommand extends DatabaseCommand {
         @Option(names = "--steps", paramLabel = "N", description = "The newest N applied migrations.")
         Integer steps;
 
-        @Option(names = "--to", paramLabel = "VERSION", description = "Every applied migration above VERSION.")
+        @Option(names = "--to", paramLabel = "MIGRATION", description = "Every applied migration above MIGRATION,"
+                + " given by its version (003), file name (003_add_users or 003_add_users.sql) or name (add_users).")
         String to;
 
         @Option(names = "--batch", paramLabel = "B", description = "The migrations of batch B.")
@@ -83,7 +86,7 @@ public final class RollbackCommand extends DatabaseCommand {
             return new RollbackRequest.Selection.Steps(which.steps);
         }
         if (which.to != null) {
-            return new RollbackRequest.Selection.To(MigrateCommand.Versions.parse(which.to));
+            return new RollbackRequest.Selection.To(Reference.of(which.to));
         }
         if (which.batch != null) {
             return new RollbackRequest.Selection.Batch(which.batch);
@@ -94,8 +97,11 @@ public final class RollbackCommand extends DatabaseCommand {
     private boolean confirm(List<RollbackRequest.Planned> plan, Confirmation confirmation, dev.cairn.Cairn cairn) {
         if (console.interactive()) {
             console.err("about to roll back, newest first:");
-            plan.forEach(p -> console.err("  " + p.script() + "  (batch " + p.batch() + ", down SQL from "
-                    + ("history".equals(p.downSource()) ? "the history table" : "the file") + ")"));
+            plan.forEach(p -> console.err("  " + p.script() + "  (batch " + p.batch() + ", " + switch (p.downSource()) {
+                case "history" -> "down SQL from the history table";
+                case "empty" -> "empty down: nothing to undo";
+                default -> "down SQL from the file";
+            } + ")"));
         }
         confirmation.require("roll back " + plan.size() + (plan.size() == 1 ? " migration" : " migrations"),
                 cairn.configuration().connection().database());

@@ -41,7 +41,11 @@ public final class Progress implements Listener {
         } else if (event instanceof Event.MigrationRolledBack r) {
             var b = r.rolledBack();
             console.out("  " + console.warn("rolled back") + " " + b.script() + "  " + Text.millis(b.duration())
-                    + ("history".equals(b.downSource()) ? "  (down SQL stored at apply time)" : ""));
+                    + switch (b.downSource()) {
+                        case "history" -> "  (down SQL stored at apply time)";
+                        case "empty" -> "  (empty down: nothing undone)";
+                        default -> "";
+                    });
         }
     }
 }
