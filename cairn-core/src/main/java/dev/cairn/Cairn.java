@@ -120,6 +120,14 @@ public final class Cairn {
     }
 
     /**
+     * What {@link #rollback(RollbackRequest)} of {@code selection} would undo, newest first, with each
+     * down script and its source ({@code file}, {@code history}, {@code empty}, {@code missing}); changes nothing.
+     */
+    public List<RollbackRequest.Planned> rollbackDryRun(RollbackRequest.Selection selection) {
+        return new Rollback(config, listener).dryRun(selection);
+    }
+
+    /**
      * Shows who holds the migration lock and, once {@code request} approves, clears it: in table
      * mode deletes an expired lease (a live one only with {@code force}); in advisory mode ends the
      * holder's sessions. Nothing held is a result, not an error.

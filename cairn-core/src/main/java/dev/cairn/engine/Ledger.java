@@ -105,6 +105,38 @@ final class Ledger {
         return entries.stream().filter(e -> e.state() == state).toList();
     }
 
+    /**
+     * The entry a user names on the command line: its file name (with or without {@code .sql} or a
+     * directory in front, as in {@code 012_chat_system}) or its version ({@code 012}).
+     */
+    Optional<Entry> find(String reference) {
+        String name = bare(reference);
+        for (Entry e : entries) {
+            if (!e.script().isEmpty() && bare(e.script()).equals(name)) {
+                return Optional.of(e);
+            }
+        }
+        Version v;
+        try {
+            v = Version.of(reference.strip());
+        } catch (IllegalArgumentException notAVersion) {
+            return Optional.empty();
+        }
+        return entries.stream().filter(e -> !e.version().isRepeatable() && e.version().equals(v)).findFirst();
+    }
+
+    private static String bare(String name) {
+        String n = name.strip().replace('\\', '/');
+        n = n.endsWith("/") ? n.substring(0, n.length() - 1) : n;
+        n = n.substring(n.lastIndexOf('/') + 1);
+        for (String suffix : new String[] {".sql", ".up"}) {
+            if (n.endsWith(suffix)) {
+                n = n.substring(0, n.length() - suffix.length());
+            }
+        }
+        return n;
+    }
+
     /** The batch number for the next run. */
     int nextBatch() {
         return rows.stream().mapToInt(HistoryRow::batch).max().orElse(0) + 1;

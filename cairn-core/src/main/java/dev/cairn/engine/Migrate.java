@@ -50,15 +50,25 @@ public final class Migrate {
             if (options.singleTransaction()) {
                 refuseNonTransactional(plans);
             }
+            List<MigrateOptions.Rerun> reruns = Pending.reruns(ledger, pending);
+            if (!reruns.isEmpty() && !options.approveRerun().approve(reruns)) {
+                throw dev.cairn.error.CairnException.refused("migrate.rerun-unconfirmed", "re-running "
+                        + Messages.count(reruns.size(), "changed migration") + " was not confirmed; nothing was applied");
+            }
+            java.util.Set<String> rerun = new java.util.HashSet<>();
+            reruns.forEach(r -> rerun.add(r.version()));
             // Only now, with every script read and split, does anything change.
             db.ensureHistory(listener);
             int batch = ledger.nextBatch();
             if (options.singleTransaction() && !plans.isEmpty()) {
-                return new MigrateResult(new SingleTransaction(db, listener).apply(plans, batch), batch, db.name);
+                List<Applied> all = new SingleTransaction(db, listener).apply(plans, batch).stream()
+                        .map(a -> rerun.contains(a.version()) ? a.asRerun() : a).toList();
+                return new MigrateResult(all, batch, db.name);
             }
             List<Applied> applied = new ArrayList<>();
             for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
-                applied.add(apply(db, e.getKey(), e.getValue(), batch, applied.size()));
+                applied.add(apply(db, e.getKey(), e.getValue(), batch, applied.size(),
+                        rerun.contains(e.getKey().version().text())));
             }
             return new MigrateResult(applied, applied.isEmpty() ? 0 : batch, db.name);
         }
@@ -92,7 +102,7 @@ public final class Migrate {
         }
     }
 
-    private Applied apply(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore) {
+    private Applied apply(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore, boolean rerun) {
         db.verifyLock();
         listener.on(new Event.MigrationStarting(m.version().text(), m.script(), plan.transactional(),
                 plan.noTransactionReason()));
@@ -113,7 +123,7 @@ public final class Migrate {
         }
         Duration took = elapsed(start);
         Applied a = new Applied(m.version().text(), m.description(), m.script(), took, plan.transactional(),
-                plan.noTransactionReason(), plan.statements().size(), m.checksum(), batch);
+                plan.noTransactionReason(), plan.statements().size(), m.checksum(), batch, rerun);
         listener.on(new Event.MigrationApplied(a));
         return a;
     }

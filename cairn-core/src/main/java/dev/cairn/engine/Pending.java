@@ -5,11 +5,12 @@ import dev.cairn.history.HistoryRow;
 import dev.cairn.migration.Migration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Which migrations {@code migrate} runs, and when it must refuse instead: an applied file was
- * changed or removed, a non-transactional migration failed part way, or a pending version lies
+ * changed (unless re-running changed files was asked for) or removed, a non-transactional migration failed part way, or a pending version lies
  * below the newest applied one.
  */
 final class Pending {
@@ -18,15 +19,16 @@ final class Pending {
     }
 
     static List<Migration> select(Ledger ledger, MigrateOptions options) {
-        refuseUnsafe(ledger, options);
+        Optional<Ledger.Entry> only = options.only().map(ref -> chosen(ledger, ref, options));
+        refuseUnsafe(ledger, options, only);
         List<Migration> out = new ArrayList<>();
         for (Ledger.Entry e : ledger.entries()) {
-            if (e.migration().isEmpty()) {
+            if (e.migration().isEmpty() || only.filter(o -> o != e).isPresent()) {
                 continue;
             }
             Migration m = e.migration().get();
             boolean runnable = e.state() == State.PENDING || e.state() == State.OUT_OF_ORDER
-                    || e.state() == State.FAILED;
+                    || e.state() == State.FAILED || e.state() == State.MODIFIED && options.rerunModified();
             boolean inTarget = m.kind() == Migration.Kind.REPEATABLE
                     || options.target().map(t -> m.version().compareTo(t) <= 0).orElse(true);
             if (runnable && inTarget) {
@@ -36,11 +38,41 @@ final class Pending {
         return out;
     }
 
-    private static void refuseUnsafe(Ledger ledger, MigrateOptions options) {
+    /** The applied migrations among {@code selected} whose file changed: what {@code --rerun-modified} runs again. */
+    static List<MigrateOptions.Rerun> reruns(Ledger ledger, List<Migration> selected) {
+        List<MigrateOptions.Rerun> out = new ArrayList<>();
+        for (Ledger.Entry e : ledger.withState(State.MODIFIED)) {
+            e.migration().filter(selected::contains).ifPresent(m -> out.add(new MigrateOptions.Rerun(
+                    e.version().text(), m.script(), e.row().orElseThrow().checksum(), m.checksum())));
+        }
+        return out;
+    }
+
+    /** The one migration {@code --only} names; it must exist and wait to be applied. */
+    private static Ledger.Entry chosen(Ledger ledger, String reference, MigrateOptions options) {
+        Ledger.Entry e = ledger.find(reference).orElseThrow(() -> CairnException.usage("migrate.only-unknown",
+                "--only " + reference + ": no migration has that version or file name; 'cairn status' lists them."
+                        + " Nothing was applied"));
+        boolean waiting = e.migration().isPresent() && (e.state() == State.PENDING || e.state() == State.OUT_OF_ORDER
+                || e.state() == State.FAILED || e.state() == State.MODIFIED && options.rerunModified());
+        if (!waiting) {
+            throw CairnException.usage("migrate.only-not-pending", "--only " + reference + ": migration "
+                    + e.version() + " (" + e.script() + ") is " + e.state().label() + ", not pending"
+                    + (e.state() == State.MODIFIED ? "; add --rerun-modified to run the changed file again" : "")
+                    + ". Nothing was applied");
+        }
+        return e;
+    }
+
+    private static void refuseUnsafe(Ledger ledger, MigrateOptions options, Optional<Ledger.Entry> only) {
         List<String> lines = new ArrayList<>();
         for (Ledger.Entry e : ledger.entries()) {
             switch (e.state()) {
-                case MODIFIED -> lines.add(Messages.modified(e));
+                case MODIFIED -> {
+                    if (!options.rerunModified()) {
+                        lines.add(Messages.modified(e));
+                    }
+                }
                 case MISSING -> lines.add(Messages.missing(e));
                 case FAILED -> {
                     HistoryRow r = e.row().orElseThrow();
@@ -54,7 +86,9 @@ final class Pending {
                     }
                 }
                 case OUT_OF_ORDER -> {
-                    if (!options.outOfOrder() && options.target().map(t -> e.version().compareTo(t) <= 0).orElse(true)) {
+                    boolean selected = only.map(o -> o == e).orElse(true)
+                            && options.target().map(t -> e.version().compareTo(t) <= 0).orElse(true);
+                    if (!options.outOfOrder() && selected) {
                         lines.add("pending migration " + e.version() + " (" + e.script() + ") is below the newest applied"
                                 + " version " + ledger.newestApplied().map(Object::toString).orElse("") + "; run with"
                                 + " --out-of-order to apply it anyway, or give it a version above "

@@ -29,8 +29,19 @@ public final class Rollback {
         this.listener = listener;
     }
 
-    /** One migration to undo, with the down script chosen for it. */
+    /**
+     * One migration to undo, with the down script chosen for it: {@code source} is {@code file} or
+     * {@code history}, or {@code empty} / {@code missing} when it has none (a rollback refuses those).
+     */
     private record Step(Ledger.Entry entry, HistoryRow row, SqlSource down, String source) {
+        boolean runnable() {
+            return source.equals("file") || source.equals("history");
+        }
+
+        RollbackRequest.Planned planned() {
+            return new RollbackRequest.Planned(entry.version().text(), row.script(), row.batch(), source,
+                    runnable() ? down.text().strip() : "");
+        }
     }
 
     public RollbackResult run(RollbackRequest request) {
@@ -44,6 +55,7 @@ public final class Rollback {
                 return new RollbackResult(List.of());
             }
             List<Step> steps = steps(chosen);
+            refuseWithoutDown(steps);
             List<ScriptPlan> plans = new ArrayList<>();
             for (Step s : steps) {
                 // A migration that opted out of a transaction (goose NO TRANSACTION, diesel metadata.toml,
@@ -52,8 +64,7 @@ public final class Rollback {
                         .orElse(Migration.Transaction.AUTO);
                 plans.add(ScriptPlan.of(s.down(), mode, db.dialect, db.serverMajor));
             }
-            List<RollbackRequest.Planned> plan = steps.stream().map(s -> new RollbackRequest.Planned(
-                    s.entry().version().text(), s.row().script(), s.row().batch(), s.source())).toList();
+            List<RollbackRequest.Planned> plan = steps.stream().map(Step::planned).toList();
             if (!request.confirmation().approve(plan)) {
                 throw CairnException.refused("rollback.unconfirmed", "rollback was not confirmed; nothing was rolled back");
             }
@@ -65,10 +76,21 @@ public final class Rollback {
         }
     }
 
+    /**
+     * What a rollback of {@code selection} would undo, newest first, with each down script and where
+     * it comes from, including those without one. Takes no lock and changes nothing.
+     */
+    public List<RollbackRequest.Planned> dryRun(RollbackRequest.Selection selection) {
+        Discover.Opened<List<Migration>, List<HistoryRow>> opened =
+                Discover.whileOpening(config, Discover::valid, Database::rows);
+        try (Database db = opened.db()) {
+            Ledger ledger = new Ledger(opened.files(), opened.early());
+            return steps(Selections.choose(ledger, selection)).stream().map(Step::planned).toList();
+        }
+    }
+
     private static List<Step> steps(List<Ledger.Entry> chosen) {
         List<Step> steps = new ArrayList<>();
-        List<String> lacking = new ArrayList<>();
-        boolean allDrizzle = true;
         for (Ledger.Entry e : chosen) {
             HistoryRow row = e.row().orElseThrow();
             var file = e.migration().filter(m -> m.checksum().equals(row.checksum())).flatMap(Migration::down)
@@ -79,8 +101,20 @@ public final class Rollback {
                 steps.add(new Step(e, row, new SqlSource(row.script() + " (down SQL stored at apply time)",
                         row.down().get(), 1), "history"));
             } else {
-                lacking.add(e.version() + " (" + row.script() + ")");
-                allDrizzle &= e.migration().map(m -> m.convention().equals("drizzle")).orElse(false);
+                boolean empty = e.migration().flatMap(Migration::down).isPresent();
+                steps.add(new Step(e, row, new SqlSource(row.script(), "", 1), empty ? "empty" : "missing"));
+            }
+        }
+        return steps;
+    }
+
+    private static void refuseWithoutDown(List<Step> steps) {
+        List<String> lacking = new ArrayList<>();
+        boolean allDrizzle = true;
+        for (Step s : steps) {
+            if (!s.runnable()) {
+                lacking.add(s.entry().version() + " (" + s.row().script() + ")");
+                allDrizzle &= s.entry().migration().map(m -> m.convention().equals("drizzle")).orElse(false);
             }
         }
         if (!lacking.isEmpty()) {
@@ -92,7 +126,6 @@ public final class Rollback {
             throw CairnException.validation("rollback.no-down", "cannot roll back: " + String.join(", ", lacking)
                     + (lacking.size() == 1 ? " has" : " have") + " no down script" + why + "; nothing was rolled back");
         }
-        return steps;
     }
 
     private RolledBack undo(Database db, Step step, ScriptPlan plan, int doneBefore) {
@@ -172,7 +205,34 @@ public final class Rollback {
             if (selection instanceof RollbackRequest.Selection.Batch b) {
                 return applied.stream().filter(e -> e.row().get().batch() == b.batch()).toList();
             }
+            if (selection instanceof RollbackRequest.Selection.Only o) {
+                return only(ledger, applied, o);
+            }
             return applied;
+        }
+
+        /** The one applied migration {@code --only} names; refused while newer ones are applied, unless forced. */
+        private static List<Ledger.Entry> only(Ledger ledger, List<Ledger.Entry> applied,
+                                               RollbackRequest.Selection.Only o) {
+            Ledger.Entry e = ledger.find(o.reference()).orElseThrow(() -> CairnException.usage("rollback.only-unknown",
+                    "--only " + o.reference() + ": no migration has that version or file name; 'cairn status' lists"
+                            + " them. Nothing was rolled back"));
+            Ledger.Entry chosen = applied.stream().filter(a -> a.version().equals(e.version())).findFirst()
+                    .orElseThrow(() -> CairnException.usage("rollback.only-not-applied", "--only " + o.reference()
+                            + ": migration " + e.version() + " (" + e.script() + ") is " + e.state().label()
+                            + ", not applied; nothing was rolled back"));
+            HistoryRow row = chosen.row().orElseThrow();
+            List<String> newer = applied.stream().filter(a -> a != chosen)
+                    .filter(a -> a.version().compareTo(chosen.version()) > 0 || a.row().get().id() > row.id())
+                    .map(a -> a.version() + " (" + a.script() + ")").toList();
+            if (!newer.isEmpty() && !o.force()) {
+                throw CairnException.validation("rollback.only-newer", "--only " + o.reference() + ": "
+                        + (newer.size() == 1 ? "a newer migration is" : newer.size() + " newer migrations are")
+                        + " applied after " + chosen.version() + " (" + String.join(", ", newer) + ") and may depend"
+                        + " on it; roll " + (newer.size() == 1 ? "it" : "them") + " back first, or add --force to roll"
+                        + " back only " + chosen.version() + ". Nothing was rolled back");
+            }
+            return List.of(chosen);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.cairn.cli.command;
 
 import dev.cairn.Cairn;
+import dev.cairn.cli.ConfirmOptions;
+import dev.cairn.cli.Confirmation;
 import dev.cairn.cli.Console;
 import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
@@ -14,8 +16,10 @@ import dev.cairn.engine.DryRun;
 import dev.cairn.engine.MigrateOptions;
 import dev.cairn.engine.MigrateResult;
 import dev.cairn.migration.Version;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cairn migrate}: applies pending migrations. */
@@ -47,8 +51,22 @@ public final class MigrateCommand extends DatabaseCommand {
             + " or nothing (refused when a migration cannot run in a transaction).")
     boolean singleTransaction;
 
+    @Option(names = {"--rerun-modified", "--force"}, description = "Run applied migrations whose file changed"
+            + " again, each in its own transaction: a new history row with the new checksum is added, the old one"
+            + " stays. In a protected environment it needs confirmation (--yes --confirm DATABASE without a"
+            + " terminal). Default: 'rerun_modified' in cairn.toml, else off.")
+    boolean rerunModified;
+
+    @Option(names = "--only", paramLabel = "VERSION|NAME", description = "Apply just this pending migration, named"
+            + " by its version (003) or file name (003_add_users); a version below the newest applied one needs"
+            + " --out-of-order.")
+    String only;
+
     @Option(names = "--json", description = "One JSON document on standard output.")
     boolean json;
+
+    @Mixin
+    ConfirmOptions confirm;
 
     @Option(names = "--backup", negatable = true, description = "Back up with pg_dump into backups/ first, only when"
             + " something is pending; if the backup fails nothing is applied. --no-backup skips it. Default: 'backup'"
@@ -61,9 +79,12 @@ public final class MigrateCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        MigrateOptions opts = new MigrateOptions(Optional.ofNullable(target).map(Versions::parse), outOfOrder,
+        MigrateOptions base = new MigrateOptions(Optional.ofNullable(target).map(Versions::parse), outOfOrder,
                 singleTransaction);
+        MigrateOptions chosen = only == null ? base : base.only(only);
         return withCairn(new Progress(console, json || dryRun), cairn -> {
+            MigrateOptions opts = rerunWanted() ? chosen.rerunningModified(reruns -> approveRerun(reruns, cairn))
+                    : chosen;
             if (dryRun) {
                 DryRun d = cairn.dryRun(opts);
                 if (json) {
@@ -85,6 +106,23 @@ public final class MigrateCommand extends DatabaseCommand {
             }
             return 0;
         });
+    }
+
+    private boolean rerunWanted() {
+        return rerunModified || settings().extra().rerunModified().orElse(false);
+    }
+
+    /** Re-runs are listed; in a protected environment they need the same confirmation as a rollback. */
+    private boolean approveRerun(List<MigrateOptions.Rerun> reruns, Cairn cairn) {
+        if (settings().protectedEnvironment()) {
+            if (console.interactive()) {
+                console.err("about to run again, as their files changed since they were applied:");
+                reruns.forEach(r -> console.err("  " + r.script()));
+            }
+            new Confirmation(console, confirm, settings()).require("re-run " + reruns.size() + " changed "
+                    + (reruns.size() == 1 ? "migration" : "migrations"), cairn.configuration().connection().database());
+        }
+        return true;
     }
 
     private boolean backupWanted() {

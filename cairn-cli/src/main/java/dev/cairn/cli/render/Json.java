@@ -43,7 +43,7 @@ public final class Json {
             var m = a.applied();
             return map("event", "migration_applied", "version", m.version(), "script", m.script(),
                     "durationMs", m.duration().toMillis(), "checksum", m.checksum(), "batch", m.batch(),
-                    "transactional", m.transactional());
+                    "transactional", m.transactional(), "rerun", m.rerun());
         }
         if (e instanceof dev.cairn.engine.Event.MigrationStarting s) {
             return map("event", "migration_starting", "version", s.version(), "script", s.script(),
@@ -81,7 +81,7 @@ public final class Json {
         doc.put("applied", r.applied().stream().map(a -> map(
                 "version", a.version(), "description", a.description(), "script", a.script(),
                 "durationMs", a.duration().toMillis(), "transactional", a.transactional(),
-                "statements", a.statements(), "checksum", a.checksum())).toList());
+                "statements", a.statements(), "checksum", a.checksum(), "rerun", a.rerun())).toList());
         return doc;
     }
 
@@ -120,6 +120,11 @@ public final class Json {
     public static Map<String, Object> rollback(RollbackResult r) {
         return map("rolledBack", r.rolledBack().stream().map(b -> map("version", b.version(), "script", b.script(),
                 "batch", b.batch(), "durationMs", b.duration().toMillis(), "downSource", b.downSource())).toList());
+    }
+
+    public static Map<String, Object> rollbackDryRun(List<dev.cairn.engine.RollbackRequest.Planned> plan) {
+        return map("dryRun", true, "rollback", plan.stream().map(p -> map("version", p.version(), "script",
+                p.script(), "batch", p.batch(), "downSource", p.downSource(), "sql", p.sql())).toList());
     }
 
     private static List<Map<String, Object>> problems(List<Problem> problems) {

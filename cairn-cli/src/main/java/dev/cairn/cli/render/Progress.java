@@ -36,8 +36,10 @@ public final class Progress implements Listener {
             console.out("created history table " + h.table());
         } else if (event instanceof Event.MigrationApplied a) {
             var m = a.applied();
-            console.out("  " + console.good("applied") + " " + m.script() + "  " + Text.millis(m.duration())
-                    + (m.transactional() ? "" : "  (without a transaction: " + m.noTransactionReason() + ")"));
+            console.out("  " + console.good(m.rerun() ? "re-applied" : "applied") + " " + m.script() + "  "
+                    + Text.millis(m.duration())
+                    + (m.transactional() ? "" : "  (without a transaction: " + m.noTransactionReason() + ")")
+                    + (m.rerun() ? "  (changed since it was applied; the earlier history row stays)" : ""));
         } else if (event instanceof Event.MigrationRolledBack r) {
             var b = r.rolledBack();
             console.out("  " + console.warn("rolled back") + " " + b.script() + "  " + Text.millis(b.duration())

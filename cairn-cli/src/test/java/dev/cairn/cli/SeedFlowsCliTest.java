@@ -1,0 +1,157 @@
+package dev.cairn.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cairn.testing.MigrationDir;
+import dev.cairn.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The seed runners' workflows through the real command line: what a user types and sees. */
+class SeedFlowsCliTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @TempDir
+    Path cwd;
+
+    MigrationDir dir;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db.reset();
+        dir = new MigrationDir(cwd.resolve("db/migrations"))
+                .dbmate("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;")
+                .dbmate("002_orders.sql", "CREATE TABLE orders (id int PRIMARY KEY);", "DROP TABLE orders;")
+                .dbmate("003_items.sql", "CREATE TABLE items (id int PRIMARY KEY);", "DROP TABLE items;");
+    }
+
+    Cli cli() {
+        return new Cli(cwd).env("DATABASE_URL", db.url());
+    }
+
+    static JsonNode json(String text) throws Exception {
+        return new ObjectMapper().readTree(text);
+    }
+
+    private void editOrders() {
+        dir.dbmate("002_orders.sql", "CREATE TABLE orders (id int PRIMARY KEY);\nCREATE INDEX orders_id ON orders (id);",
+                "DROP TABLE orders;");
+    }
+
+    @Test
+    void rerunModifiedAndItsForceAliasRunTheChangedFileAgain() throws Exception {
+        cli().run("migrate");
+        editOrders();
+        Cli.Result refused = cli().run("migrate");
+        assertThat(refused.exit()).isEqualTo(4);
+        assertThat(refused.err()).contains("or 'cairn migrate --rerun-modified' to run it again");
+
+        // The file creates orders again, which exists: the re-run fails and is rolled back as a whole.
+        Cli.Result failed = cli().run("migrate", "--force");
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.err()).contains("relation \"orders\" already exists").contains("nothing of 002 was applied");
+
+        dir.dbmate("002_orders.sql", "CREATE TABLE IF NOT EXISTS orders (id int PRIMARY KEY);\n"
+                + "CREATE INDEX IF NOT EXISTS orders_id ON orders (id);", "DROP TABLE orders;");
+        // Its last attempt failed, so it is retried like any failed migration, by a plain migrate.
+        Cli.Result r = cli().run("migrate");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).contains("applied 002_orders.sql").contains("applied 1 migration in");
+        assertThat(db.scalar("SELECT count(*) FROM pg_indexes WHERE indexname = 'orders_id'")).isEqualTo("1");
+        assertThat(db.column("SELECT status FROM cairn_history WHERE version = '002' ORDER BY id"))
+                .containsExactly("SUCCESS", "FAILED", "SUCCESS");
+        assertThat(cli().run("migrate").out()).contains("up to date");
+    }
+
+    @Test
+    void rerunInAProtectedEnvironmentNeedsTheSameConfirmationAsRollback() throws Exception {
+        cli().run("migrate");
+        dir.dbmate("002_orders.sql", "CREATE TABLE IF NOT EXISTS orders (id int PRIMARY KEY);", "DROP TABLE orders;");
+        Cli production = cli().env("NODE_ENV", "production");
+        Cli.Result refused = production.run("migrate", "--rerun-modified", "--no-backup");
+        assertThat(refused.exit()).isEqualTo(6);
+        assertThat(refused.err()).contains("re-run 1 changed migration in the protected environment 'production' needs"
+                + " --yes --confirm " + db.name()).contains("Nothing was changed");
+        assertThat(db.scalar("SELECT count(*) FROM cairn_history WHERE version = '002'")).isEqualTo("1");
+
+        Cli.Result done = production.run("migrate", "--rerun-modified", "--no-backup", "--yes", "--confirm", db.name());
+        assertThat(done.exit()).as(done.all()).isZero();
+        assertThat(done.out()).contains("re-applied 002_orders.sql").contains("(changed since it was applied; the"
+                + " earlier history row stays)").contains("applied 1 migration in");
+        assertThat(db.scalar("SELECT count(*) FROM cairn_history WHERE version = '002'")).isEqualTo("2");
+    }
+
+    @Test
+    void rerunModifiedFromCairnToml() throws Exception {
+        cli().run("migrate");
+        dir.dbmate("002_orders.sql", "CREATE TABLE IF NOT EXISTS orders (id int PRIMARY KEY);", "DROP TABLE orders;");
+        Files.writeString(cwd.resolve("cairn.toml"), "rerun_modified = true\n");
+        Cli.Result r = cli().run("migrate");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).contains("re-applied 002_orders.sql");
+        Files.writeString(cwd.resolve("cairn.toml"), "rerun_modified = \"yes\"\n");
+        assertThat(cli().run("migrate").err()).contains("'rerun_modified' must be true or false");
+    }
+
+    @Test
+    void migrateOnlyAndRollbackOnly() throws Exception {
+        Cli.Result one = cli().run("migrate", "--only", "002_orders");
+        assertThat(one.exit()).as(one.all()).isZero();
+        assertThat(one.out()).contains("applied 002_orders.sql").contains("applied 1 migration in");
+        assertThat(db.relations()).contains("orders").doesNotContain("users", "items");
+
+        Cli.Result below = cli().run("migrate", "--only", "001");
+        assertThat(below.exit()).isEqualTo(4);
+        assertThat(below.err()).contains("run with --out-of-order");
+        assertThat(cli().run("migrate", "--only", "001", "--out-of-order").exit()).isZero();
+        assertThat(cli().run("migrate").exit()).isZero();
+
+        Cli.Result newer = cli().run("rollback", "--only", "002", "--yes");
+        assertThat(newer.exit()).isEqualTo(4);
+        // 001 went in after 002 (out of order), so it counts as newer too.
+        assertThat(newer.err()).contains("--only 002: 2 newer migrations are applied after 002 (003 (003_items.sql),"
+                + " 001 (001_users.sql)) and may depend on it; roll them back first, or add --force");
+        Cli.Result forced = cli().run("rollback", "--only", "002", "--force", "--yes");
+        assertThat(forced.exit()).as(forced.all()).isZero();
+        assertThat(forced.out()).contains("rolled back 002_orders.sql").contains("rolled back 1 migration");
+        assertThat(db.relations()).contains("users", "items").doesNotContain("orders");
+        assertThat(cli().run("rollback", "--force", "--yes").err()).contains("--force goes with --only");
+        assertThat(cli().run("migrate", "--only", "nope").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void rollbackDryRunListsThePlanWithSqlAndThePromptShowsTheSameList() throws Exception {
+        dir.write("004_plain.sql", "CREATE TABLE plain (id int);\n");
+        cli().run("migrate", "--target", "003");
+        cli().run("migrate");
+        Cli.Result r = cli().run("rollback", "--dry-run", "--all");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).contains("-- dry run: would roll back 4 migrations, newest first; nothing is changed")
+                .contains("-- 004_plain.sql  (batch 2, no down script: cannot be rolled back)")
+                .contains("-- 003_items.sql  (batch 1, down SQL from the file)\nDROP TABLE items;")
+                .contains("-- 1 migration has no down script: this rollback would be refused (exit 4)");
+        assertThat(r.out().indexOf("003_items")).isLessThan(r.out().indexOf("001_users"));
+        assertThat(db.relations()).contains("users", "orders", "items", "plain");
+
+        Cli.Result j = cli().run("rollback", "--dry-run", "--json");
+        JsonNode doc = json(j.out());
+        assertThat(doc.at("/dryRun").asBoolean()).isTrue();
+        assertThat(doc.at("/rollback/0/version").asText()).isEqualTo("004");
+        assertThat(doc.at("/rollback/0/downSource").asText()).isEqualTo("missing");
+
+        dir.delete("004_plain.sql");
+        db.execute("DELETE FROM cairn_history WHERE version = '004'");
+        Cli.Result no = cli().terminal("n\n").run("rollback", "--steps", "2");
+        assertThat(no.exit()).isEqualTo(6);
+        assertThat(no.err()).contains("about to roll back, newest first:\n  003_items.sql  (batch 1, down SQL from the"
+                + " file)\n  002_orders.sql  (batch 1, down SQL from the file)\nroll back 2 migrations? [y/N]");
+    }
+}
