@@ -159,7 +159,12 @@ public final class Cairn {
 
     /** Creates the next migration file in the first location; returns the files written. */
     public List<Path> newMigration(String name) {
-        return new NewMigration(config, Clock.systemUTC()).run(name);
+        return newMigration(name, "");
+    }
+
+    /** As {@link #newMigration(String)}, with {@code description} in the file's header comment. */
+    public List<Path> newMigration(String name, String description) {
+        return new NewMigration(config, Clock.systemUTC()).run(name, description);
     }
 
     /**

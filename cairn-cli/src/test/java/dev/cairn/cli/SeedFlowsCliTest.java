@@ -154,4 +154,15 @@ class SeedFlowsCliTest {
         assertThat(no.err()).contains("about to roll back, newest first:\n  003_items.sql  (batch 1, down SQL from the"
                 + " file)\n  002_orders.sql  (batch 1, down SQL from the file)\nroll back 2 migrations? [y/N]");
     }
+
+    @Test
+    void newTakesADescriptionForTheHeaderComment() throws Exception {
+        Cli.Result r = cli().run("new", "add_ratings", "Add celebrity ratings");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).contains("created db/migrations/004_add_ratings.sql");
+        String text = Files.readString(dir.path().resolve("004_add_ratings.sql"));
+        assertThat(text).startsWith("-- migrate:up\n-- Add celebrity ratings\n-- Created: 20")
+                .contains("-- Prefer idempotent forms").contains("-- Write the down script too");
+        assertThat(cli().run("new", "a", "b", "c").exit()).isEqualTo(2);
+    }
 }
