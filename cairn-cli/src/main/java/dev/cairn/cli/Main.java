@@ -50,8 +50,10 @@ public final class Main implements Callable<Integer> {
             boolean verbose = commandLine.getCommand() instanceof DatabaseCommand d && d.verbose()
                     || parseResult.expandedArgs().contains("--verbose") || parseResult.expandedArgs().contains("-v");
             if (ex instanceof CairnException c && console.jsonLog()) {
-                console.err(dev.cairn.cli.render.Json.line(dev.cairn.cli.render.Json.map("event", "error",
-                        "code", c.code(), "exitCode", c.exitCode(), "message", console.redact(c.getMessage()))));
+                String message = console.redact(c.getMessage());
+                console.err(dev.cairn.cli.render.Json.line(dev.cairn.cli.render.Json.logEvent(java.time.Instant.now(),
+                        "error", message.lines().findFirst().orElse(""), dev.cairn.cli.render.Json.map("event", "error",
+                        "code", c.code(), "exitCode", c.exitCode(), "message", message))));
                 return c.exitCode();
             }
             if (ex instanceof CairnException c) {

@@ -37,6 +37,45 @@ public final class Json {
         }
     }
 
+    /**
+     * One {@code --log-format json} line's fields: {@code time} (ISO-8601 UTC), {@code level}
+     * ({@code info}, {@code warn}, {@code error}) and {@code msg} (the text line a person would read),
+     * as log pipelines expect them, then {@code fields}.
+     */
+    public static Map<String, Object> logEvent(Instant time, String level, String msg, Map<String, Object> fields) {
+        Map<String, Object> m = map("time", time.toString(), "level", level, "msg", msg);
+        m.putAll(fields);
+        return m;
+    }
+
+    /** An event as a log line: {@link #event} with its time, level and message. */
+    public static Map<String, Object> logEvent(dev.cairn.engine.Event e, Instant time) {
+        String level = e instanceof dev.cairn.engine.Event.LockWaiting ? "warn" : "info";
+        return logEvent(time, level, message(e), event(e));
+    }
+
+    private static String message(dev.cairn.engine.Event e) {
+        if (e instanceof dev.cairn.engine.Event.MigrationApplied a) {
+            return (a.applied().rerun() ? "re-applied " : "applied ") + a.applied().script() + " in "
+                    + a.applied().duration().toMillis() + " ms";
+        }
+        if (e instanceof dev.cairn.engine.Event.MigrationStarting s) {
+            return "applying " + s.script() + (s.transactional() ? "" : " without a transaction");
+        }
+        if (e instanceof dev.cairn.engine.Event.MigrationRolledBack r) {
+            return "rolled back " + r.rolledBack().script() + " in " + r.rolledBack().duration().toMillis() + " ms";
+        }
+        if (e instanceof dev.cairn.engine.Event.SeedApplied s) {
+            return "seeded " + s.name() + " in " + s.duration().toMillis() + " ms";
+        }
+        if (e instanceof dev.cairn.engine.Event.HistoryCreated h) {
+            return "created history table " + h.table();
+        }
+        var w = (dev.cairn.engine.Event.LockWaiting) e;
+        return "waiting for the migration lock (" + w.waited().toSeconds() + "s), held by "
+                + w.holder().map(dev.cairn.dialect.LockHolder::describe).orElse("another session");
+    }
+
     /** The structured form of an event: {@code event} names it, the rest describes it. */
     public static Map<String, Object> event(dev.cairn.engine.Event e) {
         if (e instanceof dev.cairn.engine.Event.MigrationApplied a) {

@@ -19,7 +19,7 @@ public final class Progress implements Listener {
     @Override
     public void on(Event event) {
         if (console.jsonLog()) {
-            console.err(Json.line(Json.event(event)));
+            console.err(Json.line(Json.logEvent(event, java.time.Instant.now())));
         }
         if (event instanceof Event.LockWaiting w) {
             if (console.jsonLog()) {
