@@ -165,4 +165,30 @@ class SeedFlowsCliTest {
                 .contains("-- Prefer idempotent forms").contains("-- Write the down script too");
         assertThat(cli().run("new", "a", "b", "c").exit()).isEqualTo(2);
     }
+
+    @Test
+    void aSeedsLeadingCommentIsPrintedAfterItRunsButNeverInAProtectedEnvironment() throws Exception {
+        cli().run("migrate");
+        MigrationDir seeds = new MigrationDir(cwd.resolve("db/seeds"))
+                .write("001_users.sql", "-- Test users (password 'secret'):\n--   admin: id 1\n--\n--   guest: id 2\n"
+                        + "INSERT INTO users VALUES (1), (2) ON CONFLICT DO NOTHING;\n-- not part of the note\n")
+                .write("002_orders.sql", "INSERT INTO orders VALUES (1) ON CONFLICT DO NOTHING;\n");
+        Cli.Result r = cli().run("seed");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).isEqualTo("seeded 2 file(s)\n001_users.sql:\n  Test users (password 'secret'):\n"
+                + "  admin: id 1\n\n  guest: id 2\n");
+        assertThat(json(cli().run("seed", "--rerun", "--json").out()).at("/notes/001_users.sql").asText())
+                .startsWith("Test users");
+        assertThat(cli().run("seed").out()).isEqualTo("seeded 0 file(s), 2 unchanged\n");
+
+        seeds.write("production/001_ops.sql", "-- ops login: ops / hunter2\nINSERT INTO users VALUES (3);\n");
+        Cli.Result production = cli().env("NODE_ENV", "production").run("seed");
+        assertThat(production.exit()).isEqualTo(6);
+        assertThat(production.err()).contains("error: seed in the protected environment 'production' needs --yes"
+                + " --confirm " + db.name() + " (there is no terminal to ask on)");
+        Cli.Result confirmed = cli().env("NODE_ENV", "production").run("seed", "--yes", "--confirm", db.name());
+        assertThat(confirmed.exit()).as(confirmed.all()).isZero();
+        assertThat(confirmed.out()).isEqualTo("seeded 1 file(s)\n");
+        assertThat(confirmed.all()).doesNotContain("hunter2");
+    }
 }
