@@ -104,9 +104,14 @@ public final class Cairn {
         return new Migrate(config, listener).dryRun(options);
     }
 
-    /** Every migration's state. */
+    /** Every migration's state; the database's size estimated from the catalog. */
     public StatusResult status() {
-        return new Status(config).run();
+        return status(Status.Sizes.ESTIMATED);
+    }
+
+    /** Every migration's state, with the database's size estimated or measured on disk ({@code EXACT}, slower). */
+    public StatusResult status(Status.Sizes sizes) {
+        return new Status(config, sizes).run();
     }
 
     /** Checks files against the history; changes nothing. */

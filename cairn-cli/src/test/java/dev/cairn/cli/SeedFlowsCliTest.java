@@ -191,4 +191,20 @@ class SeedFlowsCliTest {
         assertThat(confirmed.out()).isEqualTo("seeded 1 file(s)\n");
         assertThat(confirmed.all()).doesNotContain("hunter2");
     }
+
+    @Test
+    void statusEstimatesTheSizeAndMeasuresItWithSizes() throws Exception {
+        dir.delete("002_orders.sql").delete("003_items.sql");
+        cli().run("migrate");
+        Cli.Result r = cli().run("status");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.out()).containsPattern("database size \u2248 [0-9.]+ MB \\(estimated from the catalog; exact:"
+                + " status --sizes\\), 2 tables; largest:");
+        Cli.Result exact = cli().run("status", "--sizes");
+        assertThat(exact.out()).containsPattern("database size [0-9.]+ MB, 2 tables; largest:");
+        assertThat(json(cli().run("status", "--json").out()).at("/size/exact").asBoolean()).isFalse();
+        assertThat(json(cli().run("status", "--json", "--sizes").out()).at("/size/exact").asBoolean()).isTrue();
+        db.execute("DROP TABLE users");
+        assertThat(cli().run("status").out()).contains(", 1 table; largest:");
+    }
 }

@@ -147,7 +147,7 @@ public final class Json {
                 "batch", r.batch(), "rolledBackAt", r.rolledBackAt().toString())).toList());
         doc.put("ignored", s.ignored().stream().map(i -> map("path", i.path(), "reason", i.reason())).toList());
         doc.put("problems", problems(s.problems()));
-        doc.put("size", map("bytes", s.stats().sizeBytes(), "tables", s.stats().tables(),
+        doc.put("size", map("bytes", s.stats().sizeBytes(), "exact", s.stats().exact(), "tables", s.stats().tables(),
                 "largest", s.stats().largest().stream().map(t -> map("table", t.table(), "bytes", t.bytes())).toList()));
         return doc;
     }

@@ -58,7 +58,9 @@ public final class Text {
             s.ignored().forEach(i -> c.out("  " + i.path() + "  (" + i.reason() + ")"));
         }
         var stats = s.stats();
-        c.out("database size " + bytes(stats.sizeBytes()) + ", " + stats.tables() + " tables"
+        c.out("database size " + (stats.exact() ? "" : "\u2248 ") + bytes(stats.sizeBytes())
+                + (stats.exact() ? "" : " (estimated from the catalog; exact: status --sizes)") + ", "
+                + stats.tables() + (stats.tables() == 1 ? " table" : " tables")
                 + (stats.largest().isEmpty() ? "" : "; largest:"));
         stats.largest().forEach(t -> c.out(String.format("  %-40s %s", t.table(), bytes(t.bytes()))));
         if (!s.problems().isEmpty()) {
