@@ -207,4 +207,29 @@ class SeedFlowsCliTest {
         db.execute("DROP TABLE users");
         assertThat(cli().run("status").out()).contains(", 1 table; largest:");
     }
+
+    @Test
+    void wordingCountsAndDryRunsSayWhatHappened() throws Exception {
+        // A failure repaired is not a rollback.
+        dir.write("004_bad.sql", "SELECT 1/0;\n");
+        cli().run("migrate");
+        assertThat(cli().run("repair", "--yes").exit()).isZero();
+        dir.delete("004_bad.sql");
+        assertThat(cli().run("status").out()).doesNotContain("recent rollbacks").doesNotContain("004_bad");
+        assertThat(cli().run("rollback", "--steps", "1", "--yes").exit()).isZero();
+        assertThat(cli().run("status").out()).contains("recent rollbacks:\n  003_items.sql  batch 1  rolled back ");
+
+        // A dry run changed nothing, so it does not say "nothing was applied".
+        dir.dbmate("001_users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);", "DROP TABLE users;");
+        Cli.Result dry = cli().run("migrate", "--dry-run");
+        assertThat(dry.exit()).isEqualTo(4);
+        assertThat(dry.err()).startsWith("error: nothing would be applied; applied migration 001")
+                .contains("(dry run: nothing was changed)").doesNotContain("nothing was applied");
+
+        // One newer migration rolled back before a failing down script: singular.
+        dir.dbmate("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE nope;");
+        Cli.Result failed = cli().run("rollback", "--all", "--yes");
+        assertThat(failed.exit()).as(failed.all()).isEqualTo(1);
+        assertThat(failed.err()).contains("rolled back: 001 stays applied; the 1 newer migration before it was rolled back");
+    }
 }

@@ -167,7 +167,8 @@ public final class Rollback {
                 + (plan.transactional() ? "\n  rolled back: " + failure.version() + " stays applied"
                 : "\n  ran without a transaction: " + f.index + " of " + plan.statements().size()
                 + " statements completed; " + failure.version() + " is still recorded as applied")
-                + (doneBefore > 0 ? "; the " + doneBefore + " newer migration(s) before it were rolled back" : "")
+                + (doneBefore > 0 ? "; the " + Messages.count(doneBefore, "newer migration") + " before it "
+                + (doneBefore == 1 ? "was" : "were") + " rolled back" : "")
                 + "\n  next: fix the down script and run 'cairn rollback' again";
         return new MigrationException(failure, message, f.cause);
     }

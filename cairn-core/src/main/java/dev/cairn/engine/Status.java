@@ -48,7 +48,9 @@ public final class Status {
                     n(counts, State.PENDING), n(counts, State.FAILED), n(counts, State.MODIFIED),
                     n(counts, State.MISSING), n(counts, State.OUT_OF_ORDER));
             List<StatusResult.Rollback> rollbacks = ledger.rows().stream()
-                    .filter(r -> r.rolledBackAt().isPresent())
+                    // A FAILED attempt resolved by repair is marked ROLLED_BACK too, but it keeps its error:
+                    // it was never applied, so it was not rolled back.
+                    .filter(r -> r.rolledBackAt().isPresent() && r.error().isEmpty())
                     .sorted(Comparator.comparing((HistoryRow r) -> r.rolledBackAt().get()).reversed())
                     .limit(RECENT_ROLLBACKS)
                     .map(r -> new StatusResult.Rollback(r.version(), r.script(), r.batch(), r.rolledBackAt().get()))

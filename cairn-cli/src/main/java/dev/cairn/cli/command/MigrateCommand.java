@@ -86,7 +86,7 @@ public final class MigrateCommand extends DatabaseCommand {
             MigrateOptions opts = rerunWanted() ? chosen.rerunningModified(reruns -> approveRerun(reruns, cairn))
                     : chosen;
             if (dryRun) {
-                DryRun d = cairn.dryRun(opts);
+                DryRun d = dryRun(cairn, opts);
                 if (json) {
                     console.out(Json.write(Json.dryRun(d)));
                 } else {
@@ -106,6 +106,21 @@ public final class MigrateCommand extends DatabaseCommand {
             }
             return 0;
         });
+    }
+
+    /** A dry run changes nothing whatever happens, so its refusals say what a real run would not apply. */
+    private static DryRun dryRun(Cairn cairn, MigrateOptions opts) {
+        try {
+            return cairn.dryRun(opts);
+        } catch (dev.cairn.error.CairnException e) {
+            String m = e.getMessage();
+            if (!m.contains("othing was applied")) {
+                throw e;
+            }
+            throw new dev.cairn.error.CairnException(e.kind(), e.code(), m.replace("nothing was applied",
+                    "nothing would be applied").replace("Nothing was applied", "Nothing would be applied")
+                    + " (dry run: nothing was changed)", e);
+        }
     }
 
     private boolean rerunWanted() {
