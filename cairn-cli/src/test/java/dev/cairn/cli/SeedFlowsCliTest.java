@@ -232,4 +232,33 @@ class SeedFlowsCliTest {
         assertThat(failed.exit()).as(failed.all()).isEqualTo(1);
         assertThat(failed.err()).contains("rolled back: 001 stays applied; the 1 newer migration before it was rolled back");
     }
+
+    @Test
+    void helpNamesEveryConventionAndShowsEachCommandsOwnOptionsAndExamplesFirst() {
+        Cli.Result top = cli().run("--help");
+        assertThat(top.exit()).isZero();
+        assertThat(top.out()).contains("dbmate", "golang-migrate", "numbered", "forward/back", "dated", "drizzle-kit",
+                "Flyway", "diesel", "goose", "sql-migrate").doesNotContainIgnoringCase("seed 00");
+        for (String command : new String[] {"migrate", "status", "rollback", "validate", "new", "repair", "baseline",
+                "seed", "reset", "unlock", "backup", "restore"}) {
+            String help = cli().run(command, "--help").out();
+            assertThat(help).as(command).startsWith("Usage: cairn " + command + " [OPTIONS]");
+            int examples = help.indexOf("\nExamples:");
+            int shared = help.indexOf("\nDatabase options (shared by the database commands):");
+            assertThat(examples).as(command).isPositive();
+            assertThat(shared).as(command).isGreaterThan(examples);
+            assertThat(help.indexOf("--url=URL")).as(command).isGreaterThan(shared);
+            assertThat(help.indexOf("--help")).as(command).isLessThan(examples);
+            // Example lines fit in 80 columns: none is wrapped to column 0.
+            help.substring(examples + 11).lines().takeWhile(l -> !l.isEmpty()).forEach(l -> assertThat(l)
+                    .as(command).startsWith("  ").hasSizeLessThanOrEqualTo(80));
+        }
+        assertThat(cli().run("migrate", "--help").out().indexOf("--dry-run"))
+                .isLessThan(cli().run("migrate", "--help").out().indexOf("Examples:"));
+
+        Cli.Result typo = cli().run("migrat");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("did you mean 'cairn migrate'?");
+        assertThat(cli().run("migrate", "--dryrun").err()).contains("did you mean '--dry-run'?");
+    }
 }

@@ -28,10 +28,12 @@ import picocli.CommandLine.Option;
                 + " in the history table, under a lock so that concurrent runners apply each migration once."},
         footer = {"", "Examples:",
                 "  cairn migrate --url postgres://app@localhost:5432/app",
-                "  cairn migrate --dry-run                 print every statement that would run, touch nothing",
+                "  cairn migrate --dry-run                 print each statement; change nothing",
                 "  cairn migrate --dry-run --json          the same as JSON",
                 "  cairn migrate --target 20240115093000   stop after this version",
-                "  cairn migrate --backup                  pg_dump into backups/ first, if any pending",
+                "  cairn migrate --backup                  pg_dump into backups/ first",
+                "  cairn migrate --only 20240115093000     just this pending migration",
+                "  cairn migrate --rerun-modified          run changed applied files again",
                 "", "Exit codes: 0 applied or up to date, 1 a migration failed (it was rolled back), 2 bad"
                 + " files or configuration, 4 refused (modified, missing, failed or out-of-order migrations),"
                 + " 5 lock timeout."})

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
                 + " <UTC yyyyMMddHHmmss>_<name>.sql with -- migrate:up / -- migrate:down sections in an empty"
                 + " directory; otherwise the next number (same zero padding), timestamp or date in that"
                 + " directory's form - numbered files with a _rollback sibling, golang-migrate .up/.down pairs,"
-                + " seed 002 banners, seed 003 dated files, Flyway V (and U), diesel folders, goose and sql-migrate"
+                + " forward/rollback banner sections, dated files with a -- ROLLBACK: line, Flyway V (and U), diesel folders, goose and sql-migrate"
                 + " sections, drizzle-kit files with their meta/_journal.json entry."},
         footer = {"", "Examples:",
                 "  cairn new add_users_table",

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
                 "  cairn status",
                 "  cairn status --json | jq '.summary.pending'",
                 "  cairn status --sizes     the database size measured on disk, not estimated",
-                "  cairn status --check     in CI: exit 3 when migrations are pending, 4 when validation fails",
+                "  cairn status --check     in CI: exit 3 when pending, 4 when validation fails",
                 "", "Exit codes: 0 ok, 3 pending (with --check), 4 validation failed (with --check)."})
 public final class StatusCommand extends DatabaseCommand {
 
