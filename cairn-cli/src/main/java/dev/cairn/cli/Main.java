@@ -64,6 +64,7 @@ public final class Main implements Callable<Integer> {
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            console.endStatus();
             boolean verbose = commandLine.getCommand() instanceof DatabaseCommand d && d.verbose()
                     || parseResult.expandedArgs().contains("--verbose") || parseResult.expandedArgs().contains("-v");
             if (ex instanceof CairnException c && console.jsonLog()) {

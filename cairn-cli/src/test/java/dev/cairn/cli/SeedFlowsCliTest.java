@@ -261,4 +261,34 @@ class SeedFlowsCliTest {
         assertThat(typo.err()).contains("did you mean 'cairn migrate'?");
         assertThat(cli().run("migrate", "--dryrun").err()).contains("did you mean '--dry-run'?");
     }
+
+    @Test
+    void aProgressLineOnATerminalOnlyAndNeverWithJson() throws Exception {
+        dir.dbmate("004_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;")
+                .dbmate("005_b.sql", "CREATE TABLE b (id int);", "DROP TABLE b;");
+        Cli.Result plain = cli().run("migrate", "--target", "003");
+        assertThat(plain.err()).doesNotContain("[1/");
+        assertThat(cli().run("rollback", "--all", "--yes").err()).doesNotContain("[1/");
+
+        Cli.Result few = cli().terminal("").run("migrate", "--target", "003");
+        assertThat(few.exit()).isZero();
+        assertThat(few.err()).doesNotContain("[1/");
+        assertThat(cli().terminal("").run("rollback", "--all", "--yes").exit()).isZero();
+
+        Cli.Result many = cli().terminal("").run("migrate");
+        assertThat(many.exit()).as(many.all()).isZero();
+        assertThat(many.err()).contains("\r[1/5] 001_users.sql, 0s\u001b[K").contains("\r[5/5] 005_b.sql, ")
+                .endsWith("\r\u001b[K");
+        assertThat(many.out()).contains(" 001_users.sql  ").contains("applied 5 migrations in")
+                .doesNotContain("[1/");
+
+        Cli.Result back = cli().terminal("").run("rollback", "--all", "--yes");
+        assertThat(back.exit()).isZero();
+        assertThat(back.err()).contains("\r[1/5] 005_b.sql, ").contains("\r[5/5] 001_users.sql, ");
+
+        Cli.Result json = cli().terminal("").run("migrate", "--json");
+        assertThat(json.exit()).isZero();
+        assertThat(json.err()).doesNotContain("[1/");
+        assertThat(json(json.out()).at("/applied").size()).isEqualTo(5);
+    }
 }

@@ -60,6 +60,9 @@ public final class Migrate {
             // Only now, with every script read and split, does anything change.
             db.ensureHistory(listener);
             int batch = ledger.nextBatch();
+            if (!plans.isEmpty()) {
+                listener.on(new Event.RunStarting(plans.keySet().stream().map(Migration::script).toList()));
+            }
             if (options.singleTransaction() && !plans.isEmpty()) {
                 List<Applied> all = new SingleTransaction(db, listener).apply(plans, batch).stream()
                         .map(a -> rerun.contains(a.version()) ? a.asRerun() : a).toList();

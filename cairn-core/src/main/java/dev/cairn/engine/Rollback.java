@@ -68,6 +68,7 @@ public final class Rollback {
             if (!request.confirmation().approve(plan)) {
                 throw CairnException.refused("rollback.unconfirmed", "rollback was not confirmed; nothing was rolled back");
             }
+            listener.on(new Event.RunStarting(steps.stream().map(s -> s.row().script()).toList()));
             List<RolledBack> done = new ArrayList<>();
             for (int i = 0; i < steps.size(); i++) {
                 done.add(undo(db, steps.get(i), plans.get(i), done.size()));

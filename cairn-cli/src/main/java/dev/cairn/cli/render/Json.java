@@ -71,6 +71,9 @@ public final class Json {
         if (e instanceof dev.cairn.engine.Event.HistoryCreated h) {
             return "created history table " + h.table();
         }
+        if (e instanceof dev.cairn.engine.Event.RunStarting r) {
+            return "running " + r.scripts().size() + " scripts";
+        }
         var w = (dev.cairn.engine.Event.LockWaiting) e;
         return "waiting for the migration lock (" + w.waited().toSeconds() + "s), held by "
                 + w.holder().map(dev.cairn.dialect.LockHolder::describe).orElse("another session");
@@ -98,6 +101,9 @@ public final class Json {
         }
         if (e instanceof dev.cairn.engine.Event.HistoryCreated h) {
             return map("event", "history_created", "table", h.table());
+        }
+        if (e instanceof dev.cairn.engine.Event.RunStarting r) {
+            return map("event", "run_starting", "scripts", r.scripts());
         }
         var w = (dev.cairn.engine.Event.LockWaiting) e;
         return map("event", "lock_waiting", "waitedMs", w.waited().toMillis(),

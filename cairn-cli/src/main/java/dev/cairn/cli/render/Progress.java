@@ -16,8 +16,22 @@ public final class Progress implements Listener {
         this.quiet = quiet;
     }
 
+    /** Runs of more than this many migrations show a progress line on a terminal. */
+    static final int PROGRESS_ABOVE = 3;
+
+    private java.util.List<String> scripts = java.util.List.of();
+    private int done;
+    private long started;
+
     @Override
     public void on(Event event) {
+        if (event instanceof Event.RunStarting r) {
+            startProgress(r.scripts());
+            return;
+        }
+        if (event instanceof Event.MigrationApplied || event instanceof Event.MigrationRolledBack) {
+            advance();
+        }
         if (console.jsonLog()) {
             console.err(Json.line(Json.logEvent(event, java.time.Instant.now())));
         }
@@ -45,5 +59,34 @@ public final class Progress implements Listener {
             console.out("  " + console.warn("rolled back") + " " + b.script() + "  " + Text.millis(b.duration())
                     + ("history".equals(b.downSource()) ? "  (down SQL stored at apply time)" : ""));
         }
+        if (!scripts.isEmpty() && done >= scripts.size()) {
+            console.endStatus();
+            scripts = java.util.List.of();
+        }
+    }
+
+    /**
+     * On a terminal, without JSON, a run of more than {@link #PROGRESS_ABOVE} migrations shows
+     * {@code [n/N] script, elapsed} on standard error, rewritten in place; the plain lines stay as they are.
+     */
+    private void startProgress(java.util.List<String> run) {
+        if (quiet || console.jsonLog() || !console.interactive() || run.size() <= PROGRESS_ABOVE) {
+            return;
+        }
+        scripts = run;
+        done = 0;
+        started = System.nanoTime();
+        console.status(this::progressLine);
+    }
+
+    private synchronized void advance() {
+        done++;
+    }
+
+    private synchronized String progressLine() {
+        int n = Math.min(done, scripts.size() - 1);
+        long s = java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        return "[" + (n + 1) + "/" + scripts.size() + "] " + scripts.get(n) + ", "
+                + (s < 60 ? s + "s" : s / 60 + "m" + String.format("%02d", s % 60) + "s");
     }
 }
