@@ -43,7 +43,8 @@ public final class Json {
      * as log pipelines expect them, then {@code fields}.
      */
     public static Map<String, Object> logEvent(Instant time, String level, String msg, Map<String, Object> fields) {
-        Map<String, Object> m = map("time", time.toString(), "level", level, "msg", msg);
+        Map<String, Object> m = map("time", time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
+                "level", level, "msg", msg);
         m.putAll(fields);
         return m;
     }
