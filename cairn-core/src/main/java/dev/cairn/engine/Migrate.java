@@ -1,6 +1,7 @@
 package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
+import dev.cairn.error.CairnException;
 import dev.cairn.history.HistoryRow;
 import dev.cairn.history.NewRow;
 import dev.cairn.jdbc.DatabaseError;
@@ -10,9 +11,11 @@ import dev.cairn.sql.SqlStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies pending migrations in version order, each in its own transaction together with its
@@ -52,10 +55,10 @@ public final class Migrate {
             }
             List<MigrateOptions.Rerun> reruns = Pending.reruns(ledger, pending);
             if (!reruns.isEmpty() && !options.approveRerun().approve(reruns)) {
-                throw dev.cairn.error.CairnException.refused("migrate.rerun-unconfirmed", "re-running "
+                throw CairnException.refused("migrate.rerun-unconfirmed", "re-running "
                         + Messages.count(reruns.size(), "changed migration") + " was not confirmed; nothing was applied");
             }
-            java.util.Set<String> rerun = new java.util.HashSet<>();
+            Set<String> rerun = new HashSet<>();
             reruns.forEach(r -> rerun.add(r.version()));
             // Only now, with every script read and split, does anything change.
             db.ensureHistory(listener);
