@@ -105,9 +105,14 @@ public final class Cairn {
         return new Migrate(config, listener).dryRun(options);
     }
 
-    /** Every migration's state. */
+    /** Every migration's state; the database's size estimated from the catalog. */
     public StatusResult status() {
-        return new Status(config).run();
+        return status(Status.Sizes.ESTIMATED);
+    }
+
+    /** Every migration's state, with the database's size estimated or measured on disk ({@code EXACT}, slower). */
+    public StatusResult status(Status.Sizes sizes) {
+        return new Status(config, sizes).run();
     }
 
     /** Checks files against the history; changes nothing. */
@@ -118,6 +123,14 @@ public final class Cairn {
     /** Undoes applied migrations. */
     public RollbackResult rollback(RollbackRequest request) {
         return new Rollback(config, listener).run(request);
+    }
+
+    /**
+     * What {@link #rollback(RollbackRequest)} of {@code selection} would undo, newest first, with each
+     * down script and its source ({@code file}, {@code history}, {@code empty}, {@code missing}); changes nothing.
+     */
+    public List<RollbackRequest.Planned> rollbackDryRun(RollbackRequest.Selection selection) {
+        return new Rollback(config, listener).dryRun(selection);
     }
 
     /**
@@ -162,7 +175,12 @@ public final class Cairn {
 
     /** Creates the next migration file in the first location; returns the files written. */
     public List<Path> newMigration(String name) {
-        return new NewMigration(config, Clock.systemUTC()).run(name);
+        return newMigration(name, "");
+    }
+
+    /** As {@link #newMigration(String)}, with {@code description} in the file's header comment. */
+    public List<Path> newMigration(String name, String description) {
+        return new NewMigration(config, Clock.systemUTC()).run(name, description);
     }
 
     /**

@@ -60,8 +60,8 @@ public final class CommonOptions {
     Duration statementTimeout;
 
     @Option(names = "--log-format", paramLabel = "text|json",
-            description = "json: one structured event per line on standard error (event, version, script,"
-                    + " durationMs, checksum, batch), errors included. Default: $CAIRN_LOG_FORMAT, text.")
+            description = "json: one structured event per line on standard error (time, level, msg, event,"
+                    + " version, script, durationMs, checksum, batch), errors included. Default: $CAIRN_LOG_FORMAT, text.")
     String logFormat;
 
     @Option(names = {"-v", "--verbose"}, description = "Show stack traces with errors.")

@@ -28,7 +28,8 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
     public static final String NAME = "cairn.toml";
 
     private static final Set<String> SECTION_KEYS = Set.of("url", "dir", "table", "lock_timeout", "lock_timeout_sql",
-            "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds");
+            "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds",
+            "rerun_modified");
 
     /** The keys of the top level or of one environment; empty when not set. */
     public record Section(Optional<String> url, List<String> dirs, Optional<String> table,
@@ -49,9 +50,15 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
      * @param leaseTtl how long a lease of the table lock lasts without a heartbeat
      * @param schemas  the schemas {@code reset} empties (default: the connection's current schema)
      * @param seeds    the seeds folder (default: {@code seeds} beside the migrations folder)
+     * @param rerunModified {@code migrate} runs applied migrations whose file changed again (default off)
      */
     public record Extra(Optional<Boolean> backup, Optional<String> lockMode, Optional<Duration> leaseTtl,
-                        List<String> schemas, Optional<String> seeds) {
+                        List<String> schemas, Optional<String> seeds, Optional<Boolean> rerunModified) {
+        public Extra(Optional<Boolean> backup, Optional<String> lockMode, Optional<Duration> leaseTtl,
+                     List<String> schemas, Optional<String> seeds) {
+            this(backup, lockMode, leaseTtl, schemas, seeds, Optional.empty());
+        }
+
         static Extra empty() {
             return new Extra(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
         }
@@ -149,7 +156,8 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
                 node.has("ignore") ? Optional.of(list(node, "ignore", where)) : Optional.empty(),
                 bool(node, "out_of_order", where), bool(node, "protected", where),
                 new Extra(bool(node, "backup", where), text(node, "lock_mode", where),
-                        duration(node, "lease_ttl", where), list(node, "schemas", where), text(node, "seeds", where)));
+                        duration(node, "lease_ttl", where), list(node, "schemas", where), text(node, "seeds", where),
+                        bool(node, "rerun_modified", where)));
     }
 
     private static MigrationSettings migration(Path path, String version, JsonNode node) {

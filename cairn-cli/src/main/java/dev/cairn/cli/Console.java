@@ -6,6 +6,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Where commands write: results to standard output, messages to standard error. Every line
@@ -19,6 +23,13 @@ public final class Console {
     private final boolean colour;
     private boolean jsonLog;
     private BufferedReader reader;
+    /** The status line, while one is shown; see {@link #status(Supplier)}. */
+    private Supplier<String> status;
+    private boolean statusShown;
+    private ScheduledExecutorService ticker;
+
+    /** ANSI "erase to end of line", after a carriage return: the status line is rewritten in place. */
+    private static final String CLEAR_TO_END = "\u001b[K";
 
     public Console(Context context) {
         this.context = context;
@@ -46,15 +57,69 @@ public final class Console {
     }
 
     /** A line of the command's result. */
-    public void out(String line) {
+    public synchronized void out(String line) {
+        clearStatus();
         context.out().println(redact(line));
         context.out().flush();
+        drawStatus();
     }
 
     /** A message for the person: notices, warnings, errors. */
-    public void err(String line) {
+    public synchronized void err(String line) {
+        clearStatus();
         context.err().println(redact(line));
         context.err().flush();
+        drawStatus();
+    }
+
+    /**
+     * Shows {@code line} on standard error as a status line, rewritten in place (every second, and
+     * below each printed line) until {@link #endStatus()}. Only on a terminal; elsewhere nothing.
+     */
+    public synchronized void status(Supplier<String> line) {
+        if (!context.interactive()) {
+            return;
+        }
+        status = line;
+        drawStatus();
+        if (ticker == null) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "cairn-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(this::redraw, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Removes the status line, if any, and stops rewriting it. */
+    public synchronized void endStatus() {
+        clearStatus();
+        status = null;
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
+    }
+
+    private synchronized void redraw() {
+        drawStatus();
+    }
+
+    private void drawStatus() {
+        if (status != null) {
+            context.err().print("\r" + redact(status.get()) + CLEAR_TO_END);
+            context.err().flush();
+            statusShown = true;
+        }
+    }
+
+    private void clearStatus() {
+        if (statusShown) {
+            context.err().print("\r" + CLEAR_TO_END);
+            context.err().flush();
+            statusShown = false;
+        }
     }
 
     /** Whether events and errors go to standard error as JSON lines ({@code --log-format json}). */
@@ -91,6 +156,7 @@ public final class Console {
 
     /** Asks a question on standard error and reads one line; empty text at end of input. */
     public String ask(String question) {
+        endStatus();
         context.err().print(redact(question));
         context.err().flush();
         try {

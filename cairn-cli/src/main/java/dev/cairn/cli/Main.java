@@ -12,9 +12,21 @@ import picocli.CommandLine.Command;
 /** The {@code cairn} command line: parses, calls {@link Cairn}, renders, and maps errors to exit codes. */
 @Command(name = "cairn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Database schema migrations for PostgreSQL.", "",
-                "Reads migrations in the conventions of dbmate (-- migrate:up / -- migrate:down), golang-migrate"
-                        + " (N_name.up.sql / .down.sql) and numbered files (NNN_name.sql with NNN_name_rollback.sql),"
-                        + " and applies each in its own transaction with its row in the history table."},
+                "Applies each migration in its own transaction with its row in the history",
+                "table. Reads the files a project already has, recognised one by one and never",
+                "renamed:",
+                "  dbmate          name.sql with -- migrate:up / -- migrate:down sections",
+                "  golang-migrate  1_name.up.sql with 1_name.down.sql",
+                "  numbered        001_name.sql with an optional 001_name_rollback.sql",
+                "  forward/back    name.sql with -- FORWARD MIGRATION / -- ROLLBACK banners",
+                "  dated           2025-01-17_1430_name.sql, down in comments after -- ROLLBACK:",
+                "  drizzle-kit     0000_tag.sql listed in meta/_journal.json (no down)",
+                "  Flyway          V1__name.sql, undo U1__name.sql, repeatable R__name.sql",
+                "  diesel          2024-01-15-093000_name/ folders with up.sql and down.sql",
+                "  goose           -- +goose Up / -- +goose Down sections",
+                "  sql-migrate     -- +migrate Up / -- +migrate Down sections",
+                "Files named in a cairn.toml ignore list (default COMBINED_* and *deprecated*),",
+                "non-.sql files and meta/ folders are skipped and listed by 'cairn status'."},
         footer = {"", "Exit codes: 0 ok, 1 a migration or database operation failed, 2 usage/config/file error"
                 + " (nothing touched), 3 pending migrations (status --check), 4 validation failed, 5 lock not"
                 + " acquired in time, 6 refused (unconfirmed).", "",
@@ -39,21 +51,29 @@ public final class Main implements Callable<Integer> {
         for (Subcommand s : Subcommand.needed(args)) {
             cl.addSubcommand(s.commandName(), s.type());
         }
+        HelpLayout.apply(cl);
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((ex, argv) -> {
             // picocli's own messages may start with "Error: ", which would read "error: Error: ...".
             console.err("error: " + ex.getMessage().replaceFirst("^Error: ", ""));
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                String cmd = ex.getCommandLine().getCommandName().equals("cairn") ? "cairn " : "";
+                console.err("did you mean '" + cmd + u.getSuggestions().get(0) + "'?");
+            }
             console.err("see: cairn " + ex.getCommandLine().getCommandName().replace("cairn", "").strip()
                     + (ex.getCommandLine().getCommandName().equals("cairn") ? "" : " ") + "--help");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            console.endStatus();
             boolean verbose = commandLine.getCommand() instanceof DatabaseCommand d && d.verbose()
                     || parseResult.expandedArgs().contains("--verbose") || parseResult.expandedArgs().contains("-v");
             if (ex instanceof CairnException c && console.jsonLog()) {
-                console.err(dev.cairn.cli.render.Json.line(dev.cairn.cli.render.Json.map("event", "error",
-                        "code", c.code(), "exitCode", c.exitCode(), "message", console.redact(c.getMessage()))));
+                String message = console.redact(c.getMessage());
+                console.err(dev.cairn.cli.render.Json.line(dev.cairn.cli.render.Json.logEvent(java.time.Instant.now(),
+                        "error", message.lines().findFirst().orElse(""), dev.cairn.cli.render.Json.map("event", "error",
+                        "code", c.code(), "exitCode", c.exitCode(), "message", message))));
                 return c.exitCode();
             }
             if (ex instanceof CairnException c) {

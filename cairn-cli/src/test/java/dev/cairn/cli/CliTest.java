@@ -301,6 +301,12 @@ class CliTest {
         assertThat(applied.get("batch").asInt()).isEqualTo(1);
         assertThat(applied.get("checksum").asText()).hasSize(64);
         assertThat(applied.has("durationMs")).isTrue();
+        assertThat(applied.get("level").asText()).isEqualTo("info");
+        assertThat(applied.get("msg").asText()).matches("applied 001_users\\.sql in \\d+ ms");
+        assertThat(java.time.Instant.parse(applied.get("time").asText()))
+                .isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
+        assertThat(applied.get("time").asText()).endsWith("Z");
+        assertThat(events).allSatisfy(e -> assertThat(e.has("time") && e.has("level") && e.has("msg")).isTrue());
 
         dir.write("003_bad.sql", "SELECT 1/0;\n");
         Cli.Result failed = cli.run("migrate", "--log-format", "json");
@@ -309,6 +315,8 @@ class CliTest {
         assertThat(error.get("event").asText()).isEqualTo("error");
         assertThat(error.get("exitCode").asInt()).isEqualTo(1);
         assertThat(error.get("message").asText()).contains("SQLSTATE 22012");
+        assertThat(error.get("level").asText()).isEqualTo("error");
+        assertThat(error.get("msg").asText()).startsWith("migration 003 failed at").doesNotContain("\n");
         assertThat(cli.run("status", "--log-format", "xml").exit()).isEqualTo(2);
     }
 

@@ -75,7 +75,8 @@ class MainTest {
 
         Cli.Result unknown = new Cli(cwd).run("migrat");
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).isEqualTo("error: Unmatched argument at index 0: 'migrat'" + nl + "see: cairn --help" + nl);
+        assertThat(unknown.err()).isEqualTo("error: Unmatched argument at index 0: 'migrat'" + nl
+                + "did you mean 'cairn migrate'?" + nl + "see: cairn --help" + nl);
 
         Cli.Result version = new Cli(cwd).run("--version");
         assertThat(version.exit()).isZero();

@@ -96,7 +96,7 @@ class SafetyCliTest {
     void repairNeedsConfirmation() throws Exception {
         new MigrationDir(cwd.resolve("db/migrations"))
                 .dbmate("001_users.sql", "CREATE TABLE users (email text PRIMARY KEY); -- edited", "DROP TABLE users;");
-        assertRefused(cli().run("repair"), "make 1 repair needs confirmation");
+        assertRefused(cli().run("repair"), "repair 1 history row needs confirmation");
         Cli.Result r = cli().run("repair", "--yes");
         assertThat(r.exit()).isZero();
         assertThat(cli().run("validate").exit()).isZero();

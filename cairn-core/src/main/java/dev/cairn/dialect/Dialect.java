@@ -124,6 +124,14 @@ public interface Dialect {
     /** The schema unqualified names resolve to. */
     String currentSchema(Connection connection) throws SQLException;
 
-    /** The database's size and its largest tables. */
-    DatabaseStats stats(Connection connection) throws SQLException;
+    /** The database's size, measured on disk, and its largest tables. */
+    default DatabaseStats stats(Connection connection) throws SQLException {
+        return stats(connection, true);
+    }
+
+    /**
+     * The database's size and its largest tables; unless {@code exact}, the size is estimated from
+     * the catalog, without touching every relation's files.
+     */
+    DatabaseStats stats(Connection connection, boolean exact) throws SQLException;
 }

@@ -11,6 +11,16 @@ public sealed interface Event {
     record LockWaiting(Optional<LockHolder> holder, Duration waited) implements Event {
     }
 
+    /**
+     * A run is about to apply (or roll back) these scripts, in this order: what a progress display
+     * counts against. Told once, after the run's checks and confirmation, before the first one.
+     */
+    record RunStarting(java.util.List<String> scripts) implements Event {
+        public RunStarting {
+            scripts = java.util.List.copyOf(scripts);
+        }
+    }
+
     /** The history table did not exist and was created. */
     record HistoryCreated(String table) implements Event {
     }

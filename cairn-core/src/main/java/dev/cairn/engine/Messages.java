@@ -11,7 +11,8 @@ final class Messages {
         var m = e.migration().orElseThrow();
         return "applied migration " + e.version() + " (" + m.up().name() + ") has changed since it was applied"
                 + " (checksum " + shortSum(r.checksum()) + " applied, " + shortSum(m.checksum()) + " now); restore"
-                + " the file, or if the edit is intended run 'cairn repair' to accept it";
+                + " the file, or if the edit is intended run 'cairn repair' to accept it, or 'cairn migrate --rerun-modified'"
+                + " to run it again";
     }
 
     static String missing(Ledger.Entry e) {
@@ -36,13 +37,18 @@ final class Messages {
         }
         if (appliedBefore > 0) {
             s.append("; the ").append(appliedBefore).append(appliedBefore == 1 ? " migration" : " migrations")
-                    .append(" before it in this run stay applied");
+                    .append(" before it in this run").append(appliedBefore == 1 ? " stays" : " stay").append(" applied");
         }
         s.append(f.changedNothing()
                 ? (f.error().notTheFile() ? "\n  next: the file is fine: run 'cairn migrate' again (see the hint)"
                 : "\n  next: fix the file and run 'cairn migrate' again")
                 : "\n  next: finish or undo its statements by hand, run 'cairn repair', then 'cairn migrate'");
         return s.toString();
+    }
+
+    /** {@code 1 table}, {@code 2 tables}: a count with its noun in the right number. */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static String shortSum(String checksum) {

@@ -1,6 +1,7 @@
 package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
+import dev.cairn.error.CairnException;
 import dev.cairn.history.HistoryRow;
 import dev.cairn.history.NewRow;
 import dev.cairn.jdbc.DatabaseError;
@@ -10,9 +11,11 @@ import dev.cairn.sql.SqlStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies pending migrations in version order, each in its own transaction together with its
@@ -50,15 +53,28 @@ public final class Migrate {
             if (options.singleTransaction()) {
                 refuseNonTransactional(plans);
             }
+            List<MigrateOptions.Rerun> reruns = Pending.reruns(ledger, pending);
+            if (!reruns.isEmpty() && !options.approveRerun().approve(reruns)) {
+                throw CairnException.refused("migrate.rerun-unconfirmed", "re-running "
+                        + Messages.count(reruns.size(), "changed migration") + " was not confirmed; nothing was applied");
+            }
+            Set<String> rerun = new HashSet<>();
+            reruns.forEach(r -> rerun.add(r.version()));
             // Only now, with every script read and split, does anything change.
             db.ensureHistory(listener);
             int batch = ledger.nextBatch();
+            if (!plans.isEmpty()) {
+                listener.on(new Event.RunStarting(plans.keySet().stream().map(Migration::script).toList()));
+            }
             if (options.singleTransaction() && !plans.isEmpty()) {
-                return new MigrateResult(new SingleTransaction(db, listener).apply(plans, batch), batch, db.name);
+                List<Applied> all = new SingleTransaction(db, listener).apply(plans, batch).stream()
+                        .map(a -> rerun.contains(a.version()) ? a.asRerun() : a).toList();
+                return new MigrateResult(all, batch, db.name);
             }
             List<Applied> applied = new ArrayList<>();
             for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
-                applied.add(apply(db, e.getKey(), e.getValue(), batch, applied.size()));
+                applied.add(apply(db, e.getKey(), e.getValue(), batch, applied.size(),
+                        rerun.contains(e.getKey().version().text())));
             }
             return new MigrateResult(applied, applied.isEmpty() ? 0 : batch, db.name);
         }
@@ -92,7 +108,7 @@ public final class Migrate {
         }
     }
 
-    private Applied apply(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore) {
+    private Applied apply(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore, boolean rerun) {
         db.verifyLock();
         listener.on(new Event.MigrationStarting(m.version().text(), m.script(), plan.transactional(),
                 plan.noTransactionReason()));
@@ -114,7 +130,7 @@ public final class Migrate {
         }
         Duration took = elapsed(start);
         Applied a = new Applied(m.version().text(), m.description(), m.script(), took, plan.transactional(),
-                plan.noTransactionReason(), plan.statements().size(), m.checksum(), batch);
+                plan.noTransactionReason(), plan.statements().size(), m.checksum(), batch, rerun);
         listener.on(new Event.MigrationApplied(a));
         return a;
     }

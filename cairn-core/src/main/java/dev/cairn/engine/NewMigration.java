@@ -51,8 +51,24 @@ public final class NewMigration {
         this.clock = clock;
     }
 
+    /**
+     * Seed 000's best practices, as comments at the top of every new up script: short enough to
+     * keep, and nothing a convention would read as a directive.
+     */
+    static final String HINTS = "-- Keep it small: one change per migration.\n"
+            + "-- Prefer idempotent forms: CREATE TABLE IF NOT EXISTS, CREATE OR REPLACE, DROP ... IF EXISTS.\n"
+            + "-- Write the down script too, so 'cairn rollback' can undo it.\n";
+
     /** Creates the file (or files, or folder) and returns the files created. */
     public List<Path> run(String name) {
+        return run(name, "");
+    }
+
+    /**
+     * Creates the file (or files, or folder) with {@code description} (may be empty) in its header
+     * comment, and returns the files created.
+     */
+    public List<Path> run(String name, String description) {
         if (!NAME.matcher(name).matches()) {
             throw CairnException.usage("new.name", "migration name '" + name + "' must be lowercase words joined by"
                     + " underscores, such as add_users_table");
@@ -64,36 +80,38 @@ public final class NewMigration {
                 .filter(m -> m.kind() == Migration.Kind.VERSIONED && !m.version().isRepeatable())
                 .reduce((a, b) -> b);
         Path home = newest.map(m -> dir.resolve(m.script()).getParent()).filter(Files::isDirectory).orElse(dir);
-        Next next = new Next(home, name, newest, clock.instant());
+        Next next = new Next(home, name, description.strip().replaceAll("\\s*\\R\\s*", " "), newest,
+                clock.instant());
         return List.copyOf(switch (newest.map(Migration::convention).orElse("dbmate")) {
             case "golang-migrate" -> List.of(
-                    write(next.file(next.number() + "_" + name + ".up.sql"), "-- " + name + ": up\n\n"),
+                    write(next.file(next.number() + "_" + name + ".up.sql"), next.header() + "\n"),
                     write(next.file(next.number() + "_" + name + ".down.sql"), "-- " + name + ": down\n\n"));
             case "numbered" -> List.of(
-                    write(next.file(next.number() + "_" + name + ".sql"), "-- " + name + "\n\n"),
+                    write(next.file(next.number() + "_" + name + ".sql"), next.header() + "\n"),
                     write(next.file(next.number() + "_" + name + "_rollback.sql"),
                             "-- undoes " + next.number() + "_" + name + ".sql\n\n"));
             case "forward-rollback" -> List.of(write(next.file(next.number() + "_" + name + ".sql"),
-                    "-- Migration: " + name + "\n-- Description: " + next.words() + "\n-- Created: "
-                            + DateTimeFormatter.ISO_INSTANT.format(next.now()) + "\n\n" + BANNER
+                    "-- Migration: " + name + "\n-- Description: " + next.title() + "\n-- Created: "
+                            + DateTimeFormatter.ISO_INSTANT.format(next.now()) + "\n" + HINTS + "\n" + BANNER
                             + "-- FORWARD MIGRATION\n" + BANNER + "\n\n" + BANNER + "-- ROLLBACK\n" + BANNER + "\n"));
             case "dated" -> List.of(write(next.file(next.date(DATED, ChronoUnit.MINUTES) + "_" + name + ".sql"),
-                    "-- " + next.words() + "\n\n\n-- ROLLBACK:\n"));
+                    next.header() + "\n\n-- ROLLBACK:\n"));
             case "flyway" -> flyway(next, found.migrations().stream()
                     .anyMatch(m -> m.convention().equals("flyway") && m.down().isPresent()));
             case "diesel" -> diesel(next);
             case "goose" -> List.of(write(next.file(next.number() + "_" + name + ".sql"),
-                    "-- +goose Up\n\n\n-- +goose Down\n\n"));
+                    "-- +goose Up\n" + next.header() + "\n\n-- +goose Down\n\n"));
             case "sql-migrate" -> List.of(write(next.file(next.number() + separator(newest.get()) + name + ".sql"),
-                    "-- +migrate Up\n\n\n-- +migrate Down\n\n"));
-            case "drizzle" -> List.of(drizzle(home, next.number() + "_" + name, next.words(), next.now()));
+                    "-- +migrate Up\n" + next.header() + "\n\n-- +migrate Down\n\n"));
+            case "drizzle" -> List.of(drizzle(home, next.number() + "_" + name, next.header(), next.now()));
             default -> List.of(write(next.file(newest.isPresent() ? next.number() + "_" + name + ".sql"
-                    : stamp(next.now()) + "_" + name + ".sql"), "-- migrate:up\n\n\n-- migrate:down\n\n"));
+                    : stamp(next.now()) + "_" + name + ".sql"), "-- migrate:up\n" + next.header()
+                    + "\n\n-- migrate:down\n\n"));
         });
     }
 
     /** What the new migration's names are made of: where it goes, its name, and the newest migration. */
-    private record Next(Path home, String name, Optional<Migration> newest, Instant now) {
+    private record Next(Path home, String name, String description, Optional<Migration> newest, Instant now) {
 
         Path file(String fileName) {
             return home.resolve(fileName);
@@ -101,6 +119,16 @@ public final class NewMigration {
 
         String words() {
             return name.replace('_', ' ');
+        }
+
+        /** The description given, else the name's words. */
+        String title() {
+            return description.isEmpty() ? words() : description;
+        }
+
+        /** The up script's header comment: what, when (UTC), and the hints. */
+        String header() {
+            return "-- " + title() + "\n-- Created: " + DateTimeFormatter.ISO_INSTANT.format(now) + "\n" + HINTS;
         }
 
         String number() {
@@ -116,7 +144,7 @@ public final class NewMigration {
     private static List<Path> flyway(Next next, boolean undoes) {
         String v = nextFlyway(next.newest().orElseThrow(), next.now());
         List<Path> out = new ArrayList<>();
-        out.add(write(next.file("V" + v + "__" + next.name() + ".sql"), "-- " + next.words() + "\n\n"));
+        out.add(write(next.file("V" + v + "__" + next.name() + ".sql"), next.header() + "\n"));
         if (undoes) {
             out.add(write(next.file("U" + v + "__" + next.name() + ".sql"),
                     "-- undoes V" + v + "__" + next.name() + ".sql\n\n"));
@@ -128,13 +156,13 @@ public final class NewMigration {
     private static List<Path> diesel(Next next) {
         Path folder = next.file(next.date(DIESEL, ChronoUnit.SECONDS) + "_" + next.name());
         createFolder(folder);
-        return List.of(write(folder.resolve("up.sql"), "-- Your SQL goes here\n"),
+        return List.of(write(folder.resolve("up.sql"), next.header() + "-- Your SQL goes here\n"),
                 write(folder.resolve("down.sql"), "-- This file should undo anything in `up.sql`\n"));
     }
 
     /** The SQL file, then its journal entry; the file is removed again when the journal cannot be written. */
-    private static Path drizzle(Path folder, String tag, String words, Instant now) {
-        Path file = write(folder.resolve(tag + ".sql"), "-- " + words + "\n\n");
+    private static Path drizzle(Path folder, String tag, String header, Instant now) {
+        Path file = write(folder.resolve(tag + ".sql"), header + "\n");
         try {
             DrizzleJournal.append(folder, tag, now);
         } catch (CairnException e) {

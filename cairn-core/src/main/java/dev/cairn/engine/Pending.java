@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * Which migrations {@code migrate} runs, and when it must refuse instead: an applied file was
- * changed or removed, a non-transactional migration failed part way, or a pending version that was
- * never applied lies below the newest applied one. A failed migration that changed nothing is tried again.
+ * changed (unless re-running changed files was asked for) or removed, a non-transactional migration failed
+ * part way, or a pending version that was never applied lies below the newest applied one. A failed
+ * migration that changed nothing is tried again.
  */
 final class Pending {
 
@@ -21,15 +22,16 @@ final class Pending {
 
     static List<Migration> select(Ledger ledger, MigrateOptions options) {
         Optional<Version> target = target(ledger, options);
-        refuseUnsafe(ledger, options.outOfOrder(), target);
+        Optional<Ledger.Entry> only = options.only().map(ref -> chosen(ledger, ref, options));
+        refuseUnsafe(ledger, options, target, only);
         List<Migration> out = new ArrayList<>();
         for (Ledger.Entry e : ledger.entries()) {
-            if (e.migration().isEmpty()) {
+            if (e.migration().isEmpty() || only.filter(o -> o != e).isPresent()) {
                 continue;
             }
             Migration m = e.migration().get();
             boolean runnable = e.state() == State.PENDING || e.state() == State.OUT_OF_ORDER
-                    || e.state() == State.FAILED;
+                    || e.state() == State.FAILED || e.state() == State.MODIFIED && options.rerunModified();
             boolean inTarget = m.kind() == Migration.Kind.REPEATABLE
                     || target.map(t -> m.version().compareTo(t) <= 0).orElse(true);
             if (runnable && inTarget) {
@@ -58,11 +60,40 @@ final class Pending {
         return Optional.of(ref.version().orElseGet(() -> ref.resolve(ledger.entries(), "--target").version()));
     }
 
-    private static void refuseUnsafe(Ledger ledger, boolean outOfOrder, Optional<Version> target) {
+    /** The applied migrations among {@code selected} whose file changed: what {@code --rerun-modified} runs again. */
+    static List<MigrateOptions.Rerun> reruns(Ledger ledger, List<Migration> selected) {
+        List<MigrateOptions.Rerun> out = new ArrayList<>();
+        for (Ledger.Entry e : ledger.withState(State.MODIFIED)) {
+            e.migration().filter(selected::contains).ifPresent(m -> out.add(new MigrateOptions.Rerun(
+                    e.version().text(), m.script(), e.row().orElseThrow().checksum(), m.checksum())));
+        }
+        return out;
+    }
+
+    /** The one migration {@code --only} names; it must exist and wait to be applied. */
+    private static Ledger.Entry chosen(Ledger ledger, String reference, MigrateOptions options) {
+        Ledger.Entry e = Reference.of(reference).resolve(ledger.entries(), "--only");
+        boolean waiting = e.migration().isPresent() && (e.state() == State.PENDING || e.state() == State.OUT_OF_ORDER
+                || e.state() == State.FAILED || e.state() == State.MODIFIED && options.rerunModified());
+        if (!waiting) {
+            throw CairnException.usage("migrate.only-not-pending", "--only " + reference + ": migration "
+                    + e.version() + " (" + e.script() + ") is " + e.state().label() + ", not pending"
+                    + (e.state() == State.MODIFIED ? "; add --rerun-modified to run the changed file again" : "")
+                    + ". Nothing was applied");
+        }
+        return e;
+    }
+
+    private static void refuseUnsafe(Ledger ledger, MigrateOptions options, Optional<Version> target,
+                                     Optional<Ledger.Entry> only) {
         List<String> lines = new ArrayList<>();
         for (Ledger.Entry e : ledger.entries()) {
             switch (e.state()) {
-                case MODIFIED -> lines.add(Messages.modified(e));
+                case MODIFIED -> {
+                    if (!options.rerunModified()) {
+                        lines.add(Messages.modified(e));
+                    }
+                }
                 case MISSING -> lines.add(Messages.missing(e));
                 case FAILED -> {
                     HistoryRow r = e.row().orElseThrow();
@@ -73,7 +104,9 @@ final class Pending {
                     }
                 }
                 case OUT_OF_ORDER -> {
-                    if (!outOfOrder && target.map(t -> e.version().compareTo(t) <= 0).orElse(true)) {
+                    boolean selected = only.map(o -> o == e).orElse(true)
+                            && target.map(t -> e.version().compareTo(t) <= 0).orElse(true);
+                    if (!options.outOfOrder() && selected) {
                         lines.add("pending migration " + e.version() + " (" + e.script() + ") is below the newest applied"
                                 + " version " + ledger.newestApplied().map(Object::toString).orElse("") + "; run with"
                                 + " --out-of-order to apply it anyway, or give it a version above "

@@ -7,6 +7,7 @@ import dev.cairn.jdbc.DatabaseError;
 import dev.cairn.jdbc.Jdbc;
 import dev.cairn.migration.Migration;
 import dev.cairn.sql.SqlSource;
+import dev.cairn.sql.SqlSplitter;
 import dev.cairn.sql.SqlStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -32,8 +33,20 @@ public final class Rollback {
     /** The down source of a down script that is there but has no statement: nothing is undone. */
     static final String EMPTY = "empty";
 
-    /** One migration to undo, with the down script chosen for it. */
+    /**
+     * One migration to undo, with the down script chosen for it: {@code source} is {@code file} or
+     * {@code history}, {@code empty} when the down script is there but holds no statement (nothing to
+     * undo), or {@code missing} when there is none (a rollback refuses those).
+     */
     private record Step(Ledger.Entry entry, HistoryRow row, SqlSource down, String source) {
+        boolean runnable() {
+            return !source.equals("missing");
+        }
+
+        RollbackRequest.Planned planned() {
+            return new RollbackRequest.Planned(entry.version().text(), row.script(), row.batch(), source,
+                    runnable() ? down.text().strip() : "");
+        }
     }
 
     public RollbackResult run(RollbackRequest request) {
@@ -46,24 +59,21 @@ public final class Rollback {
             if (chosen.isEmpty()) {
                 return new RollbackResult(List.of());
             }
-            List<Step> steps = new ArrayList<>();
+            List<Step> steps = steps(chosen);
+            refuseWithoutDown(steps);
             List<ScriptPlan> plans = new ArrayList<>();
-            for (Step s : steps(chosen)) {
+            for (Step s : steps) {
                 // A migration that opted out of a transaction (goose NO TRANSACTION, diesel metadata.toml,
                 // transaction = false) runs its down script without one too.
                 Migration.Transaction mode = s.entry().migration().map(Migration::transaction)
                         .orElse(Migration.Transaction.AUTO);
-                ScriptPlan p = ScriptPlan.of(s.down(), mode, db.dialect, db.serverMajor);
-                // A down that is there but holds no statement is a deliberate "nothing to undo".
-                boolean empty = p.statements().stream().allMatch(SqlStatement::isEmpty);
-                steps.add(empty ? new Step(s.entry(), s.row(), s.down(), EMPTY) : s);
-                plans.add(p);
+                plans.add(ScriptPlan.of(s.down(), mode, db.dialect, db.serverMajor));
             }
-            List<RollbackRequest.Planned> plan = steps.stream().map(s -> new RollbackRequest.Planned(
-                    s.entry().version().text(), s.row().script(), s.row().batch(), s.source())).toList();
+            List<RollbackRequest.Planned> plan = steps.stream().map(Step::planned).toList();
             if (!request.confirmation().approve(plan)) {
                 throw CairnException.refused("rollback.unconfirmed", "rollback was not confirmed; nothing was rolled back");
             }
+            listener.on(new Event.RunStarting(steps.stream().map(s -> s.row().script()).toList()));
             List<RolledBack> done = new ArrayList<>();
             for (int i = 0; i < steps.size(); i++) {
                 done.add(undo(db, steps.get(i), plans.get(i), done.size()));
@@ -72,21 +82,43 @@ public final class Rollback {
         }
     }
 
+    /**
+     * What a rollback of {@code selection} would undo, newest first, with each down script and where
+     * it comes from, including those without one. Takes no lock and changes nothing.
+     */
+    public List<RollbackRequest.Planned> dryRun(RollbackRequest.Selection selection) {
+        Discover.Opened<List<Migration>, List<HistoryRow>> opened =
+                Discover.whileOpening(config, Discover::valid, Database::rows);
+        try (Database db = opened.db()) {
+            Ledger ledger = new Ledger(opened.files(), opened.early());
+            return steps(Selections.choose(ledger, selection)).stream().map(Step::planned).toList();
+        }
+    }
+
     private static List<Step> steps(List<Ledger.Entry> chosen) {
         List<Step> steps = new ArrayList<>();
-        List<String> lacking = new ArrayList<>();
-        boolean allDrizzle = true;
         for (Ledger.Entry e : chosen) {
             HistoryRow row = e.row().orElseThrow();
             var file = e.migration().filter(m -> m.checksum().equals(row.checksum())).flatMap(Migration::down);
             if (file.isPresent()) {
-                steps.add(new Step(e, row, file.get(), "file"));
+                steps.add(new Step(e, row, file.get(), SqlSplitter.hasStatements(file.get()) ? "file" : EMPTY));
             } else if (row.down().isPresent()) {
-                steps.add(new Step(e, row, new SqlSource(row.script() + " (down SQL stored at apply time)",
-                        row.down().get(), 1), "history"));
+                SqlSource stored = new SqlSource(row.script() + " (down SQL stored at apply time)", row.down().get(), 1);
+                steps.add(new Step(e, row, stored, SqlSplitter.hasStatements(stored) ? "history" : EMPTY));
             } else {
-                lacking.add(e.version() + " (" + row.script() + ")");
-                allDrizzle &= e.migration().map(m -> m.convention().equals("drizzle")).orElse(false);
+                steps.add(new Step(e, row, new SqlSource(row.script(), "", 1), "missing"));
+            }
+        }
+        return steps;
+    }
+
+    private static void refuseWithoutDown(List<Step> steps) {
+        List<String> lacking = new ArrayList<>();
+        boolean allDrizzle = true;
+        for (Step s : steps) {
+            if (!s.runnable()) {
+                lacking.add(s.entry().version() + " (" + s.row().script() + ")");
+                allDrizzle &= s.entry().migration().map(m -> m.convention().equals("drizzle")).orElse(false);
             }
         }
         if (!lacking.isEmpty()) {
@@ -99,7 +131,6 @@ public final class Rollback {
             throw CairnException.validation("rollback.no-down", "cannot roll back: " + String.join(", ", lacking)
                     + (lacking.size() == 1 ? " has" : " have") + " no down script" + why + "; nothing was rolled back");
         }
-        return steps;
     }
 
     private RolledBack undo(Database db, Step step, ScriptPlan plan, int doneBefore) {
@@ -160,7 +191,8 @@ public final class Rollback {
                 + (plan.transactional() ? "\n  rolled back: " + failure.version() + " stays applied"
                 : "\n  ran without a transaction: " + f.index + " of " + plan.statements().size()
                 + " statements completed; " + failure.version() + " is still recorded as applied")
-                + (doneBefore > 0 ? "; the " + doneBefore + " newer migration(s) before it were rolled back" : "")
+                + (doneBefore > 0 ? "; the " + Messages.count(doneBefore, "newer migration") + " before it "
+                + (doneBefore == 1 ? "was" : "were") + " rolled back" : "")
                 + (error.notTheFile() ? "\n  next: the down script is fine: run 'cairn rollback' again (see the hint)"
                 : "\n  next: fix the down script and run 'cairn rollback' again");
         return new MigrationException(failure, message, f.cause);
@@ -204,7 +236,32 @@ public final class Rollback {
             if (selection instanceof RollbackRequest.Selection.Batch b) {
                 return applied.stream().filter(e -> e.row().get().batch() == b.batch()).toList();
             }
+            if (selection instanceof RollbackRequest.Selection.Only o) {
+                return only(ledger, applied, o);
+            }
             return applied;
+        }
+
+        /** The one applied migration {@code --only} names; refused while newer ones are applied, unless forced. */
+        private static List<Ledger.Entry> only(Ledger ledger, List<Ledger.Entry> applied,
+                                               RollbackRequest.Selection.Only o) {
+            Ledger.Entry e = Reference.of(o.reference()).resolve(ledger.entries(), "--only");
+            Ledger.Entry chosen = applied.stream().filter(a -> a.version().equals(e.version())).findFirst()
+                    .orElseThrow(() -> CairnException.usage("rollback.only-not-applied", "--only " + o.reference()
+                            + ": migration " + e.version() + " (" + e.script() + ") is " + e.state().label()
+                            + ", not applied; nothing was rolled back"));
+            HistoryRow row = chosen.row().orElseThrow();
+            List<String> newer = applied.stream().filter(a -> a != chosen)
+                    .filter(a -> a.version().compareTo(chosen.version()) > 0 || a.row().get().id() > row.id())
+                    .map(a -> a.version() + " (" + a.script() + ")").toList();
+            if (!newer.isEmpty() && !o.force()) {
+                throw CairnException.validation("rollback.only-newer", "--only " + o.reference() + ": "
+                        + (newer.size() == 1 ? "a newer migration is" : newer.size() + " newer migrations are")
+                        + " applied after " + chosen.version() + " (" + String.join(", ", newer) + ") and may depend"
+                        + " on it; roll " + (newer.size() == 1 ? "it" : "them") + " back first, or add --force to roll"
+                        + " back only " + chosen.version() + ". Nothing was rolled back");
+            }
+            return List.of(chosen);
         }
     }
 }

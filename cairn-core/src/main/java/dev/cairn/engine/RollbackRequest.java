@@ -35,6 +35,13 @@ public record RollbackRequest(Selection selection, Confirmation confirmation) {
         /** Every applied migration. */
         record All() implements Selection {
         }
+
+        /**
+         * Just the applied migration {@code reference} names (a version or a file name). Refused (exit 4)
+         * when newer migrations are applied, unless {@code force}.
+         */
+        record Only(String reference, boolean force) implements Selection {
+        }
     }
 
     /** Approves the plan; returning false stops the rollback before it changes anything (exit 6). */
@@ -49,10 +56,21 @@ public record RollbackRequest(Selection selection, Confirmation confirmation) {
      * One migration to undo.
      *
      * @param downSource {@code file}, or {@code history} when the file is gone or changed and the
-     *                   down script stored at apply time is used, or {@code empty} when the down script
-     *                   is there but holds no statement: nothing to undo
+     *                   down script stored at apply time is used, {@code empty} when the down script
+     *                   is there but holds no statement (nothing to undo), or in a preview {@code missing}
+     *                   (no down script at all), which a rollback refuses
+     * @param sql        the down script that would run, empty text for {@code missing}
      */
-    public record Planned(String version, String script, int batch, String downSource) {
+    public record Planned(String version, String script, int batch, String downSource, String sql) {
+
+        public Planned(String version, String script, int batch, String downSource) {
+            this(version, script, batch, downSource, "");
+        }
+
+        /** Whether a rollback can run this one. */
+        public boolean runnable() {
+            return !downSource.equals("missing");
+        }
     }
 
     public static RollbackRequest lastBatch() {

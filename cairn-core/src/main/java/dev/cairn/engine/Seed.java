@@ -49,12 +49,44 @@ public final class Seed {
         }
     }
 
-    /** The seeds run and the seeds skipped as unchanged, by name. */
-    public record Result(List<String> applied, List<String> unchanged) {
+    /**
+     * The seeds run and the seeds skipped as unchanged, by name, and the leading comment block of each
+     * seed that ran and has one (so a seed can tell which test users it created), by name.
+     */
+    public record Result(List<String> applied, List<String> unchanged, Map<String, String> notes) {
         public Result {
             applied = List.copyOf(applied);
             unchanged = List.copyOf(unchanged);
+            notes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(notes));
         }
+
+        public Result(List<String> applied, List<String> unchanged) {
+            this(applied, unchanged, Map.of());
+        }
+    }
+
+    /**
+     * The comment lines a script starts with, without their {@code --} (blank lines before them are
+     * skipped; a blank comment line is kept as an empty line); empty text when it starts with SQL.
+     * Directives ({@code -- cairn:…}, {@code -- migrate:…}, {@code -- +goose …}) are left out.
+     */
+    static String leadingComment(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.strip().lines().toList()) {
+            String l = line.strip();
+            if (!l.startsWith("--")) {
+                break;
+            }
+            String body = l.substring(2).strip();
+            if (body.startsWith("cairn:") || body.startsWith("migrate:") || body.startsWith("+")) {
+                continue;
+            }
+            out.add(body);
+        }
+        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1);
+        }
+        return String.join("\n", out);
     }
 
     /** The seed files in the order they run, named relative to the seeds directory. */
@@ -99,6 +131,7 @@ public final class Seed {
             Map<String, String> applied = history.checksums(db.connection);
             List<String> ran = new ArrayList<>();
             List<String> unchanged = new ArrayList<>();
+            Map<String, String> notes = new java.util.LinkedHashMap<>();
             for (Path file : files) {
                 String name = options.directory().relativize(file).toString().replace('\\', '/');
                 String text = MigrationFile.read(file);
@@ -109,8 +142,12 @@ public final class Seed {
                 }
                 run(db, history, new SqlSource(file.toString(), text, 1), name, sum);
                 ran.add(name);
+                String note = leadingComment(text);
+                if (!note.isEmpty()) {
+                    notes.put(name, note);
+                }
             }
-            return new Result(ran, unchanged);
+            return new Result(ran, unchanged, notes);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read or create " + SeedHistory.NAME, e);
         }

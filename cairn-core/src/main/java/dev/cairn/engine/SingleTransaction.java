@@ -69,7 +69,8 @@ final class SingleTransaction {
             MigrationException e = Migrate.failed(db, m, plan, f, batch, Migrate.elapsed(start), 0, -1);
             throw new MigrationException(e.failure(), e.getMessage() + (before == 0 ? ""
                     : "\n  --single-transaction: the " + before + (before == 1 ? " migration" : " migrations")
-                    + " before it in this run were rolled back too; nothing was applied"), f.cause);
+                    + " before it in this run " + (before == 1 ? "was" : "were") + " rolled back too; nothing was applied"),
+                    f.cause);
         }
         Duration took = Migrate.elapsed(start);
         db.history.insert(db.connection, Migrate.row(m, plan, batch, HistoryRow.Status.SUCCESS, took, ""));

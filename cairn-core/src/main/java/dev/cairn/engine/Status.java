@@ -15,16 +15,27 @@ public final class Status {
     /** How many recent rollbacks to report. */
     static final int RECENT_ROLLBACKS = 5;
 
+    /** How the database's size is found: from the catalog's page counts (fast), or measured on disk. */
+    public enum Sizes {
+        ESTIMATED, EXACT
+    }
+
     private final Configuration config;
+    private final Sizes sizes;
 
     public Status(Configuration config) {
+        this(config, Sizes.ESTIMATED);
+    }
+
+    public Status(Configuration config, Sizes sizes) {
         this.config = config;
+        this.sizes = sizes;
     }
 
     public StatusResult run() {
         // The history and the sizes are read while the files are.
         Discover.Opened<Discovery, FromDatabase> opened = Discover.whileOpening(config, Discover::all,
-                db -> new FromDatabase(db.rows(), stats(db)));
+                db -> new FromDatabase(db.rows(), stats(db, sizes)));
         Discovery discovery = opened.files();
         try (Database db = opened.db()) {
             Ledger ledger = new Ledger(discovery.migrations(), opened.early().rows());
@@ -37,7 +48,9 @@ public final class Status {
                     n(counts, State.PENDING), n(counts, State.FAILED), n(counts, State.MODIFIED),
                     n(counts, State.MISSING), n(counts, State.OUT_OF_ORDER));
             List<StatusResult.Rollback> rollbacks = ledger.rows().stream()
-                    .filter(r -> r.rolledBackAt().isPresent())
+                    // A FAILED attempt resolved by repair is marked ROLLED_BACK too, but it keeps its error:
+                    // it was never applied, so it was not rolled back.
+                    .filter(r -> r.rolledBackAt().isPresent() && r.error().isEmpty())
                     .sorted(Comparator.comparing((HistoryRow r) -> r.rolledBackAt().get()).reversed())
                     .limit(RECENT_ROLLBACKS)
                     .map(r -> new StatusResult.Rollback(r.version(), r.script(), r.batch(), r.rolledBackAt().get()))
@@ -52,9 +65,9 @@ public final class Status {
     private record FromDatabase(List<HistoryRow> rows, dev.cairn.dialect.DatabaseStats stats) {
     }
 
-    private static dev.cairn.dialect.DatabaseStats stats(Database db) {
+    private static dev.cairn.dialect.DatabaseStats stats(Database db, Sizes sizes) {
         try {
-            return db.dialect.stats(db.connection);
+            return db.dialect.stats(db.connection, sizes == Sizes.EXACT);
         } catch (java.sql.SQLException e) {
             throw dev.cairn.jdbc.Jdbc.failed("cannot read the database size", e);
         }

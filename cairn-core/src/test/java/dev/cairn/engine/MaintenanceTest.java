@@ -176,6 +176,25 @@ class MaintenanceTest extends EngineTestBase {
     }
 
     @Test
+    void statusEstimatesTheDatabaseSizeFromTheCatalogAndMeasuresItOnlyWhenAsked() throws Exception {
+        dir.write("001_big.sql", "CREATE TABLE big AS SELECT g AS id, repeat('x', 200) AS pad FROM generate_series(1, 5000) g;\n"
+                + "CREATE INDEX big_id ON big (id);\n");
+        cairn().migrate();
+        StatusResult exact = cairn().status(Status.Sizes.EXACT);
+        long onDisk = Long.parseLong(db.scalar("SELECT pg_database_size(current_database())"));
+        assertThat(exact.stats().exact()).isTrue();
+        assertThat(exact.stats().sizeBytes()).isEqualTo(onDisk);
+
+        StatusResult estimated = cairn().status();
+        assertThat(estimated.stats().exact()).isFalse();
+        // The page counts leave out the free-space and visibility maps; the largest tables are measured.
+        assertThat(estimated.stats().sizeBytes()).isBetween(onDisk / 2, onDisk + onDisk / 10);
+        assertThat(estimated.stats().largest().get(0).table()).isEqualTo("public.big");
+        assertThat(estimated.stats().largest().get(0).bytes())
+                .isEqualTo(Long.parseLong(db.scalar("SELECT pg_total_relation_size('big')")));
+    }
+
+    @Test
     void resetInTableLockModeKeepsTheLockTableItHoldsItsLeaseIn() throws Exception {
         dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
         Cairn table = Cairn.configure().url(db.url()).locations(dir.path())

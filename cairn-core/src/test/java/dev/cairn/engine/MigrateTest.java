@@ -95,7 +95,7 @@ class MigrateTest extends EngineTestBase {
                 .hasMessageContaining("SQLSTATE 42P01")
                 .hasMessageContaining("relation \"missing_table\" does not exist")
                 .hasMessageContaining("rolled back: nothing of 002 was applied")
-                .hasMessageContaining("the 1 migration before it in this run stay applied")
+                .hasMessageContaining("the 1 migration before it in this run stays applied")
                 .hasMessageContaining("fix the file and run 'cairn migrate' again")
                 .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(1));
 

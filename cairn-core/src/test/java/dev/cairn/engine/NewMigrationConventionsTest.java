@@ -64,6 +64,9 @@ class NewMigrationConventionsTest {
                 -- Migration: add_ratings
                 -- Description: add ratings
                 -- Created: 2024-03-05T06:07:08Z
+                -- Keep it small: one change per migration.
+                -- Prefer idempotent forms: CREATE TABLE IF NOT EXISTS, CREATE OR REPLACE, DROP ... IF EXISTS.
+                -- Write the down script too, so 'cairn rollback' can undo it.
 
                 -- ============================================
                 -- FORWARD MIGRATION
@@ -76,7 +79,7 @@ class NewMigrationConventionsTest {
 
                 """);
         Migration m = newest(dir, "forward-rollback");
-        assertThat(m.up().firstLine()).isEqualTo(8);
+        assertThat(m.up().firstLine()).isEqualTo(11);
         assertThat(m.down()).as("an empty down: nothing to undo until written")
                 .hasValueSatisfying(d -> assertThat(d.text()).isBlank());
     }
@@ -100,7 +103,8 @@ class NewMigrationConventionsTest {
 
         assertThat(create(dir, "b")).containsExactly(expected);
 
-        assertThat(read(dir, expected)).isEqualTo("-- b\n\n\n-- ROLLBACK:\n");
+        assertThat(read(dir, expected)).isEqualTo("-- b\n-- Created: 2024-03-05T06:07:08Z\n"
+                + NewMigration.HINTS + "\n\n-- ROLLBACK:\n");
         assertThat(newest(dir, "dated").down()).as("an empty down: nothing to undo until written")
                 .hasValueSatisfying(d -> assertThat(d.text()).isBlank());
     }
@@ -118,7 +122,8 @@ class NewMigrationConventionsTest {
 
         assertThat(create(dir, "add_users")).containsExactly("V" + version + "__add_users.sql");
 
-        assertThat(read(dir, "V" + version + "__add_users.sql")).isEqualTo("-- add users\n\n");
+        assertThat(read(dir, "V" + version + "__add_users.sql")).isEqualTo("-- add users\n-- Created: 2024-03-05T06:07:08Z\n"
+                + NewMigration.HINTS + "\n");
         assertThat(newest(dir, "flyway").version().text()).isEqualTo(version);
     }
 
@@ -141,7 +146,8 @@ class NewMigrationConventionsTest {
         assertThat(create(dir, "create_users")).containsExactly("2024-03-05-060708_create_users/up.sql",
                 "2024-03-05-060708_create_users/down.sql");
 
-        assertThat(read(dir, "2024-03-05-060708_create_users/up.sql")).isEqualTo("-- Your SQL goes here\n");
+        assertThat(read(dir, "2024-03-05-060708_create_users/up.sql")).isEqualTo("-- create users\n-- Created: 2024-03-05T06:07:08Z\n"
+                + NewMigration.HINTS + "-- Your SQL goes here\n");
         assertThat(read(dir, "2024-03-05-060708_create_users/down.sql"))
                 .isEqualTo("-- This file should undo anything in `up.sql`\n");
         assertThat(newest(dir, "diesel").script()).isEqualTo("2024-03-05-060708_create_users");
@@ -164,7 +170,7 @@ class NewMigrationConventionsTest {
 
         assertThat(create(dir, "b")).containsExactly(expected);
 
-        assertThat(read(dir, expected)).isEqualTo("-- +goose Up\n\n\n-- +goose Down\n\n");
+        assertThat(read(dir, expected)).startsWith("-- +goose Up\n-- ").endsWith(NewMigration.HINTS + "\n\n-- +goose Down\n\n");
         newest(dir, "goose");
     }
 
@@ -178,7 +184,7 @@ class NewMigrationConventionsTest {
 
         assertThat(create(dir, "b")).containsExactly(expected);
 
-        assertThat(read(dir, expected)).isEqualTo("-- +migrate Up\n\n\n-- +migrate Down\n\n");
+        assertThat(read(dir, expected)).startsWith("-- +migrate Up\n-- ").endsWith(NewMigration.HINTS + "\n\n-- +migrate Down\n\n");
         newest(dir, "sql-migrate");
     }
 

@@ -36,7 +36,8 @@ class NewMigrationTest {
         MigrationDir dir = new MigrationDir(tmp.resolve("db/migrations"));
         List<Path> files = create(dir, "add_users");
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("20240305060708_add_users.sql");
-        assertThat(Files.readString(files.get(0))).isEqualTo("-- migrate:up\n\n\n-- migrate:down\n\n");
+        assertThat(Files.readString(files.get(0))).isEqualTo("-- migrate:up\n-- add users\n-- Created: 2024-03-05T06:07:08Z\n"
+                + NewMigration.HINTS + "\n\n-- migrate:down\n\n");
     }
 
     @Test
@@ -61,6 +62,23 @@ class NewMigrationTest {
                 .write("000001_a.down.sql", "SELECT 1;");
         assertThat(create(dir, "b")).extracting(p -> p.getFileName().toString())
                 .containsExactly("000002_b.up.sql", "000002_b.down.sql");
+    }
+
+    @Test
+    void aDescriptionGoesIntoTheHeaderWithTheCreationTimeAndTheBestPracticeHints() throws Exception {
+        MigrationDir dir = new MigrationDir(tmp.resolve("m")).write("009_a.sql", "SELECT 1;");
+        var config = Cairn.configure().url("jdbc:postgresql://localhost/unused").locations(dir.path()).load()
+                .configuration();
+        List<Path> files = new NewMigration(config, CLOCK).run("add_ratings", "Add ratings\nwith a 1-5 score ");
+        assertThat(Files.readString(files.get(0))).isEqualTo("""
+                -- Add ratings with a 1-5 score
+                -- Created: 2024-03-05T06:07:08Z
+                -- Keep it small: one change per migration.
+                -- Prefer idempotent forms: CREATE TABLE IF NOT EXISTS, CREATE OR REPLACE, DROP ... IF EXISTS.
+                -- Write the down script too, so 'cairn rollback' can undo it.
+
+                """);
+        assertThat(Files.readString(files.get(1))).isEqualTo("-- undoes 010_add_ratings.sql\n\n");
     }
 
     @ParameterizedTest

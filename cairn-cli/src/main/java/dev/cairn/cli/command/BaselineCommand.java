@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
                 + " up to VERSION as applied (kind 'baseline') without running it. Only when the history has"
                 + " nothing applied yet."},
         footer = {"", "Examples:",
-                "  cairn baseline --version 003      001..003 exist in the database already; 004 on runs on migrate",
+                "  cairn baseline --version 003      001..003 are in the database already;",
+                "                                    migrate runs 004 onwards",
                 "", "Exit codes: 0 ok, 2 no migration at or below VERSION, 4 the history already has applied migrations."})
 public final class BaselineCommand extends DatabaseCommand {
 

@@ -1,6 +1,8 @@
 package dev.cairn.cli.command;
 
 import dev.cairn.Cairn;
+import dev.cairn.cli.ConfirmOptions;
+import dev.cairn.cli.Confirmation;
 import dev.cairn.cli.Console;
 import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
@@ -15,8 +17,10 @@ import dev.cairn.engine.MigrateOptions;
 import dev.cairn.engine.MigrateResult;
 import dev.cairn.engine.Reference;
 import dev.cairn.migration.Version;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cairn migrate}: applies pending migrations. */
@@ -25,10 +29,12 @@ import picocli.CommandLine.Option;
                 + " in the history table, under a lock so that concurrent runners apply each migration once."},
         footer = {"", "Examples:",
                 "  cairn migrate --url postgres://app@localhost:5432/app",
-                "  cairn migrate --dry-run                 print every statement that would run, touch nothing",
+                "  cairn migrate --dry-run                 print each statement; change nothing",
                 "  cairn migrate --dry-run --json          the same as JSON",
                 "  cairn migrate --target 20240115093000   stop after this version",
-                "  cairn migrate --backup                  pg_dump into backups/ first, if any pending",
+                "  cairn migrate --backup                  pg_dump into backups/ first",
+                "  cairn migrate --only 20240115093000     just this pending migration",
+                "  cairn migrate --rerun-modified          run changed applied files again",
                 "", "Exit codes: 0 applied or up to date, 1 a migration failed (it was rolled back), 2 bad"
                 + " files or configuration, 4 refused (modified, missing, failed or out-of-order migrations),"
                 + " 5 lock timeout."})
@@ -49,8 +55,22 @@ public final class MigrateCommand extends DatabaseCommand {
             + " or nothing (refused when a migration cannot run in a transaction).")
     boolean singleTransaction;
 
+    @Option(names = {"--rerun-modified", "--force"}, description = "Run applied migrations whose file changed"
+            + " again, each in its own transaction: a new history row with the new checksum is added, the old one"
+            + " stays. In a protected environment it needs confirmation (--yes --confirm DATABASE without a"
+            + " terminal). Default: 'rerun_modified' in cairn.toml, else off.")
+    boolean rerunModified;
+
+    @Option(names = "--only", paramLabel = "VERSION|NAME", description = "Apply just this pending migration, named"
+            + " by its version (003) or file name (003_add_users); a version below the newest applied one needs"
+            + " --out-of-order.")
+    String only;
+
     @Option(names = "--json", description = "One JSON document on standard output.")
     boolean json;
+
+    @Mixin
+    ConfirmOptions confirm;
 
     @Option(names = "--backup", negatable = true, description = "Back up with pg_dump into backups/ first, only when"
             + " something is pending; if the backup fails nothing is applied. --no-backup skips it. Default: 'backup'"
@@ -63,14 +83,17 @@ public final class MigrateCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        MigrateOptions opts = new MigrateOptions(Optional.ofNullable(target).map(Reference::of), outOfOrder,
+        MigrateOptions base = new MigrateOptions(Optional.ofNullable(target).map(Reference::of), outOfOrder,
                 singleTransaction);
+        MigrateOptions chosen = only == null ? base : base.only(only);
         return withCairn(new Progress(console, json || dryRun), cairn -> {
             if (!dryRun) {
                 announceTarget(json);
             }
+            MigrateOptions opts = rerunWanted() ? chosen.rerunningModified(reruns -> approveRerun(reruns, cairn))
+                    : chosen;
             if (dryRun) {
-                DryRun d = cairn.dryRun(opts);
+                DryRun d = dryRun(cairn, opts);
                 if (json) {
                     console.out(Json.write(Json.dryRun(d)));
                 } else {
@@ -90,6 +113,38 @@ public final class MigrateCommand extends DatabaseCommand {
             }
             return 0;
         });
+    }
+
+    /** A dry run changes nothing whatever happens, so its refusals say what a real run would not apply. */
+    private static DryRun dryRun(Cairn cairn, MigrateOptions opts) {
+        try {
+            return cairn.dryRun(opts);
+        } catch (dev.cairn.error.CairnException e) {
+            String m = e.getMessage();
+            if (!m.contains("othing was applied")) {
+                throw e;
+            }
+            throw new dev.cairn.error.CairnException(e.kind(), e.code(), m.replace("nothing was applied",
+                    "nothing would be applied").replace("Nothing was applied", "Nothing would be applied")
+                    + " (dry run: nothing was changed)", e);
+        }
+    }
+
+    private boolean rerunWanted() {
+        return rerunModified || settings().extra().rerunModified().orElse(false);
+    }
+
+    /** Re-runs are listed; in a protected environment they need the same confirmation as a rollback. */
+    private boolean approveRerun(List<MigrateOptions.Rerun> reruns, Cairn cairn) {
+        if (settings().protectedEnvironment()) {
+            if (console.interactive()) {
+                console.err("about to run again, as their files changed since they were applied:");
+                reruns.forEach(r -> console.err("  " + r.script()));
+            }
+            new Confirmation(console, confirm, settings()).require("re-run " + reruns.size() + " changed "
+                    + (reruns.size() == 1 ? "migration" : "migrations"), cairn.configuration().connection().database());
+        }
+        return true;
     }
 
     private boolean backupWanted() {

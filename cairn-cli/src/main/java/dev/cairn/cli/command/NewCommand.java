@@ -18,15 +18,21 @@ import picocli.CommandLine.Parameters;
                 + " <UTC yyyyMMddHHmmss>_<name>.sql with -- migrate:up / -- migrate:down sections in an empty"
                 + " directory; otherwise the next number (same zero padding), timestamp or date in that"
                 + " directory's form - numbered files with a _rollback sibling, golang-migrate .up/.down pairs,"
-                + " seed 002 banners, seed 003 dated files, Flyway V (and U), diesel folders, goose and sql-migrate"
+                + " forward/rollback banner sections, dated files with a -- ROLLBACK: line, Flyway V (and U), diesel folders, goose and sql-migrate"
                 + " sections, drizzle-kit files with their meta/_journal.json entry."},
         footer = {"", "Examples:",
                 "  cairn new add_users_table",
+                "  cairn new add_ratings \"Add ratings with a 1-5 score\"",
                 "  cairn new add_orders --dir db/migrations"})
 public final class NewCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NAME", description = "Lowercase words joined by underscores, e.g. add_users_table.")
+    @Parameters(index = "0", paramLabel = "NAME", description = "Lowercase words joined by underscores, e.g."
+            + " add_users_table.")
     String name;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "DESCRIPTION", description = "What it does, in words;"
+            + " goes into the file's header comment with the UTC creation time. Default: the name's words.")
+    String description = "";
 
     @Mixin
     CommonOptions options;
@@ -45,7 +51,7 @@ public final class NewCommand implements Callable<Integer> {
         // No connection is opened: the URL only has to be well-formed.
         Cairn cairn = settings.builder(dev.cairn.engine.Listener.NONE,
                 java.util.Optional.of("jdbc:postgresql://localhost/none")).load();
-        List<Path> files = cairn.newMigration(name);
+        List<Path> files = cairn.newMigration(name, description);
         for (Path f : files) {
             console.out("created " + context.cwd().relativize(f.toAbsolutePath()));
             Path journal = f.toAbsolutePath().getParent().resolve("meta").resolve("_journal.json");

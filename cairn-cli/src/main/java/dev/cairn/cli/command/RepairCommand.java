@@ -41,7 +41,7 @@ public final class RepairCommand extends DatabaseCommand {
         return withCairn(new Progress(console, true), cairn -> {
             Repair.Result r = cairn.repair(changes -> {
                 changes.forEach(c -> console.err("  " + c.version() + " " + c.script() + ": " + c.detail()));
-                confirmation.require("make " + changes.size() + (changes.size() == 1 ? " repair" : " repairs"),
+                confirmation.require("repair " + changes.size() + (changes.size() == 1 ? " history row" : " history rows"),
                         cairn.configuration().connection().database());
                 return true;
             });

@@ -76,6 +76,7 @@ public final class ResetCommand extends DatabaseCommand {
             if (seedOptions != null) {
                 Seed.Result s = cairn.seed(seedOptions);
                 console.out("seeded " + s.applied().size() + " file(s)");
+                SeedCommand.printNotes(console, SeedCommand.notes(settings, s));
             }
             return 0;
         });

@@ -5,6 +5,7 @@ import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
 import dev.cairn.cli.render.Json;
 import dev.cairn.cli.render.Progress;
+import dev.cairn.cli.render.Text;
 import dev.cairn.engine.Reference;
 import dev.cairn.engine.RollbackRequest;
 import dev.cairn.engine.RollbackResult;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
                 "  cairn rollback --to 003        everything above version 003",
                 "  cairn rollback --to 003_add_users.sql   the same, by file name",
                 "  cairn rollback --all --yes",
+                "  cairn rollback --dry-run        what would be undone, with each down script",
+                "  cairn rollback --only 003 --yes just 003 (--force if newer ones are applied)",
                 "", "Without a terminal (CI, scripts) --yes is required.",
                 "", "Exit codes: 0 ok, 1 a down script failed, 4 a migration in the set has no down script"
                 + " (nothing touched), 5 lock timeout, 6 not confirmed."})
@@ -49,7 +52,19 @@ public final class RollbackCommand extends DatabaseCommand {
 
         @Option(names = "--all", description = "Every applied migration.")
         boolean all;
+
+        @Option(names = "--only", paramLabel = "VERSION|NAME", description = "Just this applied migration, named by"
+                + " its version (003) or file name (003_add_users); refused while newer ones are applied, unless"
+                + " --force.")
+        String only;
     }
+
+    @Option(names = "--force", description = "With --only: roll it back even though newer migrations are applied.")
+    boolean force;
+
+    @Option(names = "--dry-run", description = "List what would be rolled back, newest first, with each down"
+            + " script's source (file, history, empty, missing) and its SQL; change nothing.")
+    boolean dryRun;
 
     @Mixin
     ConfirmOptions confirm;
@@ -66,6 +81,15 @@ public final class RollbackCommand extends DatabaseCommand {
         Settings settings = settings();
         Confirmation confirmation = new Confirmation(console, confirm, settings);
         return withCairn(new Progress(console, json), cairn -> {
+            if (dryRun) {
+                List<RollbackRequest.Planned> plan = cairn.rollbackDryRun(selection());
+                if (json) {
+                    console.out(Json.write(Json.rollbackDryRun(plan)));
+                } else {
+                    Text.rollbackDryRun(console, plan);
+                }
+                return 0;
+            }
             announceTarget(json);
             RollbackRequest request = new RollbackRequest(selection(), plan -> confirm(plan, confirmation, cairn));
             RollbackResult r = cairn.rollback(request);
@@ -91,17 +115,19 @@ public final class RollbackCommand extends DatabaseCommand {
         if (which.batch != null) {
             return new RollbackRequest.Selection.Batch(which.batch);
         }
+        if (which.only != null) {
+            return new RollbackRequest.Selection.Only(which.only, force);
+        }
+        if (force) {
+            throw dev.cairn.error.CairnException.usage("rollback.force", "--force goes with --only VERSION|NAME");
+        }
         return which.all ? new RollbackRequest.Selection.All() : new RollbackRequest.Selection.LastBatch();
     }
 
     private boolean confirm(List<RollbackRequest.Planned> plan, Confirmation confirmation, dev.cairn.Cairn cairn) {
         if (console.interactive()) {
             console.err("about to roll back, newest first:");
-            plan.forEach(p -> console.err("  " + p.script() + "  (batch " + p.batch() + ", " + switch (p.downSource()) {
-                case "history" -> "down SQL from the history table";
-                case "empty" -> "empty down: nothing to undo";
-                default -> "down SQL from the file";
-            } + ")"));
+            plan.forEach(p -> console.err(Text.rollbackLine(p)));
         }
         confirmation.require("roll back " + plan.size() + (plan.size() == 1 ? " migration" : " migrations"),
                 cairn.configuration().connection().database());

@@ -52,17 +52,35 @@ public final class SeedCommand extends DatabaseCommand {
         Seed.Options options = options(settings);
         return withCairn(new Progress(console, json), cairn -> {
             if (settings.protectedEnvironment()) {
-                new Confirmation(console, confirm, settings).require("seed the protected environment '"
-                        + settings.environment() + "'", cairn.configuration().connection().database());
+                new Confirmation(console, confirm, settings).require("seed",
+                        cairn.configuration().connection().database());
             }
             Seed.Result r = cairn.seed(options);
+            var notes = notes(settings, r);
             if (json) {
-                console.out(Json.write(Json.map("applied", r.applied(), "unchanged", r.unchanged())));
+                console.out(Json.write(Json.map("applied", r.applied(), "unchanged", r.unchanged(), "notes", notes)));
             } else {
                 console.out("seeded " + r.applied().size() + " file(s)"
                         + (r.unchanged().isEmpty() ? "" : ", " + r.unchanged().size() + " unchanged"));
+                printNotes(console, notes);
             }
             return 0;
+        });
+    }
+
+    /**
+     * The leading comments of the seeds that ran. They document what a seed created (test users, demo
+     * logins), so they are never shown in a protected environment, where such data must not be.
+     */
+    static java.util.Map<String, String> notes(Settings settings, Seed.Result r) {
+        return settings.protectedEnvironment() ? java.util.Map.of() : r.notes();
+    }
+
+    /** Each seed's note under its name, indented. */
+    static void printNotes(Console console, java.util.Map<String, String> notes) {
+        notes.forEach((name, note) -> {
+            console.out(name + ":");
+            note.lines().forEach(l -> console.out(l.isEmpty() ? "" : "  " + l));
         });
     }
 

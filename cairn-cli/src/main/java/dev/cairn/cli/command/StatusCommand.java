@@ -6,6 +6,7 @@ import dev.cairn.cli.DatabaseCommand;
 import dev.cairn.cli.render.Json;
 import dev.cairn.cli.render.Progress;
 import dev.cairn.cli.render.Text;
+import dev.cairn.engine.Status;
 import dev.cairn.engine.StatusResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,12 +19,17 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
                 "  cairn status",
                 "  cairn status --json | jq '.summary.pending'",
-                "  cairn status --check     in CI: exit 3 when migrations are pending, 4 when validation fails",
+                "  cairn status --sizes     the database size measured on disk, not estimated",
+                "  cairn status --check     in CI: exit 3 when pending, 4 when validation fails",
                 "", "Exit codes: 0 ok, 3 pending (with --check), 4 validation failed (with --check)."})
 public final class StatusCommand extends DatabaseCommand {
 
     @Option(names = "--json", description = "One JSON document on standard output.")
     boolean json;
+
+    @Option(names = "--sizes", description = "Measure the database's size on disk (slower: it reads every"
+            + " relation's files) instead of estimating it from the catalog's page counts.")
+    boolean sizes;
 
     @Option(names = "--check", description = "Exit 3 when something is pending and 4 when validation fails.")
     boolean check;
@@ -35,7 +41,7 @@ public final class StatusCommand extends DatabaseCommand {
     @Override
     public Integer call() {
         return withCairn(new Progress(console, true), cairn -> {
-            StatusResult s = cairn.status();
+            StatusResult s = cairn.status(sizes ? Status.Sizes.EXACT : Status.Sizes.ESTIMATED);
             if (json) {
                 console.out(Json.write(Json.status(s)));
             } else {

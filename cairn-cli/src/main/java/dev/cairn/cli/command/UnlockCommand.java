@@ -27,10 +27,10 @@ import picocli.CommandLine.Option;
                         + " with pg_terminate_backend; the server releases the lock and rolls back a migration in"
                         + " progress."},
         footer = {"", "Examples:",
-                "  cairn unlock                               who holds the advisory lock; end it after y/N",
+                "  cairn unlock                               who holds the lock; y/N to end it",
                 "  cairn unlock --lock-mode table --yes       delete an expired lease",
-                "  cairn unlock --lock-mode table --force     delete a live lease (its runner stops before its"
-                        + " next migration)",
+                "  cairn unlock --lock-mode table --force     delete a live lease too (its",
+                "                                             runner stops before its next one)",
                 "  cairn unlock --json --yes",
                 "", "Without a terminal (CI, scripts) --yes is required.",
                 "", "Exit codes: 0 cleared or nothing held, 1 database error, 6 not confirmed, or a live lease"

@@ -37,13 +37,56 @@ public final class Json {
         }
     }
 
+    /**
+     * One {@code --log-format json} line's fields: {@code time} (ISO-8601 UTC), {@code level}
+     * ({@code info}, {@code warn}, {@code error}) and {@code msg} (the text line a person would read),
+     * as log pipelines expect them, then {@code fields}.
+     */
+    public static Map<String, Object> logEvent(Instant time, String level, String msg, Map<String, Object> fields) {
+        Map<String, Object> m = map("time", time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
+                "level", level, "msg", msg);
+        m.putAll(fields);
+        return m;
+    }
+
+    /** An event as a log line: {@link #event} with its time, level and message. */
+    public static Map<String, Object> logEvent(dev.cairn.engine.Event e, Instant time) {
+        String level = e instanceof dev.cairn.engine.Event.LockWaiting ? "warn" : "info";
+        return logEvent(time, level, message(e), event(e));
+    }
+
+    private static String message(dev.cairn.engine.Event e) {
+        if (e instanceof dev.cairn.engine.Event.MigrationApplied a) {
+            return (a.applied().rerun() ? "re-applied " : "applied ") + a.applied().script() + " in "
+                    + a.applied().duration().toMillis() + " ms";
+        }
+        if (e instanceof dev.cairn.engine.Event.MigrationStarting s) {
+            return "applying " + s.script() + (s.transactional() ? "" : " without a transaction");
+        }
+        if (e instanceof dev.cairn.engine.Event.MigrationRolledBack r) {
+            return "rolled back " + r.rolledBack().script() + " in " + r.rolledBack().duration().toMillis() + " ms";
+        }
+        if (e instanceof dev.cairn.engine.Event.SeedApplied s) {
+            return "seeded " + s.name() + " in " + s.duration().toMillis() + " ms";
+        }
+        if (e instanceof dev.cairn.engine.Event.HistoryCreated h) {
+            return "created history table " + h.table();
+        }
+        if (e instanceof dev.cairn.engine.Event.RunStarting r) {
+            return "running " + r.scripts().size() + " scripts";
+        }
+        var w = (dev.cairn.engine.Event.LockWaiting) e;
+        return "waiting for the migration lock (" + w.waited().toSeconds() + "s), held by "
+                + w.holder().map(dev.cairn.dialect.LockHolder::describe).orElse("another session");
+    }
+
     /** The structured form of an event: {@code event} names it, the rest describes it. */
     public static Map<String, Object> event(dev.cairn.engine.Event e) {
         if (e instanceof dev.cairn.engine.Event.MigrationApplied a) {
             var m = a.applied();
             return map("event", "migration_applied", "version", m.version(), "script", m.script(),
                     "durationMs", m.duration().toMillis(), "checksum", m.checksum(), "batch", m.batch(),
-                    "transactional", m.transactional());
+                    "transactional", m.transactional(), "rerun", m.rerun());
         }
         if (e instanceof dev.cairn.engine.Event.MigrationStarting s) {
             return map("event", "migration_starting", "version", s.version(), "script", s.script(),
@@ -59,6 +102,9 @@ public final class Json {
         }
         if (e instanceof dev.cairn.engine.Event.HistoryCreated h) {
             return map("event", "history_created", "table", h.table());
+        }
+        if (e instanceof dev.cairn.engine.Event.RunStarting r) {
+            return map("event", "run_starting", "scripts", r.scripts());
         }
         var w = (dev.cairn.engine.Event.LockWaiting) e;
         return map("event", "lock_waiting", "waitedMs", w.waited().toMillis(),
@@ -81,7 +127,7 @@ public final class Json {
         doc.put("applied", r.applied().stream().map(a -> map(
                 "version", a.version(), "description", a.description(), "script", a.script(),
                 "durationMs", a.duration().toMillis(), "transactional", a.transactional(),
-                "statements", a.statements(), "checksum", a.checksum())).toList());
+                "statements", a.statements(), "checksum", a.checksum(), "rerun", a.rerun())).toList());
         return doc;
     }
 
@@ -108,7 +154,7 @@ public final class Json {
                 "batch", r.batch(), "rolledBackAt", r.rolledBackAt().toString())).toList());
         doc.put("ignored", s.ignored().stream().map(i -> map("path", i.path(), "reason", i.reason())).toList());
         doc.put("problems", problems(s.problems()));
-        doc.put("size", map("bytes", s.stats().sizeBytes(), "tables", s.stats().tables(),
+        doc.put("size", map("bytes", s.stats().sizeBytes(), "exact", s.stats().exact(), "tables", s.stats().tables(),
                 "largest", s.stats().largest().stream().map(t -> map("table", t.table(), "bytes", t.bytes())).toList()));
         return doc;
     }
@@ -127,6 +173,11 @@ public final class Json {
                 "imported", r.imported().stream().map(i -> map("version", i.version(), "script", i.script(),
                         "appliedAt", time(i.appliedAt()), "batch", i.batch())).toList(),
                 "skipped", r.skipped(), "problems", r.problems());
+    }
+
+    public static Map<String, Object> rollbackDryRun(List<dev.cairn.engine.RollbackRequest.Planned> plan) {
+        return map("dryRun", true, "rollback", plan.stream().map(p -> map("version", p.version(), "script",
+                p.script(), "batch", p.batch(), "downSource", p.downSource(), "sql", p.sql())).toList());
     }
 
     private static List<Map<String, Object>> problems(List<Problem> problems) {

@@ -16,10 +16,24 @@ public final class Progress implements Listener {
         this.quiet = quiet;
     }
 
+    /** Runs of more than this many migrations show a progress line on a terminal. */
+    static final int PROGRESS_ABOVE = 3;
+
+    private java.util.List<String> scripts = java.util.List.of();
+    private int done;
+    private long started;
+
     @Override
     public void on(Event event) {
+        if (event instanceof Event.RunStarting r) {
+            startProgress(r.scripts());
+            return;
+        }
+        if (event instanceof Event.MigrationApplied || event instanceof Event.MigrationRolledBack) {
+            advance();
+        }
         if (console.jsonLog()) {
-            console.err(Json.line(Json.event(event)));
+            console.err(Json.line(Json.logEvent(event, java.time.Instant.now())));
         }
         if (event instanceof Event.LockWaiting w) {
             if (console.jsonLog()) {
@@ -36,8 +50,10 @@ public final class Progress implements Listener {
             console.out("created history table " + h.table());
         } else if (event instanceof Event.MigrationApplied a) {
             var m = a.applied();
-            console.out("  " + console.good("applied") + " " + m.script() + "  " + Text.millis(m.duration())
-                    + (m.transactional() ? "" : "  (without a transaction: " + m.noTransactionReason() + ")"));
+            console.out("  " + console.good(m.rerun() ? "re-applied" : "applied") + " " + m.script() + "  "
+                    + Text.millis(m.duration())
+                    + (m.transactional() ? "" : "  (without a transaction: " + m.noTransactionReason() + ")")
+                    + (m.rerun() ? "  (changed since it was applied; the earlier history row stays)" : ""));
         } else if (event instanceof Event.MigrationRolledBack r) {
             var b = r.rolledBack();
             console.out("  " + console.warn("rolled back") + " " + b.script() + "  " + Text.millis(b.duration())
@@ -47,5 +63,34 @@ public final class Progress implements Listener {
                         default -> "";
                     });
         }
+        if (!scripts.isEmpty() && done >= scripts.size()) {
+            console.endStatus();
+            scripts = java.util.List.of();
+        }
+    }
+
+    /**
+     * On a terminal, without JSON, a run of more than {@link #PROGRESS_ABOVE} migrations shows
+     * {@code [n/N] script, elapsed} on standard error, rewritten in place; the plain lines stay as they are.
+     */
+    private void startProgress(java.util.List<String> run) {
+        if (quiet || console.jsonLog() || !console.interactive() || run.size() <= PROGRESS_ABOVE) {
+            return;
+        }
+        scripts = run;
+        done = 0;
+        started = System.nanoTime();
+        console.status(this::progressLine);
+    }
+
+    private synchronized void advance() {
+        done++;
+    }
+
+    private synchronized String progressLine() {
+        int n = Math.min(done, scripts.size() - 1);
+        long s = java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        return "[" + (n + 1) + "/" + scripts.size() + "] " + scripts.get(n) + ", "
+                + (s < 60 ? s + "s" : s / 60 + "m" + String.format("%02d", s % 60) + "s");
     }
 }

@@ -58,7 +58,9 @@ public final class Text {
             s.ignored().forEach(i -> c.out("  " + i.path() + "  (" + i.reason() + ")"));
         }
         var stats = s.stats();
-        c.out("database size " + bytes(stats.sizeBytes()) + ", " + stats.tables() + " tables"
+        c.out("database size " + (stats.exact() ? "" : "\u2248 ") + bytes(stats.sizeBytes())
+                + (stats.exact() ? "" : " (estimated from the catalog; exact: status --sizes)") + ", "
+                + stats.tables() + (stats.tables() == 1 ? " table" : " tables")
                 + (stats.largest().isEmpty() ? "" : "; largest:"));
         stats.largest().forEach(t -> c.out(String.format("  %-40s %s", t.table(), bytes(t.bytes()))));
         if (!s.problems().isEmpty()) {
@@ -96,6 +98,40 @@ public final class Text {
             u++;
         }
         return u == 0 ? n + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+
+    /** One migration of a rollback plan, as the y/N prompt and {@code rollback --dry-run} show it. */
+    public static String rollbackLine(dev.cairn.engine.RollbackRequest.Planned p) {
+        String source = switch (p.downSource()) {
+            case "file" -> "down SQL from the file";
+            case "history" -> "down SQL stored in the history table at apply time";
+            case "empty" -> "empty down: nothing to undo";
+            default -> "no down script: cannot be rolled back";
+        };
+        return "  " + p.script() + "  (batch " + p.batch() + ", " + source + ")";
+    }
+
+    /** {@code rollback --dry-run}: the plan, newest first, each with its down SQL. */
+    public static void rollbackDryRun(Console c, java.util.List<dev.cairn.engine.RollbackRequest.Planned> plan) {
+        if (plan.isEmpty()) {
+            c.out("-- dry run: nothing to roll back");
+            return;
+        }
+        long blocked = plan.stream().filter(p -> !p.runnable()).count();
+        c.out("-- dry run: would roll back " + plan.size() + (plan.size() == 1 ? " migration" : " migrations")
+                + ", newest first; nothing is changed");
+        for (var p : plan) {
+            c.out("");
+            c.out("--" + rollbackLine(p).substring(1));
+            if (!p.sql().isEmpty()) {
+                c.out(p.sql());
+            }
+        }
+        if (blocked > 0) {
+            c.out("");
+            c.out("-- " + blocked + (blocked == 1 ? " migration has" : " migrations have") + " no down script:"
+                    + " this rollback would be refused (exit 4)");
+        }
     }
 
     public static void dryRun(Console c, DryRun d) {

@@ -68,33 +68,55 @@ final class Catalog {
         return out;
     }
 
-    static DatabaseStats stats(Connection c) throws SQLException {
+    /**
+     * The database's size and its ten largest tables. {@code pg_database_size} stat()s every file of
+     * every relation (1.2 s at 10,000 tables), so unless {@code exact} the size is the catalog's page
+     * counts ({@code relpages}, as of each relation's last VACUUM, ANALYZE or CREATE INDEX) times the
+     * block size, with the estimates of the largest tables replaced by their measured sizes.
+     */
+    static DatabaseStats stats(Connection c, boolean exact) throws SQLException {
         String userTables = " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition"
                 + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'";
         long size;
         int tables;
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.pg_database_size(pg_catalog.current_database()),"
-                + " (SELECT count(*)" + userTables + ")");
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + (exact
+                ? "pg_catalog.pg_database_size(pg_catalog.current_database())"
+                : "(SELECT sum(relpages)::bigint FROM pg_catalog.pg_class)"
+                + " * pg_catalog.current_setting('block_size')::bigint")
+                + ", (SELECT count(*)" + userTables + ")");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             size = rs.getLong(1);
             tables = rs.getInt(2);
         }
         List<DatabaseStats.TableSize> largest = new ArrayList<>();
+        long estimatedLargest = 0;
+        long measuredLargest = 0;
         // Sizing every relation stat()s all its files (seconds at 10,000 tables): pick the ten largest
         // candidates from the catalog's page counts (as of the last VACUUM/ANALYZE), then size only
-        // those, a few more to be safe, exactly.
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.name, pg_catalog.pg_total_relation_size(t.oid) AS bytes"
-                + " FROM (SELECT format('%I.%I', n.nspname, c.relname) AS name, c.oid" + userTables
-                + " ORDER BY c.relpages + coalesce((SELECT relpages FROM pg_catalog.pg_class t"
-                + " WHERE t.oid = c.reltoastrelid), 0) DESC LIMIT 30) t ORDER BY bytes DESC, 1 LIMIT 10");
+        // those, a few more to be safe, exactly. Their page counts (table, TOAST, and the indexes of
+        // both) are returned too, so the estimate can use the measured sizes instead.
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.name, pg_catalog.pg_total_relation_size(t.oid) AS bytes,"
+                + " t.pages * pg_catalog.current_setting('block_size')::bigint"
+                + " FROM (SELECT format('%I.%I', n.nspname, c.relname) AS name, c.oid, c.relpages"
+                + " + coalesce((SELECT relpages FROM pg_catalog.pg_class t WHERE t.oid = c.reltoastrelid), 0)"
+                + " + coalesce((SELECT sum(i.relpages) FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i"
+                + " ON i.oid = x.indexrelid WHERE x.indrelid IN (c.oid, c.reltoastrelid)), 0) AS pages,"
+                + " c.relpages + coalesce((SELECT relpages FROM pg_catalog.pg_class t"
+                + " WHERE t.oid = c.reltoastrelid), 0) AS ranking" + userTables
+                + " ORDER BY ranking DESC LIMIT 30) t ORDER BY bytes DESC, 1 LIMIT 10");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 largest.add(new DatabaseStats.TableSize(rs.getString(1), rs.getLong(2)));
+                measuredLargest += rs.getLong(2);
+                estimatedLargest += rs.getLong(3);
             }
         }
-        return new DatabaseStats(size, tables, largest);
+        if (!exact) {
+            size = Math.max(0, size - estimatedLargest) + measuredLargest;
+        }
+        return new DatabaseStats(size, tables, largest, exact);
     }
 
     static String currentSchema(Connection c) throws SQLException {

@@ -247,7 +247,7 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public dev.cairn.dialect.DatabaseStats stats(Connection connection) throws SQLException {
-        return Catalog.stats(connection);
+    public dev.cairn.dialect.DatabaseStats stats(Connection connection, boolean exact) throws SQLException {
+        return Catalog.stats(connection, exact);
     }
 }
