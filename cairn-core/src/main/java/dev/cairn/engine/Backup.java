@@ -111,7 +111,7 @@ public final class Backup {
         args.addAll(target.arguments());
         Map<String, String> env = new java.util.LinkedHashMap<>(target.environment());
         env.putIfAbsent("PGAPPNAME", "cairn backup");
-        return new PgTools.Invocation(tool, args, env, Optional.empty(), out);
+        return new PgTools.Invocation(tool, args, env, out, Optional.empty());
     }
 
     private List<Path> expire(Path dir, String database, Duration retention, Path fresh) {
