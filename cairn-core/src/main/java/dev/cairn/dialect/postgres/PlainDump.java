@@ -217,7 +217,8 @@ public final class PlainDump {
             }
             if (c == '$' && (i == 0 || !identifier(s.charAt(i - 1)))) {
                 int j = i + 1;
-                while (j < n && identifier(s.charAt(j)) && !(j == i + 1 && Character.isDigit(s.charAt(j)))) {
+                while (j < n && identifier(s.charAt(j)) && s.charAt(j) != '$'
+                        && !(j == i + 1 && Character.isDigit(s.charAt(j)))) {
                     j++;
                 }
                 if (j < n && s.charAt(j) == '$') {
