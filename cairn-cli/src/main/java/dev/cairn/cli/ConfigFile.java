@@ -28,7 +28,8 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
     public static final String NAME = "cairn.toml";
 
     private static final Set<String> SECTION_KEYS = Set.of("url", "dir", "table", "lock_timeout", "lock_timeout_sql",
-            "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds");
+            "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds",
+            "backup_keep_days");
 
     /** The keys of the top level or of one environment; empty when not set. */
     public record Section(Optional<String> url, List<String> dirs, Optional<String> table,
@@ -49,11 +50,13 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
      * @param leaseTtl how long a lease of the table lock lasts without a heartbeat
      * @param schemas  the schemas {@code reset} empties (default: the connection's current schema)
      * @param seeds    the seeds folder (default: {@code seeds} beside the migrations folder)
+     * @param keepDays {@code backup_keep_days}: how many days of backups to keep, -1 for all ({@code "forever"})
      */
     public record Extra(Optional<Boolean> backup, Optional<String> lockMode, Optional<Duration> leaseTtl,
-                        List<String> schemas, Optional<String> seeds) {
+                        List<String> schemas, Optional<String> seeds, Optional<Integer> keepDays) {
         static Extra empty() {
-            return new Extra(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+            return new Extra(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                    Optional.empty());
         }
     }
 
@@ -112,7 +115,7 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
                 bool(node, "out_of_order", where), bool(node, "protected", where),
                 new Extra(bool(node, "backup", where), text(node, "lock_mode"),
                         text(node, "lease_ttl").map(v -> Durations.parse(v, where + " lease_ttl")),
-                        list(node, "schemas"), text(node, "seeds")));
+                        list(node, "schemas"), text(node, "seeds"), keepDays(node, where)));
     }
 
     private static MigrationSettings migration(Path path, String version, JsonNode node) {
@@ -155,6 +158,22 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
             throw CairnException.usage("config.type", where + ": '" + key + "' must be true or false");
         }
         return Optional.of(v.asBoolean());
+    }
+
+    /** {@code backup_keep_days}: a whole number of days, 0 or more, -1 or "forever" to keep every backup. */
+    private static Optional<Integer> keepDays(JsonNode node, String where) {
+        JsonNode v = node.get("backup_keep_days");
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v.isTextual() && v.asText().equals("forever")) {
+            return Optional.of(-1);
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < -1) {
+            throw CairnException.usage("config.type", where + ": 'backup_keep_days' must be a whole number of days"
+                    + " (0 keeps only the newest backup) or \"forever\", not " + v);
+        }
+        return Optional.of(v.asInt());
     }
 
     private static String firstLine(String s) {

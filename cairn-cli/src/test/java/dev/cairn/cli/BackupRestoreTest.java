@@ -327,7 +327,7 @@ class BackupRestoreTest {
     @Test
     void badOptionsExitTwo() {
         assertThat(cli.run("backup", "--format", "tar").exit()).isEqualTo(2);
-        assertThat(cli.run("backup", "--keep-days", "-1").exit()).isEqualTo(2);
+        assertThat(cli.run("backup", "--keep-days", "-2").exit()).isEqualTo(2);
         assertThat(cli.run("restore").exit()).isEqualTo(2);
     }
 
@@ -377,6 +377,54 @@ class BackupRestoreTest {
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(db.column("SELECT a FROM t")).containsExactlyInAnyOrder("\\! not a command",
                 "\n\\! in a dollar quote\n", "\\! x", "\\ ' ! y");
+    }
+
+    @Test
+    void retentionKeepsSevenDaysByDefaultAndMinusOneOrForeverKeepsAll() throws Exception {
+        assumeClientTools();
+        Path dir = Files.createDirectories(cwd.resolve("backups"));
+        String old = db.name() + "_20200101_000000.dump";
+        String recent = db.name() + "_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC)
+                .format(Instant.now().minusSeconds(6 * 86_400)) + ".dump";
+        Files.writeString(dir.resolve(old), "old");
+        Files.writeString(dir.resolve(recent), "recent");
+
+        Files.writeString(cwd.resolve("cairn.toml"), "backup_keep_days = \"forever\"\n");
+        Cli.Result forever = cli.run("backup", "--json");
+        assertThat(forever.exit()).as(forever.all()).isZero();
+        assertThat(new ObjectMapper().readTree(forever.out()).get("keepDays").isNull()).isTrue();
+        assertThat(dir.resolve(old)).exists();
+
+        Files.writeString(cwd.resolve("cairn.toml"), "backup_keep_days = 3000\n");
+        assertThat(cli.run("backup").exit()).isZero();
+        assertThat(dir.resolve(old)).exists();
+        assertThat(cli.run("backup", "--keep-days", "-1").exit()).isZero();
+        assertThat(dir.resolve(old)).exists();
+
+        Files.delete(cwd.resolve("cairn.toml"));
+        Cli.Result byDefault = cli.run("backup", "--json");
+        assertThat(byDefault.exit()).as(byDefault.all()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(byDefault.out());
+        assertThat(doc.get("keepDays").asInt()).isEqualTo(7);
+        assertThat(doc.get("deleted").get(0).asText()).isEqualTo("backups/" + old);
+        assertThat(dir.resolve(old)).doesNotExist();
+        assertThat(dir.resolve(recent)).exists();
+
+        Files.writeString(cwd.resolve("cairn.toml"), "backup_keep_days = \"a week\"\n");
+        Cli.Result bad = cli.run("backup");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("'backup_keep_days' must be a whole number of days").contains("\"forever\"");
+    }
+
+    @Test
+    void migrateBackupTellsTheBackupBeforeTheMigrationsRun() throws Exception {
+        assumeClientTools();
+        Cli.Result r = cli.run("migrate", "--backup");
+        assertThat(r.exit()).as(r.all()).isZero();
+        int backedUp = r.out().indexOf("backed up " + db.name());
+        int applied = r.out().indexOf("applied 001_users.sql");
+        assertThat(backedUp).as(r.out()).isGreaterThanOrEqualTo(0);
+        assertThat(applied).as(r.out()).isGreaterThan(backedUp);
     }
 
     @Test
