@@ -68,6 +68,8 @@ class InterruptedToolsTest {
         Path file = backup("plain");
         List<String> full = fingerprint();
         List<String> outcomes = new ArrayList<>();
+        outcomes.add(interrupt(file, full, Point.UNPACKING, true));
+        assertThat(unpacking()).as("SIGTERM while unpacking deletes the unpacked file").isFalse();
         outcomes.add(interrupt(file, full, Point.UNPACKING, false));
         for (boolean term : List.of(false, true)) {
             for (int delay : List.of(200, 1500)) {

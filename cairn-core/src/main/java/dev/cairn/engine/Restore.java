@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Restores a backup into the configured database, in one transaction: pg_restore
@@ -51,9 +52,26 @@ public final class Restore {
         try (Database db = Database.open(config)) {
             PgTools.Tool tool = format == BackupFormat.CUSTOM ? tools.require("pg_restore", db.serverMajor)
                     : restricting(tools.find("psql", db.serverMajor), db.serverMajor);
-            Optional<Path> script = format == BackupFormat.CUSTOM ? Optional.empty()
-                    : Optional.of(PlainDump.unpack(file, request.file().toString(), scratchDirectory()));
+            // The unpacked file is deleted on SIGTERM too, while unpacking or waiting for the lock or
+            // the confirmation (the hook is in place before the file exists); while psql runs, the
+            // watchdog also deletes it when Cairn dies.
+            AtomicReference<Path> made = new AtomicReference<>();
+            Thread cleanup = new Thread(() -> Optional.ofNullable(made.get()).ifPresent(PlainDump::deleteQuietly),
+                    "cairn-restore-cleanup");
+            boolean hooked = format == BackupFormat.PLAIN && addHook(cleanup);
+            Optional<Path> script;
             try {
+                script = format == BackupFormat.CUSTOM ? Optional.empty()
+                        : Optional.of(PlainDump.create(request.file().toString(), scratchDirectory()));
+            } catch (CairnException e) {
+                if (hooked) {
+                    removeHook(cleanup);
+                }
+                throw e;
+            }
+            script.ifPresent(made::set);
+            try {
+                script.ifPresent(s -> PlainDump.unpack(file, request.file().toString(), s));
                 db.lock(listener);
                 if (!request.confirmation().approve(new RestoreRequest.Planned(file, format, db.name))) {
                     throw CairnException.refused("restore.unconfirmed", "restore was not confirmed; nothing was changed");
@@ -70,6 +88,9 @@ public final class Restore {
                 }
             } finally {
                 script.ifPresent(PlainDump::deleteQuietly);
+                if (hooked) {
+                    removeHook(cleanup);
+                }
             }
             return new RestoreResult(db.name, file, format, Duration.ofNanos(System.nanoTime() - start));
         }
@@ -144,6 +165,23 @@ public final class Restore {
             key.append(letters.charAt(random.nextInt(letters.length())));
         }
         return key.toString();
+    }
+
+    private static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Shutting down: the hook deletes the file.
+        }
     }
 
     private static Path scratchDirectory() {

@@ -38,17 +38,13 @@ public final class PlainDump {
     }
 
     /**
-     * Unpacks {@code gz} into a new private file in {@code dir}; removes the files of earlier
-     * restores whose process is gone (a Cairn killed while unpacking) first.
-     *
-     * @throws CairnException exit 2 for a meta-command (naming the line) or an unreadable file, exit 1
-     *                        for a truncated or corrupt one; the private file is deleted
+     * A new private file in {@code dir} to unpack into; removes the files of earlier restores whose
+     * process is gone (a Cairn killed while unpacking) first. The caller deletes it.
      */
-    public static Path unpack(Path gz, String shown, Path dir) {
+    public static Path create(String shown, Path dir) {
         removeStale(dir);
-        Path out;
         try {
-            out = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+            return FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
                     ? Files.createTempFile(dir, "cairn-restore-" + ProcessHandle.current().pid() + "-", ".sql",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(dir, "cairn-restore-" + ProcessHandle.current().pid() + "-", ".sql");
@@ -56,16 +52,16 @@ public final class PlainDump {
             throw CairnException.usage("restore.scratch", "cannot create a private file in " + dir + " to unpack "
                     + shown + " into: " + reason(e) + "; nothing was changed");
         }
-        boolean done = false;
-        try {
-            copy(gz, shown, out, dir);
-            done = true;
-            return out;
-        } finally {
-            if (!done) {
-                deleteQuietly(out);
-            }
-        }
+    }
+
+    /**
+     * Unpacks {@code gz} into {@code out}, checking it for meta-commands.
+     *
+     * @throws CairnException exit 2 for a meta-command (naming the line) or an unreadable file, exit 1
+     *                        for a truncated or corrupt one
+     */
+    public static void unpack(Path gz, String shown, Path out) {
+        copy(gz, shown, out, out.getParent());
     }
 
     private static void copy(Path gz, String shown, Path out, Path dir) {
