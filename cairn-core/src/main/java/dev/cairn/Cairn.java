@@ -198,7 +198,8 @@ public final class Cairn {
 
     /** Backs up first when something is pending, then migrates; when the backup fails nothing is applied. */
     public BackupThenMigrate.Result migrate(MigrateOptions options, BackupRequest backup) {
-        return new BackupThenMigrate(new Migrate(config, listener), backupOperation()).run(options, backup);
+        return new BackupThenMigrate(new Migrate(config, listener), backupOperation(), listener)
+                .run(options, backup);
     }
 
     private Backup backupOperation() {

@@ -29,7 +29,7 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
 
     private static final Set<String> SECTION_KEYS = Set.of("url", "dir", "table", "lock_timeout", "lock_timeout_sql",
             "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds",
-            "rerun_modified");
+            "rerun_modified", "backup_keep_days");
 
     /** The keys of the top level or of one environment; empty when not set. */
     public record Section(Optional<String> url, List<String> dirs, Optional<String> table,
@@ -51,16 +51,14 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
      * @param schemas  the schemas {@code reset} empties (default: the connection's current schema)
      * @param seeds    the seeds folder (default: {@code seeds} beside the migrations folder)
      * @param rerunModified {@code migrate} runs applied migrations whose file changed again (default off)
+     * @param keepDays {@code backup_keep_days}: how many days of backups to keep, -1 for all ({@code "forever"})
      */
     public record Extra(Optional<Boolean> backup, Optional<String> lockMode, Optional<Duration> leaseTtl,
-                        List<String> schemas, Optional<String> seeds, Optional<Boolean> rerunModified) {
-        public Extra(Optional<Boolean> backup, Optional<String> lockMode, Optional<Duration> leaseTtl,
-                     List<String> schemas, Optional<String> seeds) {
-            this(backup, lockMode, leaseTtl, schemas, seeds, Optional.empty());
-        }
-
+                        List<String> schemas, Optional<String> seeds, Optional<Boolean> rerunModified,
+                        Optional<Integer> keepDays) {
         static Extra empty() {
-            return new Extra(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+            return new Extra(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                    Optional.empty(), Optional.empty());
         }
     }
 
@@ -157,7 +155,7 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
                 bool(node, "out_of_order", where), bool(node, "protected", where),
                 new Extra(bool(node, "backup", where), text(node, "lock_mode", where),
                         duration(node, "lease_ttl", where), list(node, "schemas", where), text(node, "seeds", where),
-                        bool(node, "rerun_modified", where)));
+                        bool(node, "rerun_modified", where), keepDays(node, where)));
     }
 
     private static MigrationSettings migration(Path path, String version, JsonNode node) {
@@ -246,6 +244,22 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
             throw CairnException.usage("config.type", where + ": '" + key + "' must be true or false");
         }
         return Optional.of(v.asBoolean());
+    }
+
+    /** {@code backup_keep_days}: a whole number of days, 0 or more, -1 or "forever" to keep every backup. */
+    private static Optional<Integer> keepDays(JsonNode node, String where) {
+        JsonNode v = node.get("backup_keep_days");
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (v.isTextual() && v.asText().equals("forever")) {
+            return Optional.of(-1);
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < -1) {
+            throw CairnException.usage("config.type", where + ": 'backup_keep_days' must be a whole number of days"
+                    + " (0 keeps only the newest backup) or \"forever\", not " + v);
+        }
+        return Optional.of(v.asInt());
     }
 
     private static String firstLine(String s) {

@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 public final class Settings {
 
+    /** Backups Cairn deletes by default: its own names older than this (seed 000 keeps a week). */
+    static final int DEFAULT_KEEP_DAYS = 7;
+
     private final Context context;
     private final Console console;
     private final CommonOptions options;
@@ -93,7 +96,21 @@ public final class Settings {
         ConfigFile.Extra top = file.top().extra();
         return new ConfigFile.Extra(first(env.backup(), top.backup()), first(env.lockMode(), top.lockMode()),
                 first(env.leaseTtl(), top.leaseTtl()), env.schemas().isEmpty() ? top.schemas() : env.schemas(),
-                first(env.seeds(), top.seeds()), first(env.rerunModified(), top.rerunModified()));
+                first(env.seeds(), top.seeds()), first(env.rerunModified(), top.rerunModified()),
+                first(env.keepDays(), top.keepDays()));
+    }
+
+    /**
+     * How many days of Cairn's own backups to keep: {@code --keep-days}, else {@code backup_keep_days}
+     * in the file, else 7; empty when -1 (or "forever") keeps them all.
+     */
+    public Optional<Integer> keepDays(Optional<Integer> flag) {
+        int days = flag.or(() -> extra().keepDays()).orElse(DEFAULT_KEEP_DAYS);
+        if (days < -1) {
+            throw CairnException.usage("cli.keep-days", "--keep-days " + days + " must be 0 or more (0 keeps only the"
+                    + " new backup), or -1 to keep every backup");
+        }
+        return days == -1 ? Optional.empty() : Optional.of(days);
     }
 
     /** The lock mode from --lock-mode, $CAIRN_LOCK_MODE or lock_mode in the file; empty for the default. */

@@ -122,11 +122,13 @@ class BackupRestoreTest {
         List<String> old = List.of(db.name() + "_20200101_000000.dump", db.name() + "_20200102_030405.sql.gz");
         List<String> kept = List.of(db.name() + "_" + recent + ".dump", "other_20200101_000000.dump",
                 db.name() + "x_20200101_000000.dump", db.name() + "_20200101_000000.dump.bak",
-                db.name() + "_20200101_000000.dump.partial", db.name() + "_2020.dump", db.name() + "_20201399_000000.dump",
+                db.name() + "_2020.dump", db.name() + "_20201399_000000.dump",
                 "notes.txt", "x" + db.name() + "_20200101_000000.sql.gz");
         for (String f : Stream.concat(old.stream(), kept.stream()).toList()) {
             Files.writeString(dir.resolve(f), "not a dump");
         }
+        String stale = db.name() + "_20200101_000000.dump.partial";
+        Files.writeString(dir.resolve(stale), "what a killed backup left");
 
         Cli.Result r = cli.run("backup", "--keep-days", "7", "--json");
         assertThat(r.exit()).as(r.all()).isZero();
@@ -142,6 +144,8 @@ class BackupRestoreTest {
             assertThat(dir.resolve(f)).exists();
         }
         assertThat(cwd.resolve(doc.get("file").asText())).exists();
+        assertThat(doc.get("partialsRemoved").get(0).asText()).isEqualTo("backups/" + stale);
+        assertThat(dir.resolve(stale)).doesNotExist();
 
         Cli.Result text = cli.run("backup", "--keep-days", "7");
         assertThat(text.out()).contains("retention: no backups of " + db.name() + " older than 7 days");
@@ -323,8 +327,195 @@ class BackupRestoreTest {
     @Test
     void badOptionsExitTwo() {
         assertThat(cli.run("backup", "--format", "tar").exit()).isEqualTo(2);
-        assertThat(cli.run("backup", "--keep-days", "-1").exit()).isEqualTo(2);
+        assertThat(cli.run("backup", "--keep-days", "-2").exit()).isEqualTo(2);
         assertThat(cli.run("restore").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void aPlainBackupHoldingAMetaCommandIsRefusedBeforeAnythingRuns() throws Exception {
+        assumeClientTools();
+        cli.run("migrate");
+        List<String> before = snapshot();
+        Path pwned = cwd.resolve("PWNED");
+        gzip("evil.sql.gz", "CREATE TABLE restore_marker (a int);\n\\! touch " + pwned + "\n");
+        Cli.Result r = cli.run("restore", "evil.sql.gz", "--yes");
+        assertThat(r.exit()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).contains("evil.sql.gz:2 holds the psql meta-command '\\! touch ").contains("PWNED'")
+                .contains("nothing was changed");
+        assertThat(pwned).doesNotExist();
+        assertThat(snapshot()).isEqualTo(before);
+
+        gzip("inline.sql.gz", "CREATE TABLE restore_marker (a int);\nSELECT 1; \\! touch " + pwned + "\n");
+        Cli.Result inline = cli.run("restore", "inline.sql.gz", "--yes");
+        assertThat(inline.exit()).as(inline.all()).isEqualTo(2);
+        assertThat(inline.err()).contains("inline.sql.gz:2 holds the psql meta-command '\\! touch");
+
+        gzip("unrestrict.sql.gz", "\\restrict abc\nSELECT 1;\n\\unrestrict other\n\\! touch " + pwned + "\n");
+        Cli.Result unrestrict = cli.run("restore", "unrestrict.sql.gz", "--yes");
+        assertThat(unrestrict.exit()).as(unrestrict.all()).isEqualTo(2);
+        assertThat(unrestrict.err()).contains("unrestrict.sql.gz:3 holds the psql meta-command '\\unrestrict other'");
+
+        // psql's own restricted mode refuses what the scan cannot see: with standard_conforming_strings
+        // off, psql ends the first string at the second quote, and \! is outside any string.
+        gzip("tricky.sql.gz", "CREATE TABLE restore_marker (a int);\nSET standard_conforming_strings = off;\n"
+                + "SELECT 'a\\' , ' \\! touch " + pwned + " ';\n");
+        Cli.Result tricky = cli.run("restore", "tricky.sql.gz", "--yes");
+        assertThat(tricky.exit()).as(tricky.all()).isEqualTo(1);
+        assertThat(tricky.err()).contains("backslash commands are restricted").contains("the database is as it was");
+        assertThat(pwned).doesNotExist();
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void backslashesInCopyDataStringsDollarQuotesAndCommentsAreNotMetaCommands() throws Exception {
+        assumeClientTools();
+        gzip("fine.sql.gz", "\\restrict k3y\nCREATE TABLE t (a text);\nCOPY public.t (a) FROM stdin;\n"
+                + "\\\\! not a command\n\\.\nINSERT INTO t VALUES ($body$\n\\! in a dollar quote\n$body$);\n"
+                + "INSERT INTO t VALUES ('\\! x'), (E'\\\\ \\' \\! y');\n"
+                + "/* \\! a comment */ -- \\! another\n\\unrestrict k3y\n");
+        Cli.Result r = cli.run("restore", "fine.sql.gz", "--yes");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(db.column("SELECT a FROM t")).containsExactlyInAnyOrder("\\! not a command",
+                "\n\\! in a dollar quote\n", "\\! x", "\\ ' ! y");
+    }
+
+    @Test
+    void retentionKeepsSevenDaysByDefaultAndMinusOneOrForeverKeepsAll() throws Exception {
+        assumeClientTools();
+        Path dir = Files.createDirectories(cwd.resolve("backups"));
+        String old = db.name() + "_20200101_000000.dump";
+        String recent = db.name() + "_" + DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss").withZone(ZoneOffset.UTC)
+                .format(Instant.now().minusSeconds(6 * 86_400)) + ".dump";
+        Files.writeString(dir.resolve(old), "old");
+        Files.writeString(dir.resolve(recent), "recent");
+
+        Files.writeString(cwd.resolve("cairn.toml"), "backup_keep_days = \"forever\"\n");
+        Cli.Result forever = cli.run("backup", "--json");
+        assertThat(forever.exit()).as(forever.all()).isZero();
+        assertThat(new ObjectMapper().readTree(forever.out()).get("keepDays").isNull()).isTrue();
+        assertThat(dir.resolve(old)).exists();
+
+        Files.writeString(cwd.resolve("cairn.toml"), "backup_keep_days = 3000\n");
+        assertThat(cli.run("backup").exit()).isZero();
+        assertThat(dir.resolve(old)).exists();
+        assertThat(cli.run("backup", "--keep-days", "-1").exit()).isZero();
+        assertThat(dir.resolve(old)).exists();
+
+        Files.delete(cwd.resolve("cairn.toml"));
+        Cli.Result byDefault = cli.run("backup", "--json");
+        assertThat(byDefault.exit()).as(byDefault.all()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(byDefault.out());
+        assertThat(doc.get("keepDays").asInt()).isEqualTo(7);
+        assertThat(doc.get("deleted").get(0).asText()).isEqualTo("backups/" + old);
+        assertThat(dir.resolve(old)).doesNotExist();
+        assertThat(dir.resolve(recent)).exists();
+
+        Files.writeString(cwd.resolve("cairn.toml"), "backup_keep_days = \"a week\"\n");
+        Cli.Result bad = cli.run("backup");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("'backup_keep_days' must be a whole number of days").contains("\"forever\"");
+    }
+
+    @Test
+    void migrateBackupTellsTheBackupBeforeTheMigrationsRun() throws Exception {
+        assumeClientTools();
+        Cli.Result r = cli.run("migrate", "--backup");
+        assertThat(r.exit()).as(r.all()).isZero();
+        int backedUp = r.out().indexOf("backed up " + db.name());
+        int applied = r.out().indexOf("applied 001_users.sql");
+        assertThat(backedUp).as(r.out()).isGreaterThanOrEqualTo(0);
+        assertThat(applied).as(r.out()).isGreaterThan(backedUp);
+    }
+
+    @Test
+    void backupsAreOwnerOnlyInADirectoryCairnCreatesOwnerOnly() throws Exception {
+        assumeClientTools();
+        cli.run("migrate");
+        for (String format : List.of("custom", "plain")) {
+            Cli.Result r = cli.run("backup", "--format", format, "--out-dir", "new/" + format);
+            assertThat(r.exit()).as(r.all()).isZero();
+            Path dir = cwd.resolve("new/" + format);
+            assertThat(mode(dir)).isEqualTo("rwx------");
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    assertThat(mode(f)).as(f.toString()).isEqualTo("rw-------");
+                }
+            }
+        }
+        Path shared = Files.createDirectories(cwd.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-x---"));
+        assertThat(cli.run("backup", "--out-dir", "shared").exit()).isZero();
+        assertThat(mode(shared)).as("an existing directory keeps its mode").isEqualTo("rwxr-x---");
+    }
+
+    @Test
+    void thePartialFileIsOwnerOnlyAndTwoBackupsInTheSameSecondNeverShareIt() throws Exception {
+        Path log = cwd.resolve("fake.log");
+        fakeTool("pg_dump", """
+                for a in "$@"; do case "$a" in --file=*) f="${a#--file=}"; echo "$f $(stat -c %A "$f")" >> "$FAKE_LOG"; echo dump > "$f";; esac; done
+                sleep 1.5
+                """);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<Cli.Result>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            runs.add(pool.submit(() -> fakeCli().env("FAKE_LOG", log.toString()).run("backup")));
+        }
+        for (var run : runs) {
+            Cli.Result r = run.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            assertThat(r.exit()).as(r.all()).isZero();
+        }
+        pool.shutdown();
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).hasSize(2).allMatch(l -> l.endsWith(" -rw-------"))
+                .allMatch(l -> l.matches(".*/" + db.name() + "_\\d{8}_\\d{6}\\.dump\\.\\d+-[0-9a-z]+\\.partial -rw-------"));
+        assertThat(lines.get(0).split(" ")[0]).isNotEqualTo(lines.get(1).split(" ")[0]);
+        assertThat(backups()).hasSize(2).allMatch(f -> f.getFileName().toString().endsWith(".dump"));
+    }
+
+    @Test
+    void restoreOfSomethingOtherThanAFileSaysWhatItIs() throws Exception {
+        assumeTrue(File.separatorChar == '/' && Files.exists(Path.of("/dev/zero")), "a POSIX system");
+        Process mkfifo = new ProcessBuilder("mkfifo", cwd.resolve("fifo.dump").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+        Cli.Result fifo = cli.run("restore", "fifo.dump", "--yes");
+        assertThat(fifo.exit()).isEqualTo(2);
+        assertThat(fifo.err()).contains("backup file fifo.dump is a FIFO (named pipe), not a regular file")
+                .contains("nothing was changed");
+
+        Files.createSymbolicLink(cwd.resolve("zero.dump"), Path.of("/dev/zero"));
+        Cli.Result zero = cli.run("restore", "zero.dump", "--yes");
+        assertThat(zero.exit()).isEqualTo(2);
+        assertThat(zero.err()).contains("backup file zero.dump is a symbolic link to /dev/zero, which is a character"
+                + " device, not a regular file");
+
+        Files.createSymbolicLink(cwd.resolve("gone.dump"), cwd.resolve("nowhere.dump"));
+        Cli.Result gone = cli.run("restore", "gone.dump", "--yes");
+        assertThat(gone.exit()).isEqualTo(2);
+        assertThat(gone.err()).contains("backup file gone.dump is a symbolic link to nowhere.dump, which does"
+                + " not exist");
+    }
+
+    @Test
+    void anOutDirThatCannotBeCreatedSaysWhy() throws Exception {
+        assumeClientTools();
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux");
+        Cli.Result proc = cli.run("backup", "--out-dir", "/proc/nope");
+        assertThat(proc.exit()).isEqualTo(2);
+        assertThat(proc.err()).contains("cannot create the backup directory /proc/nope: no such file or directory");
+        Files.writeString(cwd.resolve("plain-file"), "x");
+        Cli.Result underFile = cli.run("backup", "--out-dir", "plain-file/sub");
+        assertThat(underFile.exit()).isEqualTo(2);
+        assertThat(underFile.err()).contains("cannot create the backup directory plain-file/sub: Not a directory");
+    }
+
+    private void gzip(String name, String sql) throws IOException {
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(cwd.resolve(name)))) {
+            out.write(sql.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String mode(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p, java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 
     // --- helpers

@@ -13,8 +13,14 @@ final class ChildRunner {
 
     /** Starts {@code cairn ARGS}; its output goes to {@code log}. */
     static Process start(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        return start(List.of(), log, args);
+    }
+
+    /** Starts {@code cairn ARGS} in a JVM with {@code jvmOptions} (such as {@code -Djava.io.tmpdir=…}). */
+    static Process start(List<String> jvmOptions, Path log, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

@@ -170,7 +170,7 @@ class ConfigFileTest {
         Path file = write("urll = \"postgres://h/db\"\n");
 
         assertThatThrownBy(() -> ConfigFile.read(file))
-                .hasMessage(file + ": unknown key 'urll'; known keys: backup, dir, ignore, lease_ttl, lock_mode,"
+                .hasMessage(file + ": unknown key 'urll'; known keys: backup, backup_keep_days, dir, ignore, lease_ttl, lock_mode,"
                         + " lock_timeout, lock_timeout_sql, out_of_order, protected, rerun_modified, schemas, seeds, statement_timeout,"
                         + " table, url");
     }

@@ -54,6 +54,36 @@ final class BackupFiles {
         }
     }
 
+    /** A {@code .partial} file a backup writes, with the process id of its writer (absent in the older form). */
+    record Partial(Path file, Instant taken, Optional<Long> pid) {
+    }
+
+    /** Where the process {@code pid} writes the backup {@code file} until it is complete. */
+    static Path partial(Path file, long pid) {
+        String suffix = Long.toString(Math.abs(new java.security.SecureRandom().nextLong()) % 1_000_000, 36);
+        return file.resolveSibling(file.getFileName() + "." + pid + "-" + suffix + ".partial");
+    }
+
+    /** This database's {@code .partial} files in {@code dir}: Cairn's form only, regular files only. */
+    static List<Partial> partials(Path dir, String database) throws IOException {
+        Pattern form = Pattern.compile("(" + Pattern.quote(prefix(database)) + "_\\d{8}_\\d{6}(?:\\.dump|\\.sql\\.gz))"
+                + "(?:\\.(\\d{1,18})-[0-9a-z]+)?\\.partial");
+        List<Partial> out = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                Matcher m = form.matcher(f.getFileName().toString());
+                if (m.matches() && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                    Optional<Instant> at = taken(m.group(1), database);
+                    if (at.isPresent()) {
+                        out.add(new Partial(f, at.get(), Optional.ofNullable(m.group(2)).map(Long::parseLong)));
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparing((Partial p) -> p.file().toString()));
+        return List.copyOf(out);
+    }
+
     /** This database's backups in {@code dir} taken before {@code cutoff}, oldest first, except {@code keep}. */
     static List<Path> olderThan(Path dir, String database, Instant cutoff, Path keep) throws IOException {
         List<Path> out = new ArrayList<>();

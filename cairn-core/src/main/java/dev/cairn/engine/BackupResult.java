@@ -13,11 +13,13 @@ import java.util.List;
  * @param restoreCommand the client-tool command that restores it (pg_restore, or gunzip piped into
  *                       psql), for a person to copy; it never holds the password
  * @param deleted        older backups removed by the retention, oldest first
+ * @param partials       {@code .partial} files of killed backups of this database, removed before the dump
  */
 public record BackupResult(String database, Path file, BackupFormat format, long bytes, Duration duration,
-                           String restoreCommand, List<Path> deleted) {
+                           String restoreCommand, List<Path> deleted, List<Path> partials) {
 
     public BackupResult {
         deleted = List.copyOf(deleted);
+        partials = List.copyOf(partials);
     }
 }

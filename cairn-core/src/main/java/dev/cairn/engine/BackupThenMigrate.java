@@ -7,7 +7,8 @@ import java.util.Optional;
  * {@code migrate} with a backup first. The backup is taken only when something is pending: an
  * up-to-date run changes nothing, and a deploy that runs {@code migrate} on every release would
  * otherwise fill the disk with identical dumps. The pending set is read (and every pending script
- * split) before the backup, so bad files fail fast; if the backup fails, nothing is applied.
+ * split) before the backup, so bad files fail fast; if the backup fails, nothing is applied. The
+ * backup is told ({@link Event.BackupWritten}) before the first migration starts.
  */
 public final class BackupThenMigrate {
 
@@ -17,10 +18,12 @@ public final class BackupThenMigrate {
 
     private final Migrate migrate;
     private final Backup backup;
+    private final Listener listener;
 
-    public BackupThenMigrate(Migrate migrate, Backup backup) {
+    public BackupThenMigrate(Migrate migrate, Backup backup, Listener listener) {
         this.migrate = migrate;
         this.backup = backup;
+        this.listener = listener;
     }
 
     public Result run(MigrateOptions options, BackupRequest request) {
@@ -35,6 +38,7 @@ public final class BackupThenMigrate {
                     "migrate.backup-failed", "the backup before migrating failed, so no migration was applied: "
                     + e.getMessage(), e);
         }
+        listener.on(new Event.BackupWritten(b));
         return new Result(Optional.of(b), migrate.run(options));
     }
 }

@@ -38,6 +38,10 @@ public sealed interface Event {
     record SeedApplied(String name, Duration duration) implements Event {
     }
 
+    /** The backup {@code migrate --backup} takes was written; the migrations start after this. */
+    record BackupWritten(BackupResult backup) implements Event {
+    }
+
     /** A migration was rolled back and its row marked ROLLED_BACK. */
     record MigrationRolledBack(RolledBack rolledBack) implements Event {
     }

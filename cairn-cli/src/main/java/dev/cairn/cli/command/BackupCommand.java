@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
                 "  cairn backup --format plain   gzipped SQL (.sql.gz), readable with zcat",
                 "  cairn backup --out-dir /var/backups/app --keep-days 14",
                 "  cairn restore backups/app_20240101_120000.dump",
+                "", "Backups older than 7 days are deleted by default (--keep-days N, backup_keep_days in cairn.toml;"
+                + " -1 or \"forever\" keeps all).",
                 "", "--keep-days deletes only this database's files named in Cairn's own form, by the time in the"
                 + " name; other files in the directory are never touched.",
                 "", "Exit codes: 0 written, 1 pg_dump failed (its message is shown; no file is left), 2 pg_dump"
@@ -41,7 +43,8 @@ public final class BackupCommand extends DatabaseCommand {
     String format = "custom";
 
     @Option(names = "--keep-days", paramLabel = "N", description = "After a successful backup, delete this"
-            + " database's backups (Cairn's file names only) taken more than N days ago.")
+            + " database's backups (Cairn's file names only) taken more than N days ago; 0 keeps only the new one,"
+            + " -1 keeps all. Default: backup_keep_days in cairn.toml, else 7.")
     Integer keepDays;
 
     @Option(names = "--json", description = "One JSON document on standard output.")
@@ -53,29 +56,24 @@ public final class BackupCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        BackupRequest request = request();
+        Optional<Integer> days = settings().keepDays(Optional.ofNullable(keepDays));
+        BackupRequest request = request(days);
         String env = settings().environment();
         return withCairn(new Progress(console, json), cairn -> {
             BackupResult r = cairn.backup(request);
             if (json) {
-                console.out(Json.write(BackupReport.json(r, env, Optional.ofNullable(keepDays))));
+                console.out(Json.write(BackupReport.json(r, env, days)));
             } else {
-                BackupReport.text(console, r, env, Optional.ofNullable(keepDays));
+                BackupReport.text(console, r, env, days);
             }
             return 0;
         });
     }
 
-    private BackupRequest request() {
+    private BackupRequest request(Optional<Integer> days) {
         BackupRequest r = BackupRequest.to(context.resolve(outDir)).withFormat(format(format))
                 .withEnvironment(context.env());
-        if (keepDays != null) {
-            if (keepDays < 0) {
-                throw CairnException.usage("cli.keep-days", "--keep-days " + keepDays + " must be 0 or more");
-            }
-            r = r.keeping(Duration.ofDays(keepDays));
-        }
-        return r;
+        return days.map(d -> r.keeping(Duration.ofDays(d))).orElse(r);
     }
 
     static BackupFormat format(String text) {

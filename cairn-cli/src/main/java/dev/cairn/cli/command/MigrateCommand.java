@@ -11,12 +11,14 @@ import dev.cairn.cli.render.Json;
 import dev.cairn.cli.render.Progress;
 import dev.cairn.cli.render.Text;
 import dev.cairn.engine.BackupRequest;
-import dev.cairn.engine.BackupThenMigrate;
+import dev.cairn.engine.BackupResult;
 import dev.cairn.engine.DryRun;
+import dev.cairn.engine.Event;
 import dev.cairn.engine.MigrateOptions;
 import dev.cairn.engine.MigrateResult;
 import dev.cairn.engine.Reference;
 import dev.cairn.migration.Version;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -86,7 +88,13 @@ public final class MigrateCommand extends DatabaseCommand {
         MigrateOptions base = new MigrateOptions(Optional.ofNullable(target).map(Reference::of), outOfOrder,
                 singleTransaction);
         MigrateOptions chosen = only == null ? base : base.only(only);
-        return withCairn(new Progress(console, json || dryRun), cairn -> {
+        Progress progress = new Progress(console, json || dryRun);
+        return withCairn(event -> {
+            progress.on(event);
+            if (event instanceof Event.BackupWritten b) {
+                backedUp(b.backup());
+            }
+        }, cairn -> {
             if (!dryRun) {
                 announceTarget(json);
             }
@@ -151,20 +159,35 @@ public final class MigrateCommand extends DatabaseCommand {
         return backup != null ? backup : settings().extra().backup().orElse(settings().protectedEnvironment());
     }
 
-    /** The backup is told first; with --json on standard error, so standard output stays one document. */
+    /** Backs up with the configured retention (7 days by default), then migrates. */
     private MigrateResult backupThenMigrate(Cairn cairn, MigrateOptions opts) {
-        BackupThenMigrate.Result r = cairn.migrate(opts, BackupRequest.to(context.resolve("backups"))
-                .withEnvironment(context.env()));
-        r.backup().ifPresent(b -> {
-            String line = "backed up " + b.database() + " to " + b.file() + " before migrating; restore with: "
-                    + BackupReport.restoreCommand(b.file(), settings().environment());
+        BackupRequest request = BackupRequest.to(context.resolve("backups")).withEnvironment(context.env());
+        BackupRequest kept = settings().keepDays(Optional.empty())
+                .map(days -> request.keeping(Duration.ofDays(days))).orElse(request);
+        return cairn.migrate(opts, kept).migrate();
+    }
+
+    /**
+     * The backup is told when it is written, before the first migration runs; with --json on standard
+     * error, so standard output stays one document.
+     */
+    private void backedUp(BackupResult b) {
+        String line = "backed up " + b.database() + " to " + b.file() + " before migrating; restore with: "
+                + BackupReport.restoreCommand(b.file(), settings().environment());
+        if (json) {
+            console.err(line);
+        } else {
+            console.out(line);
+        }
+        if (!b.deleted().isEmpty()) {
+            String deleted = "  retention: deleted " + b.deleted().size() + " older backup"
+                    + (b.deleted().size() == 1 ? "" : "s") + " of " + b.database() + ": " + b.deleted();
             if (json) {
-                console.err(line);
+                console.err(deleted);
             } else {
-                console.out(line);
+                console.out(deleted);
             }
-        });
-        return r.migrate();
+        }
     }
 
     /** Parses versions given on the command line. */

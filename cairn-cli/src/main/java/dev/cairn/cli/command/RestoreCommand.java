@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Restore a backup written by 'cairn backup' into the configured database, in one"
                 + " transaction: pg_restore --clean --if-exists --no-owner for a .dump, psql -v ON_ERROR_STOP=1"
-                + " fed the gunzipped SQL for a .sql.gz. Objects in the backup are dropped and recreated with"
+                + " in restricted mode reading the gunzipped SQL from a private file for a .sql.gz (a file holding"
+                + " psql meta-commands such as \\! is refused). Killed or stopped, a restore is rolled back or"
+                + " complete, never in between, and the tool dies with Cairn. Objects in the backup are dropped and recreated with"
                 + " its data; objects created since the backup are left as they are."},
         footer = {"", "Examples:",
                 "  cairn restore backups/app_20240101_120000.dump         asks y/N on a terminal",
@@ -30,7 +32,7 @@ import picocli.CommandLine.Parameters;
                 "", "Without a terminal (CI, scripts) --yes is required, and in a protected environment also"
                 + " --confirm with the database name.",
                 "", "Exit codes: 0 restored, 1 the restore failed (rolled back: the database is as it was), 2 the"
-                + " file is missing or not a backup, or pg_restore/psql missing or too old, 5 lock timeout,"
+                + " file is missing or not a backup or holds a psql meta-command, or pg_restore/psql missing or too old, 5 lock timeout,"
                 + " 6 not confirmed (nothing changed)."})
 public final class RestoreCommand extends DatabaseCommand {
 

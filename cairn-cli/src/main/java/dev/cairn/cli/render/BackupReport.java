@@ -35,6 +35,11 @@ public final class BackupReport {
                 + " in " + Text.millis(r.duration()) + ")");
         c.out("  restore with: " + restoreCommand(r.file(), environment));
         c.out("  or without Cairn: " + r.restoreCommand() + "   (password from PGPASSWORD or ~/.pgpass)");
+        if (!r.partials().isEmpty()) {
+            c.out("  removed " + r.partials().size() + " .partial file" + (r.partials().size() == 1 ? "" : "s")
+                    + " left by killed backups of " + r.database() + ":");
+            r.partials().forEach(f -> c.out("    " + f));
+        }
         keepDays.ifPresent(days -> {
             if (r.deleted().isEmpty()) {
                 c.out("  retention: no backups of " + r.database() + " older than " + days + " days");
@@ -58,6 +63,7 @@ public final class BackupReport {
         doc.put("toolCommand", r.restoreCommand());
         doc.put("keepDays", keepDays.orElse(null));
         doc.put("deleted", r.deleted().stream().map(Path::toString).toList());
+        doc.put("partialsRemoved", r.partials().stream().map(Path::toString).toList());
         return doc;
     }
 

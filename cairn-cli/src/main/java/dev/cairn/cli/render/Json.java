@@ -100,6 +100,10 @@ public final class Json {
         if (e instanceof dev.cairn.engine.Event.SeedApplied s) {
             return map("event", "seed_applied", "script", s.name(), "durationMs", s.duration().toMillis());
         }
+        if (e instanceof dev.cairn.engine.Event.BackupWritten b) {
+            return map("event", "backup_written", "file", b.backup().file().toString(), "bytes", b.backup().bytes(),
+                    "durationMs", b.backup().duration().toMillis());
+        }
         if (e instanceof dev.cairn.engine.Event.HistoryCreated h) {
             return map("event", "history_created", "table", h.table());
         }

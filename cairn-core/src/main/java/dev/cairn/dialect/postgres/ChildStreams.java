@@ -39,51 +39,6 @@ final class ChildStreams {
         }
     }
 
-    /** Copies a stream into a child's standard input; a read failure kills the child first. */
-    static final class Feed extends Thread {
-        private final InputStream from;
-        private final Process process;
-        private volatile IOException failure;
-
-        Feed(InputStream from, Process process) {
-            super("cairn-pg-tool-stdin");
-            setDaemon(true);
-            this.from = from;
-            this.process = process;
-            start();
-        }
-
-        @Override
-        public void run() {
-            OutputStream to = process.getOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            try {
-                int n;
-                while ((n = read(buffer)) >= 0) {
-                    to.write(buffer, 0, n);
-                }
-                to.close();
-            } catch (IOException e) {
-                // The child closed its input: it stopped on an error its exit code and stderr tell.
-            }
-        }
-
-        /** Why reading the input failed; null when it did not. */
-        IOException failure() {
-            return failure;
-        }
-
-        private int read(byte[] buffer) throws IOException {
-            try {
-                return from.read(buffer);
-            } catch (IOException e) {
-                failure = e;
-                process.destroyForcibly();
-                throw e;
-            }
-        }
-    }
-
     /** Keeps the last {@code limit} bytes written: the end of a long error output is where the cause is. */
     private static final class Tail extends OutputStream {
         private final int limit;
