@@ -101,6 +101,15 @@ public interface Dialect {
      */
     boolean terminateSession(Connection connection, int pid, long waitMillis) throws SQLException;
 
+    /**
+     * Whether the session is inside a transaction block the server holds open (a script's
+     * {@code BEGIN} never committed), though the connection is in auto-commit mode. Work done in
+     * such a block is lost when the session ends.
+     */
+    default boolean inTransactionBlock(Connection connection) throws SQLException {
+        return false;
+    }
+
     /** Why a statement cannot run inside a transaction on this server, or empty text when it can. */
     String nonTransactionalReason(SqlStatement statement, int serverMajorVersion);
 

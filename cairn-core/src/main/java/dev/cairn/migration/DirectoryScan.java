@@ -1,7 +1,12 @@
 package dev.cairn.migration;
 
 import dev.cairn.error.CairnException;
+import dev.cairn.sql.Keywords;
 import dev.cairn.sql.SqlSource;
+import dev.cairn.sql.SqlSplitter;
+import dev.cairn.sql.SqlStatement;
+import dev.cairn.sql.SqlSyntaxException;
+import dev.cairn.sql.TransactionControl;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,10 +62,21 @@ public final class DirectoryScan {
                 if (o.part() != null) {
                     parts.add(o.part());
                     checksums.put(o.part(), o.checksum());
-                } else if (o.ignored() != null) {
+                }
+                if (o.ignored() != null) {
                     ignored.add(o.ignored());
-                } else {
+                }
+                if (o.problem() != null) {
                     problems.add(o.problem());
+                }
+            }
+            for (Unreadable e : tree.unreadable()) {
+                Optional<String> reason = ignoreReason(e.path(), e.relative());
+                if (reason.isPresent()) {
+                    ignored.add(new Ignored(e.path().toString(), reason.get()));
+                } else {
+                    problems.add(new Problem("file.not-a-file", e.path() + ": " + e.why()
+                            + "; Cairn cannot read it as a migration: fix or remove it, or add it to the ignore globs"));
                 }
             }
             for (Path folder : tree.folders()) {
@@ -74,7 +90,10 @@ public final class DirectoryScan {
         return new Discovery(migrations, ignored, problems);
     }
 
-    /** What one file gave: a part and its up script's checksum, or why it is left out, or its problem. */
+    /**
+     * What one file gave: a part and its up script's checksum, or why it is left out; and its problem,
+     * if any (a part may come with one: its up script does not split, or holds no SQL).
+     */
     private record Outcome(Part part, String checksum, Ignored ignored, Problem problem) {
     }
 
@@ -116,7 +135,8 @@ public final class DirectoryScan {
         }
         try {
             return read(new MigrationFile(path, relative, text(path)))
-                    .map(p -> new Outcome(p, p.up().map(up -> Checksum.of(up.text())).orElse(null), null, null))
+                    .map(p -> new Outcome(p, p.up().map(up -> Checksum.of(up.text())).orElse(null), null,
+                            scriptProblem(p).orElse(null)))
                     .orElseGet(() -> new Outcome(null, null, new Ignored(path.toString(),
                             "no version at the start of its name"), null));
         } catch (CairnException e) {
@@ -145,6 +165,47 @@ public final class DirectoryScan {
                     + " 2024-01-15_1430_add_users.sql, or add it to the ignore globs");
         }
         return claims.stream().findFirst();
+    }
+
+    /**
+     * What is wrong with a part's scripts, found before anything runs: an up script that does not
+     * split or holds no SQL, and transaction control that does not balance in either script.
+     */
+    private static Optional<Problem> scriptProblem(Part p) {
+        try {
+            if (p.up().isPresent()) {
+                SqlSource up = p.up().get();
+                List<SqlStatement> statements = SqlSplitter.split(up);
+                if (statements.stream().allMatch(st -> Keywords.onlyComments(st.sql()))) {
+                    return Optional.of(new Problem("file.empty-up", up.name() + ": it has no SQL; write it or delete"
+                            + " the file (its up script holds only comments or blank lines)"));
+                }
+                Optional<String> unbalanced = TransactionControl.unbalanced(statements, up.name());
+                if (unbalanced.isPresent()) {
+                    return unbalanced.map(m -> new Problem("file.transaction-control", m));
+                }
+            }
+        } catch (SqlSyntaxException e) {
+            return Optional.of(new Problem(e.code(), e.getMessage()));
+        }
+        return p.down().filter(DirectoryScan::mayControlTransactions).flatMap(down -> {
+            try {
+                return TransactionControl.unbalanced(SqlSplitter.split(down), down.name());
+            } catch (SqlSyntaxException e) {
+                return Optional.empty(); // reported by the rollback that would run it, with its line
+            }
+        }).map(m -> new Problem("file.transaction-control", m));
+    }
+
+    /** A cheap test before splitting a down script: only a script holding one of these words can hold transaction control. */
+    private static boolean mayControlTransactions(SqlSource script) {
+        String t = script.text();
+        for (String word : List.of("BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "PREPARE")) {
+            if (Keywords.containsIgnoreCase(t, word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code path} relative to {@code dir}, with {@code /} separators. */
@@ -208,8 +269,16 @@ public final class DirectoryScan {
         return -1;
     }
 
-    /** The regular files and the folders (the directory itself included) of a migrations directory, each sorted. */
-    private record Tree(List<Entry> files, List<Path> folders) {
+    /**
+     * The regular files and the folders (the directory itself included) of a migrations directory, each
+     * sorted, and the entries that are neither (a broken link, a FIFO, a device, a folder named like a
+     * migration file), each with why it cannot be read.
+     */
+    private record Tree(List<Entry> files, List<Path> folders, List<Unreadable> unreadable) {
+    }
+
+    /** An entry that is not a file Cairn can read, and why, in words that follow its name. */
+    private record Unreadable(Path path, String relative, String why) {
     }
 
     /** A file and its name relative to the migrations directory, with {@code /} separators. */
@@ -224,6 +293,7 @@ public final class DirectoryScan {
         }
         List<Entry> files = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
         try {
             // A migrations directory that is itself a symbolic link is walked where it points, and
             // its files named under the link, as the user gave it.
@@ -232,18 +302,31 @@ public final class DirectoryScan {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    folders.add(named.apply(d));
+                    Path folder = named.apply(d);
+                    if (!d.equals(root) && looksLikeSqlFile(d)) {
+                        // Diesel's migrations are folders, but never named like a .sql file.
+                        unreadable.add(new Unreadable(folder, relative(dir, folder), "is a directory, not a file"));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    folders.add(folder);
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    Path file = named.apply(f);
                     // A symbolic link counts as what it points to, as Files.isRegularFile and isDirectory see it.
                     if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)) {
-                        Path file = named.apply(f);
                         files.add(new Entry(file, relative(dir, file)));
                     } else if (attrs.isSymbolicLink() && Files.isDirectory(f)) {
-                        folders.add(named.apply(f));
+                        if (looksLikeSqlFile(f)) {
+                            unreadable.add(new Unreadable(file, relative(dir, file),
+                                    "is a symbolic link to a directory, not a file"));
+                        } else {
+                            folders.add(file);
+                        }
+                    } else {
+                        unreadable.add(new Unreadable(file, relative(dir, file), notAFile(f, attrs)));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -256,7 +339,53 @@ public final class DirectoryScan {
         files.sort(File.separatorChar == '/' ? Comparator.comparing(Entry::relative)
                 : Comparator.comparing((Entry e) -> e.path().toString()));
         folders.sort(Comparator.comparing(Path::toString));
-        return new Tree(files, folders);
+        unreadable.sort(Comparator.comparing(Unreadable::relative));
+        return new Tree(files, folders, unreadable);
+    }
+
+    private static boolean looksLikeSqlFile(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql");
+    }
+
+    /**
+     * Why an entry that is neither a regular file nor a folder cannot be read, told from its
+     * attributes alone: a FIFO must never be opened, since opening it waits for a writer.
+     */
+    private static String notAFile(Path f, BasicFileAttributes attrs) {
+        if (attrs.isSymbolicLink()) {
+            try {
+                BasicFileAttributes target = Files.readAttributes(f, BasicFileAttributes.class);
+                return "is a symbolic link to " + special(f, target) + ", not to a file";
+            } catch (java.nio.file.NoSuchFileException e) {
+                return "is a broken symbolic link (what it points to does not exist)";
+            } catch (IOException e) {
+                String why = String.valueOf(e.getMessage());
+                return why.contains("levels of symbolic links") || why.contains("loop")
+                        ? "is a symbolic link loop" : "is a symbolic link that cannot be followed (" + why + ")";
+            }
+        }
+        String what = special(f, attrs);
+        return "is " + what + ", not a file";
+    }
+
+    /** A FIFO, a device, a socket, by the type bits of its mode where the file system reports them. */
+    private static String special(Path f, BasicFileAttributes attrs) {
+        if (attrs.isDirectory()) {
+            return "a directory";
+        }
+        try {
+            int type = (Integer) Files.getAttribute(f, "unix:mode") & 0170000;
+            switch (type) {
+                case 0010000: return "a FIFO (named pipe)";
+                case 0020000: return "a character device";
+                case 0060000: return "a block device";
+                case 0140000: return "a socket";
+                default: break;
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            // No unix view on this file system: say what is certain.
+        }
+        return "a special file (device, FIFO or socket)";
     }
 
     /**
@@ -274,7 +403,23 @@ public final class DirectoryScan {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(bytes)).toString();
             }
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+            int nul = text.indexOf('\0');
+            if (nul >= 0) {
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < nul; i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                throw CairnException.usage("file.nul", path + ":" + line + ":" + (nul - lineStart + 1)
+                        + ": holds a NUL byte (0x00), which PostgreSQL does not accept in SQL text;"
+                        + " remove it (write '\\x00' in a bytea literal if you meant the byte; a file saved as UTF-16"
+                        + " is full of them: save it as UTF-8)");
+            }
+            return text;
         } catch (CharacterCodingException e) {
             throw CairnException.usage("file.encoding", path + ": is not valid UTF-8; save it as UTF-8");
         } catch (IOException e) {

@@ -208,6 +208,17 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean inTransactionBlock(Connection connection) throws SQLException {
+        if (connection.isWrapperFor(org.postgresql.core.BaseConnection.class)) {
+            // The driver tracks the server's ReadyForQuery status: no round trip.
+            return connection.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+                    != org.postgresql.core.TransactionState.IDLE;
+        }
+        // Another driver does not say; the static check of the files (balanced BEGIN/COMMIT) still holds.
+        return false;
+    }
+
+    @Override
     public long copyOut(Connection connection, String sql) throws SQLException {
         try {
             return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
