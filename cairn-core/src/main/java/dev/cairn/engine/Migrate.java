@@ -93,7 +93,8 @@ public final class Migrate {
         }
     }
 
-    private Applied apply(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore) {
+    /** Applies one migration on the locked database (package-private for tests that bypass discovery's checks). */
+    Applied apply(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore) {
         db.verifyLock();
         listener.on(new Event.MigrationStarting(m.version().text(), m.script(), plan.transactional(),
                 plan.noTransactionReason()));
