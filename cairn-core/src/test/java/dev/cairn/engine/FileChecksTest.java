@@ -124,4 +124,29 @@ class FileChecksTest extends EngineTestBase {
         assertThat(db.relations()).contains("first").doesNotContain("second");
         assertThat(db.scalar("SELECT error FROM cairn_history WHERE version = '001'")).contains("001_blocks.sql:4");
     }
+
+    @Test
+    void aBadSeedFileLeavesTheDatabaseUntouchedNotEvenTheSeedHistoryCreated() throws Exception {
+        dir.write("001_users.sql", "CREATE TABLE users (email text PRIMARY KEY);\n");
+        cairn().migrate();
+        dev.cairn.testing.MigrationDir seeds = new dev.cairn.testing.MigrationDir(tmp.resolve("seeds"));
+        seeds.write("001_ok.sql", "INSERT INTO users VALUES ('a@example.com');\n");
+        Files.write(seeds.path().resolve("002_latin1.sql"),
+                new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xE9, '\'', ';', '\n'});
+        String before = Snapshot.full(db);
+
+        assertThatThrownBy(() -> cairn().seed(new Seed.Options(seeds.path(), "", false)))
+                .satisfies(e -> assertUsage(e, "002_latin1.sql: is not valid UTF-8"));
+        assertThat(Snapshot.full(db)).isEqualTo(before);
+        assertThat(db.scalar("SELECT to_regclass('cairn_seed_history')")).isNull();
+
+        seeds.delete("002_latin1.sql").write("002_open.sql", "INSERT INTO users VALUES ('b@example.com);\n");
+        assertThatThrownBy(() -> cairn().seed(new Seed.Options(seeds.path(), "", false)))
+                .satisfies(e -> assertUsage(e, "002_open.sql:1:27: unterminated quoted string"));
+        seeds.delete("002_open.sql").write("002_begin.sql", "BEGIN;\nINSERT INTO users VALUES ('b@example.com');\n");
+        assertThatThrownBy(() -> cairn().seed(new Seed.Options(seeds.path(), "", false)))
+                .satisfies(e -> assertUsage(e, "002_begin.sql:1: BEGIN opens a transaction that the file never commits"));
+        assertThat(Snapshot.full(db)).isEqualTo(before);
+        assertThat(db.scalar("SELECT to_regclass('cairn_seed_history')")).isNull();
+    }
 }
