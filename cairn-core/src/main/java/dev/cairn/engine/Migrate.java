@@ -57,12 +57,18 @@ public final class Migrate {
             if (options.singleTransaction() && !plans.isEmpty()) {
                 return new MigrateResult(new SingleTransaction(db, listener).apply(plans, batch), batch, db.name);
             }
-            List<Applied> applied = new ArrayList<>();
-            for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
-                applied.add(apply(db, e.getKey(), e.getValue(), batch, applied.size()));
-            }
+            List<Applied> applied = applyEach(db, plans, batch);
             return new MigrateResult(applied, applied.isEmpty() ? 0 : batch, db.name);
         }
+    }
+
+    /** Applies the plans in order, each in its own transaction (or none), on a locked database with its history table. */
+    List<Applied> applyEach(Database db, Map<Migration, ScriptPlan> plans, int batch) {
+        List<Applied> applied = new ArrayList<>();
+        for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
+            applied.add(apply(db, e.getKey(), e.getValue(), batch, applied.size()));
+        }
+        return applied;
     }
 
     private static void refuseNonTransactional(Map<Migration, ScriptPlan> plans) {

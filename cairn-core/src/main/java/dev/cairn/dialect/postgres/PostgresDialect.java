@@ -245,6 +245,21 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public List<String> resetRefusals(Connection connection, List<String> schemas) throws SQLException {
+        return Catalog.resetRefusals(connection, schemas);
+    }
+
+    @Override
+    public List<String> resetSchemas(Connection connection, List<String> named) throws SQLException {
+        return Catalog.resetSchemas(connection, named);
+    }
+
+    @Override
+    public List<String> dropSchemas(Connection connection, List<String> schemas) throws SQLException {
+        return Catalog.dropSchemas(connection, schemas);
+    }
+
+    @Override
     public String currentSchema(Connection connection) throws SQLException {
         return Catalog.currentSchema(connection);
     }
