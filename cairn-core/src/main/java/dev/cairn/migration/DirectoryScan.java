@@ -1,12 +1,7 @@
 package dev.cairn.migration;
 
 import dev.cairn.error.CairnException;
-import dev.cairn.sql.Keywords;
 import dev.cairn.sql.SqlSource;
-import dev.cairn.sql.SqlSplitter;
-import dev.cairn.sql.SqlStatement;
-import dev.cairn.sql.SqlSyntaxException;
-import dev.cairn.sql.TransactionControl;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -136,7 +131,7 @@ public final class DirectoryScan {
         try {
             return read(new MigrationFile(path, relative, text(path)))
                     .map(p -> new Outcome(p, p.up().map(up -> Checksum.of(up.text())).orElse(null), null,
-                            scriptProblem(p).orElse(null)))
+                            ScriptChecks.problem(p).orElse(null)))
                     .orElseGet(() -> new Outcome(null, null, new Ignored(path.toString(),
                             "no version at the start of its name"), null));
         } catch (CairnException e) {
@@ -165,47 +160,6 @@ public final class DirectoryScan {
                     + " 2024-01-15_1430_add_users.sql, or add it to the ignore globs");
         }
         return claims.stream().findFirst();
-    }
-
-    /**
-     * What is wrong with a part's scripts, found before anything runs: an up script that does not
-     * split or holds no SQL, and transaction control that does not balance in either script.
-     */
-    private static Optional<Problem> scriptProblem(Part p) {
-        try {
-            if (p.up().isPresent()) {
-                SqlSource up = p.up().get();
-                List<SqlStatement> statements = SqlSplitter.split(up);
-                if (statements.stream().allMatch(st -> Keywords.onlyComments(st.sql()))) {
-                    return Optional.of(new Problem("file.empty-up", up.name() + ": it has no SQL; write it or delete"
-                            + " the file (its up script holds only comments or blank lines)"));
-                }
-                Optional<String> unbalanced = TransactionControl.unbalanced(statements, up.name());
-                if (unbalanced.isPresent()) {
-                    return unbalanced.map(m -> new Problem("file.transaction-control", m));
-                }
-            }
-        } catch (SqlSyntaxException e) {
-            return Optional.of(new Problem(e.code(), e.getMessage()));
-        }
-        return p.down().filter(DirectoryScan::mayControlTransactions).flatMap(down -> {
-            try {
-                return TransactionControl.unbalanced(SqlSplitter.split(down), down.name());
-            } catch (SqlSyntaxException e) {
-                return Optional.empty(); // reported by the rollback that would run it, with its line
-            }
-        }).map(m -> new Problem("file.transaction-control", m));
-    }
-
-    /** A cheap test before splitting a down script: only a script holding one of these words can hold transaction control. */
-    private static boolean mayControlTransactions(SqlSource script) {
-        String t = script.text();
-        for (String word : List.of("BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "PREPARE")) {
-            if (Keywords.containsIgnoreCase(t, word)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code path} relative to {@code dir}, with {@code /} separators. */
@@ -326,7 +280,7 @@ public final class DirectoryScan {
                             folders.add(file);
                         }
                     } else {
-                        unreadable.add(new Unreadable(file, relative(dir, file), notAFile(f, attrs)));
+                        unreadable.add(new Unreadable(file, relative(dir, file), NotAFile.why(f, attrs)));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -345,47 +299,6 @@ public final class DirectoryScan {
 
     private static boolean looksLikeSqlFile(Path p) {
         return p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql");
-    }
-
-    /**
-     * Why an entry that is neither a regular file nor a folder cannot be read, told from its
-     * attributes alone: a FIFO must never be opened, since opening it waits for a writer.
-     */
-    private static String notAFile(Path f, BasicFileAttributes attrs) {
-        if (attrs.isSymbolicLink()) {
-            try {
-                BasicFileAttributes target = Files.readAttributes(f, BasicFileAttributes.class);
-                return "is a symbolic link to " + special(f, target) + ", not to a file";
-            } catch (java.nio.file.NoSuchFileException e) {
-                return "is a broken symbolic link (what it points to does not exist)";
-            } catch (IOException e) {
-                String why = String.valueOf(e.getMessage());
-                return why.contains("levels of symbolic links") || why.contains("loop")
-                        ? "is a symbolic link loop" : "is a symbolic link that cannot be followed (" + why + ")";
-            }
-        }
-        String what = special(f, attrs);
-        return "is " + what + ", not a file";
-    }
-
-    /** A FIFO, a device, a socket, by the type bits of its mode where the file system reports them. */
-    private static String special(Path f, BasicFileAttributes attrs) {
-        if (attrs.isDirectory()) {
-            return "a directory";
-        }
-        try {
-            int type = (Integer) Files.getAttribute(f, "unix:mode") & 0170000;
-            switch (type) {
-                case 0010000: return "a FIFO (named pipe)";
-                case 0020000: return "a character device";
-                case 0060000: return "a block device";
-                case 0140000: return "a socket";
-                default: break;
-            }
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-            // No unix view on this file system: say what is certain.
-        }
-        return "a special file (device, FIFO or socket)";
     }
 
     /**
