@@ -176,4 +176,19 @@ class ResetTest extends EngineTestBase {
         assertThat(db.scalar("SELECT count(*) FROM ext_owned.member")).isEqualTo("0");
         db.execute("ALTER EXTENSION pg_trgm DROP TABLE ext_owned.member", "ALTER EXTENSION pg_trgm DROP SCHEMA ext_owned");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "CREATE SCHEMA tenants;                                 | tenants  | tenants",
+        "create schema IF NOT EXISTS audit;                     | audit    | ''",
+        "CREATE SCHEMA \"Mixed\"\"Case\";                         | Mixed\"Case | Mixed\"Case",
+        "CREATE SCHEMA Upper AUTHORIZATION joe;                 | upper    | upper",
+        "CREATE SCHEMA AUTHORIZATION joe;                       | joe      | joe",
+        "CREATE SCHEMA AUTHORIZATION CURRENT_USER;              | ''       | ''",
+        "CREATE TABLE schema_log (id int);                      | ''       | ''"})
+    void findsTheSchemasTheMigrationsCreate(String sql, String all, String strict) {
+        ScriptPlan plan = new ScriptPlan(List.of(new dev.cairn.sql.SqlStatement(1, 1, sql, "")), true, "");
+        assertThat(CreatedSchemas.all(List.of(plan))).isEqualTo(all.isEmpty() ? List.of() : List.of(all));
+        assertThat(CreatedSchemas.strict(List.of(plan))).isEqualTo(strict.isEmpty() ? List.of() : List.of(strict));
+    }
 }
