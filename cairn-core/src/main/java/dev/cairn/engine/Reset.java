@@ -7,6 +7,7 @@ import dev.cairn.history.HistoryRow;
 import dev.cairn.history.SeedHistory;
 import dev.cairn.jdbc.Jdbc;
 import dev.cairn.migration.Migration;
+import dev.cairn.sql.Keywords;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -102,10 +103,7 @@ public final class Reset {
             recreated.retainAll(managed);
             recreated.remove(lockSchema);
             drops.addAll(db.dialect.dropSchemas(db.connection, recreated));
-            String separately = !options.migrate() ? "" : plans.entrySet().stream()
-                    .filter(e -> !e.getValue().transactional()).findFirst()
-                    .map(e -> "migration " + e.getKey().version() + " (" + e.getKey().script() + ") cannot run in a"
-                            + " transaction (" + e.getValue().noTransactionReason() + ")").orElse("");
+            String separately = options.migrate() ? separately(plans) : "";
             if (!approve.test(new Plan(db.name, managed, drops, separately))) {
                 throw CairnException.refused("reset.unconfirmed", "reset was not confirmed; nothing was changed");
             }
@@ -122,6 +120,27 @@ public final class Reset {
         } catch (SQLException e) {
             throw Jdbc.failed("reset could not drop the objects; it was rolled back and nothing was changed", e);
         }
+    }
+
+    /**
+     * Why the migrations cannot share the drop's transaction, or empty text when they can: one cannot
+     * run in a transaction, or one adds an enum value, which PostgreSQL lets no statement of the same
+     * transaction use (later migrations may).
+     */
+    private static String separately(Map<Migration, ScriptPlan> plans) {
+        for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
+            String which = "migration " + e.getKey().version() + " (" + e.getKey().script() + ")";
+            if (!e.getValue().transactional()) {
+                return which + " cannot run in a transaction (" + e.getValue().noTransactionReason() + ")";
+            }
+            for (var st : e.getValue().statements()) {
+                if (Keywords.leading(st.sql(), 2).equals("ALTER TYPE") && Keywords.containsIgnoreCase(st.sql(), "ADD VALUE")) {
+                    return which + " adds an enum value (" + e.getKey().up().name() + ":" + st.line() + "), which"
+                            + " later migrations could not use inside the same transaction";
+                }
+            }
+        }
+        return "";
     }
 
     /** The schemas to empty: those named, once checked, else the defaults (see {@link Options}). */

@@ -166,6 +166,22 @@ class ResetTest extends EngineTestBase {
     }
 
     @Test
+    void anEnumValueAddedByOneMigrationAndUsedByTheNextStillResets() throws Exception {
+        dir.dbmate("001_mood.sql", "CREATE TYPE mood AS ENUM ('happy');", "DROP TYPE mood;")
+                .dbmate("002_sad.sql", "ALTER TYPE mood ADD VALUE 'sad';", "SELECT 1;")
+                .dbmate("003_people.sql", "CREATE TABLE people (feeling mood DEFAULT 'sad');\nINSERT INTO people DEFAULT VALUES;",
+                        "DROP TABLE people;");
+        cairn().migrate();
+
+        List<String> separately = new ArrayList<>();
+        Reset.Result r = cairn().reset(migrating(), plan -> separately.add(plan.separately()));
+
+        assertThat(separately.get(0)).contains("migration 002 (002_sad.sql) adds an enum value");
+        assertThat(r.migrated().applied()).hasSize(3);
+        assertThat(db.column("SELECT feeling::text FROM people")).containsExactly("sad");
+    }
+
+    @Test
     void theDefaultSchemasLeaveSystemAndExtensionSchemasAlone() throws Exception {
         migrateTwoAndAddRows();
         db.execute("CREATE EXTENSION pg_trgm", "CREATE SCHEMA ext_owned", "ALTER EXTENSION pg_trgm ADD SCHEMA ext_owned",
