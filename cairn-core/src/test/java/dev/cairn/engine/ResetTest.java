@@ -182,6 +182,21 @@ class ResetTest extends EngineTestBase {
     }
 
     @Test
+    void aResetInTableLockModeMigratesInOneTransactionAndKeepsItsLockTable() throws Exception {
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id int);\nINSERT INTO a VALUES (1);", "DROP TABLE a;");
+        Cairn table = Cairn.configure().url(db.url()).locations(dir.path()).lockMode(dev.cairn.config.LockMode.TABLE).load();
+        table.migrate();
+        db.execute("INSERT INTO a VALUES (2)");
+
+        Reset.Result r = table.reset(migrating(), plan -> plan.separately().isEmpty());
+
+        assertThat(r.dropped()).noneMatch(d -> d.contains("cairn_history_lock"));
+        assertThat(r.migrated().applied()).hasSize(1);
+        assertThat(db.column("SELECT id::text FROM a")).containsExactly("1");
+        assertThat(db.relations()).contains("cairn_history_lock");
+    }
+
+    @Test
     void theDefaultSchemasLeaveSystemAndExtensionSchemasAlone() throws Exception {
         migrateTwoAndAddRows();
         db.execute("CREATE EXTENSION pg_trgm", "CREATE SCHEMA ext_owned", "ALTER EXTENSION pg_trgm ADD SCHEMA ext_owned",
