@@ -167,10 +167,23 @@ public final class Cairn {
         return new Seed(config, listener).run(options);
     }
 
-    /** Drops every object in the schemas (the current schema when empty) once {@code approve} accepts the plan. */
-    public Reset.Result reset(List<String> schemas,
-                                              Predicate<Reset.Plan> approve) {
+    /**
+     * Drops every object in the schemas once {@code approve} accepts the plan, without migrating
+     * (see {@link Reset.Options} for the schemas managed when the list is empty). To rebuild the
+     * database, prefer {@link #reset(Reset.Options, Predicate)} with {@code migrate}: the drop and the
+     * migrations are then one transaction when they can be.
+     */
+    public Reset.Result reset(List<String> schemas, Predicate<Reset.Plan> approve) {
         return new Reset(config, listener).run(schemas, approve);
+    }
+
+    /**
+     * Drops every object in the managed schemas once {@code approve} accepts the plan and, with
+     * {@link Reset.Options#migrate()}, migrates again: in the same transaction when every migration
+     * can run in one, so that a failing migration leaves the database as it was.
+     */
+    public Reset.Result reset(Reset.Options options, Predicate<Reset.Plan> approve) {
+        return new Reset(config, listener).run(options, approve);
     }
 
     /** Creates the next migration file in the first location; returns the files written. */

@@ -99,6 +99,15 @@ public interface Dialect {
      */
     boolean terminateSession(Connection connection, int pid, long waitMillis) throws SQLException;
 
+    /**
+     * Whether the session is inside a transaction block the server holds open (a script's
+     * {@code BEGIN} never committed), though the connection is in auto-commit mode. Work done in
+     * such a block is lost when the session ends.
+     */
+    default boolean inTransactionBlock(Connection connection) throws SQLException {
+        return false;
+    }
+
     /** Why a statement cannot run inside a transaction on this server, or empty text when it can. */
     String nonTransactionalReason(SqlStatement statement, int serverMajorVersion);
 
@@ -120,6 +129,21 @@ public interface Dialect {
      */
     java.util.List<String> dropStatements(Connection connection, java.util.List<String> schemas,
                                           java.util.List<String> keep) throws SQLException;
+
+    /**
+     * Why {@code reset} must not empty each of the schemas (it does not exist, it is a system schema,
+     * an extension owns it), one line per refused schema; empty when every one may be emptied.
+     */
+    java.util.List<String> resetRefusals(Connection connection, java.util.List<String> schemas) throws SQLException;
+
+    /**
+     * The schemas {@code reset} empties when none are named: those of {@code named} that exist, and
+     * every other non-system schema holding a table no extension owns; never a system or extension schema.
+     */
+    java.util.List<String> resetSchemas(Connection connection, java.util.List<String> named) throws SQLException;
+
+    /** The statements that drop the schemas themselves (those that exist and hold no extension), with what is left in them. */
+    java.util.List<String> dropSchemas(Connection connection, java.util.List<String> schemas) throws SQLException;
 
     /** The schema unqualified names resolve to. */
     String currentSchema(Connection connection) throws SQLException;

@@ -244,6 +244,11 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** The history table was dropped (reset), in the transaction under way: the next {@link #ensureHistory} creates it. */
+    void historyDropped() {
+        historyExists = false;
+    }
+
     java.util.List<dev.cairn.history.HistoryRow> rows() {
         try {
             return historyExists() ? history.rows(connection) : java.util.List.of();

@@ -71,13 +71,25 @@ public final class Migrate {
                         .map(a -> rerun.contains(a.version()) ? a.asRerun() : a).toList();
                 return new MigrateResult(all, batch, db.name);
             }
-            List<Applied> applied = new ArrayList<>();
-            for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
-                applied.add(apply(db, e.getKey(), e.getValue(), batch, applied.size(),
-                        rerun.contains(e.getKey().version().text())));
-            }
+            List<Applied> applied = applyEach(db, plans, batch, rerun);
             return new MigrateResult(applied, applied.isEmpty() ? 0 : batch, db.name);
         }
+    }
+
+    /** Applies the plans in order, each in its own transaction (or none), on a locked database with its history table. */
+    List<Applied> applyEach(Database db, Map<Migration, ScriptPlan> plans, int batch) {
+        return applyEach(db, plans, batch, Set.of());
+    }
+
+    /** As {@link #applyEach(Database, Map, int)}; the versions in {@code rerun} are changed files run again. */
+    private List<Applied> applyEach(Database db, Map<Migration, ScriptPlan> plans, int batch,
+                                    Set<String> rerun) {
+        List<Applied> applied = new ArrayList<>();
+        for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
+            applied.add(apply(db, e.getKey(), e.getValue(), batch, applied.size(),
+                    rerun.contains(e.getKey().version().text())));
+        }
+        return applied;
     }
 
     private static void refuseNonTransactional(Map<Migration, ScriptPlan> plans) {
@@ -108,7 +120,8 @@ public final class Migrate {
         }
     }
 
-    private Applied apply(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore, boolean rerun) {
+    /** Applies one migration on the locked database (package-private for tests that bypass discovery's checks). */
+    Applied apply(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore, boolean rerun) {
         db.verifyLock();
         listener.on(new Event.MigrationStarting(m.version().text(), m.script(), plan.transactional(),
                 plan.noTransactionReason()));
@@ -177,7 +190,12 @@ public final class Migrate {
         try {
             new Runner(db.connection, db.dialect).run(plan.statements(), false);
         } catch (Runner.StatementFailure f) {
+            // A failure inside a block the script opened leaves it aborted: end it, so the row can be written.
+            endOpenBlock(db);
             throw failed(db, m, plan, f, batch, elapsed(start), appliedBefore, id);
+        }
+        if (endOpenBlock(db)) {
+            throw uncommitted(db, m, id, elapsed(start));
         }
         try {
             db.history.complete(db.connection, id, HistoryRow.Status.SUCCESS, elapsed(start).toMillis(), "");
@@ -185,6 +203,41 @@ public final class Migrate {
             throw Jdbc.failed("migration " + m.version() + " ran without a transaction, but its history row could not"
                     + " be marked SUCCESS; it stays FAILED: check the database, then run 'cairn repair'", e);
         }
+    }
+
+    /**
+     * Rolls back a transaction block a script opened and left open; whether there was one. Its work
+     * is not committed, and would be lost silently when the session ends.
+     */
+    static boolean endOpenBlock(Database db) {
+        try {
+            if (db.dialect.inTransactionBlock(db.connection)) {
+                try (java.sql.Statement s = db.connection.createStatement()) {
+                    s.execute("ROLLBACK");
+                }
+                return true;
+            }
+        } catch (SQLException e) {
+            // A broken connection is reported by the next statement on it.
+        }
+        return false;
+    }
+
+    /** A non-transactional migration ended inside a transaction it opened: recorded FAILED, never applied. */
+    private static CairnException uncommitted(Database db, Migration m, long id, Duration took) {
+        String why = m.up().name() + ": it ended inside a transaction it opened (BEGIN) and never committed, so"
+                + " Cairn rolled that transaction back: what ran after its last BEGIN was not applied; what ran"
+                + " before it stays applied";
+        SQLException unrecorded = null;
+        try {
+            db.history.complete(db.connection, id, HistoryRow.Status.FAILED, took.toMillis(), why);
+        } catch (SQLException e) {
+            unrecorded = e;
+        }
+        return CairnException.failed("migration.uncommitted", "migration " + m.version() + " failed: " + why
+                + (unrecorded == null ? "" : "\n  its history row could not be marked: " + unrecorded.getMessage())
+                + "\n  next: add COMMIT; after the statements its BEGIN opens (or remove the BEGIN), undo by hand"
+                + " what ran, run 'cairn repair', then 'cairn migrate'", unrecorded);
     }
 
     /** Records the failure: a new FAILED row, or for a non-transactional run its started row {@code id}. */

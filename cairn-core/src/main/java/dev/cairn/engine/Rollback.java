@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Undoes applied migrations, newest first, each down script in its own transaction together with
@@ -100,11 +101,16 @@ public final class Rollback {
         for (Ledger.Entry e : chosen) {
             HistoryRow row = e.row().orElseThrow();
             var file = e.migration().filter(m -> m.checksum().equals(row.checksum())).flatMap(Migration::down);
-            if (file.isPresent()) {
-                steps.add(new Step(e, row, file.get(), SqlSplitter.hasStatements(file.get()) ? "file" : EMPTY));
-            } else if (row.down().isPresent()) {
-                SqlSource stored = new SqlSource(row.script() + " (down SQL stored at apply time)", row.down().get(), 1);
-                steps.add(new Step(e, row, stored, SqlSplitter.hasStatements(stored) ? "history" : EMPTY));
+            Optional<SqlSource> stored = row.down().map(d ->
+                    new SqlSource(row.script() + " (down SQL stored at apply time)", d, 1));
+            // A down with statements wins: the file's, else the one stored at apply time (or taken over
+            // from another tool's history). A down that is there but holds none is a deliberate "nothing to undo".
+            if (file.filter(SqlSplitter::hasStatements).isPresent()) {
+                steps.add(new Step(e, row, file.get(), "file"));
+            } else if (stored.filter(SqlSplitter::hasStatements).isPresent()) {
+                steps.add(new Step(e, row, stored.get(), "history"));
+            } else if (file.isPresent() || stored.isPresent()) {
+                steps.add(new Step(e, row, file.or(() -> stored).get(), EMPTY));
             } else {
                 steps.add(new Step(e, row, new SqlSource(row.script(), "", 1), "missing"));
             }

@@ -6,6 +6,7 @@ import dev.cairn.sql.Keywords;
 import dev.cairn.sql.SqlSource;
 import dev.cairn.sql.SqlSplitter;
 import dev.cairn.sql.SqlStatement;
+import dev.cairn.sql.TransactionControl;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,53 +43,15 @@ record ScriptPlan(List<SqlStatement> statements, boolean transactional, String n
 
     /** Drops one outer BEGIN/COMMIT pair; returns a reason when other transaction control remains. */
     private static String unwrap(List<SqlStatement> s, SqlSource source) {
-        // The outer pair is the first and last statements that do something: a comment-only tail
-        // (which psql sends) does not hide a closing COMMIT.
-        int first = 0;
-        while (first < s.size() && s.get(first).isEmpty()) {
-            first++;
-        }
-        int last = s.size() - 1;
-        while (last > first && s.get(last).isEmpty()) {
-            last--;
-        }
-        if (first >= s.size()) {
-            return "";
-        }
-        boolean opens = isBegin(words(s.get(first)));
-        boolean closes = isCommit(words(s.get(last)));
-        if (opens && closes && last > first) {
-            s.remove(last);
-            s.remove(first);
-        } else if (!opens && closes) {
-            s.remove(last);
-        }
-        for (SqlStatement st : s) {
-            String w = words(st);
-            if (isBegin(w) || isCommit(w) || isRollback(w)) {
+        List<SqlStatement> inner = TransactionControl.unwrapped(s);
+        s.clear();
+        s.addAll(inner);
+        for (SqlStatement st : inner) {
+            if (TransactionControl.of(st) != TransactionControl.Kind.NONE) {
                 return "the file controls its own transactions (" + Keywords.leading(st.sql(), 1) + " at "
                         + source.name() + ":" + st.line() + ")";
             }
         }
         return "";
-    }
-
-    /** The first two words, read once per statement. */
-    private static String words(SqlStatement s) {
-        return Keywords.leading(s.sql(), 2);
-    }
-
-    private static boolean isBegin(String w) {
-        return w.equals("BEGIN") || w.startsWith("BEGIN TRANSACTION") || w.startsWith("BEGIN WORK")
-                || w.startsWith("BEGIN ISOLATION") || w.startsWith("BEGIN READ") || w.startsWith("START TRANSACTION");
-    }
-
-    private static boolean isCommit(String w) {
-        return w.equals("COMMIT") || w.equals("END") || w.equals("COMMIT WORK") || w.equals("COMMIT TRANSACTION")
-                || w.equals("END WORK") || w.equals("END TRANSACTION") || w.equals("COMMIT AND");
-    }
-
-    private static boolean isRollback(String w) {
-        return w.equals("ROLLBACK") || w.equals("ABORT") || w.equals("ROLLBACK WORK") || w.equals("ROLLBACK TRANSACTION");
     }
 }

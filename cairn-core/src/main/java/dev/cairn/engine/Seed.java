@@ -9,6 +9,8 @@ import dev.cairn.migration.Checksum;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationFile;
 import dev.cairn.sql.SqlSource;
+import dev.cairn.sql.SqlSplitter;
+import dev.cairn.sql.TransactionControl;
 import dev.cairn.sql.SqlStatement;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,6 +126,12 @@ public final class Seed {
 
     public Result run(Options options) {
         List<Path> files = files(options);
+        // Every seed is read and split before connecting: a bad file (exit 2) leaves the database untouched,
+        // not even cairn_seed_history created.
+        Map<Path, String> texts = new java.util.LinkedHashMap<>();
+        for (Path file : files) {
+            texts.put(file, check(file));
+        }
         try (Database db = Database.open(config)) {
             db.lock(listener);
             SeedHistory history = new SeedHistory(db.dialect, db.table);
@@ -134,7 +142,7 @@ public final class Seed {
             Map<String, String> notes = new java.util.LinkedHashMap<>();
             for (Path file : files) {
                 String name = options.directory().relativize(file).toString().replace('\\', '/');
-                String text = MigrationFile.read(file);
+                String text = texts.get(file);
                 String sum = Checksum.of(text);
                 if (!options.rerun() && sum.equals(applied.get(name))) {
                     unchanged.add(name);
@@ -151,6 +159,16 @@ public final class Seed {
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read or create " + SeedHistory.NAME, e);
         }
+    }
+
+    /** The text of a seed file, once it is known to be UTF-8 without NUL bytes, to split, and to balance its BEGIN/COMMIT. */
+    private static String check(Path file) {
+        String text = MigrationFile.read(file);
+        List<SqlStatement> statements = SqlSplitter.split(new SqlSource(file.toString(), text, 1));
+        TransactionControl.unbalanced(statements, file.toString()).ifPresent(problem -> {
+            throw CairnException.usage("seed.transaction-control", problem + "; nothing was seeded");
+        });
+        return text;
     }
 
     private void run(Database db, SeedHistory history, SqlSource source, String name, String sum) throws SQLException {

@@ -57,10 +57,21 @@ public final class DirectoryScan {
                 if (o.part() != null) {
                     parts.add(o.part());
                     checksums.put(o.part(), o.checksum());
-                } else if (o.ignored() != null) {
+                }
+                if (o.ignored() != null) {
                     ignored.add(o.ignored());
-                } else {
+                }
+                if (o.problem() != null) {
                     problems.add(o.problem());
+                }
+            }
+            for (Unreadable e : tree.unreadable()) {
+                Optional<String> reason = ignoreReason(e.path(), e.relative());
+                if (reason.isPresent()) {
+                    ignored.add(new Ignored(e.path().toString(), reason.get()));
+                } else {
+                    problems.add(new Problem("file.not-a-file", e.path() + ": " + e.why()
+                            + "; Cairn cannot read it as a migration: fix or remove it, or add it to the ignore globs"));
                 }
             }
             for (Path folder : tree.folders()) {
@@ -74,7 +85,10 @@ public final class DirectoryScan {
         return new Discovery(migrations, ignored, problems);
     }
 
-    /** What one file gave: a part and its up script's checksum, or why it is left out, or its problem. */
+    /**
+     * What one file gave: a part and its up script's checksum, or why it is left out; and its problem,
+     * if any (a part may come with one: its up script does not split, or holds no SQL).
+     */
     private record Outcome(Part part, String checksum, Ignored ignored, Problem problem) {
     }
 
@@ -116,7 +130,8 @@ public final class DirectoryScan {
         }
         try {
             return read(new MigrationFile(path, relative, text(path)))
-                    .map(p -> new Outcome(p, p.up().map(up -> Checksum.of(up.text())).orElse(null), null, null))
+                    .map(p -> new Outcome(p, p.up().map(up -> Checksum.of(up.text())).orElse(null), null,
+                            ScriptChecks.problem(p).orElse(null)))
                     .orElseGet(() -> new Outcome(null, null, new Ignored(path.toString(),
                             "no version at the start of its name"), null));
         } catch (CairnException e) {
@@ -208,8 +223,16 @@ public final class DirectoryScan {
         return -1;
     }
 
-    /** The regular files and the folders (the directory itself included) of a migrations directory, each sorted. */
-    private record Tree(List<Entry> files, List<Path> folders) {
+    /**
+     * The regular files and the folders (the directory itself included) of a migrations directory, each
+     * sorted, and the entries that are neither (a broken link, a FIFO, a device, a folder named like a
+     * migration file), each with why it cannot be read.
+     */
+    private record Tree(List<Entry> files, List<Path> folders, List<Unreadable> unreadable) {
+    }
+
+    /** An entry that is not a file Cairn can read, and why, in words that follow its name. */
+    private record Unreadable(Path path, String relative, String why) {
     }
 
     /** A file and its name relative to the migrations directory, with {@code /} separators. */
@@ -229,6 +252,7 @@ public final class DirectoryScan {
         }
         List<Entry> files = new ArrayList<>();
         List<Path> folders = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
         try {
             // A migrations directory that is itself a symbolic link is walked where it points, and
             // its files named under the link, as the user gave it.
@@ -237,18 +261,31 @@ public final class DirectoryScan {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    folders.add(named.apply(d));
+                    Path folder = named.apply(d);
+                    if (!d.equals(root) && looksLikeSqlFile(d)) {
+                        // Diesel's migrations are folders, but never named like a .sql file.
+                        unreadable.add(new Unreadable(folder, relative(dir, folder), "is a directory, not a file"));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    folders.add(folder);
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    Path file = named.apply(f);
                     // A symbolic link counts as what it points to, as Files.isRegularFile and isDirectory see it.
                     if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)) {
-                        Path file = named.apply(f);
                         files.add(new Entry(file, relative(dir, file)));
                     } else if (attrs.isSymbolicLink() && Files.isDirectory(f)) {
-                        folders.add(named.apply(f));
+                        if (looksLikeSqlFile(f)) {
+                            unreadable.add(new Unreadable(file, relative(dir, file),
+                                    "is a symbolic link to a directory, not a file"));
+                        } else {
+                            folders.add(file);
+                        }
+                    } else {
+                        unreadable.add(new Unreadable(file, relative(dir, file), NotAFile.why(f, attrs)));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -261,7 +298,12 @@ public final class DirectoryScan {
         files.sort(File.separatorChar == '/' ? Comparator.comparing(Entry::relative)
                 : Comparator.comparing((Entry e) -> e.path().toString()));
         folders.sort(Comparator.comparing(Path::toString));
-        return new Tree(files, folders);
+        unreadable.sort(Comparator.comparing(Unreadable::relative));
+        return new Tree(files, folders, unreadable);
+    }
+
+    private static boolean looksLikeSqlFile(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql");
     }
 
     /**
@@ -279,7 +321,23 @@ public final class DirectoryScan {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(bytes)).toString();
             }
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            text = text.startsWith("\uFEFF") ? text.substring(1) : text;
+            int nul = text.indexOf('\0');
+            if (nul >= 0) {
+                int line = 1;
+                int lineStart = 0;
+                for (int i = 0; i < nul; i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                        lineStart = i + 1;
+                    }
+                }
+                throw CairnException.usage("file.nul", path + ":" + line + ":" + (nul - lineStart + 1)
+                        + ": holds a NUL byte (0x00), which PostgreSQL does not accept in SQL text;"
+                        + " remove it (write '\\x00' in a bytea literal if you meant the byte; a file saved as UTF-16"
+                        + " is full of them: save it as UTF-8)");
+            }
+            return text;
         } catch (CharacterCodingException e) {
             throw CairnException.usage("file.encoding", path + ": is not valid UTF-8; save it as UTF-8");
         } catch (IOException e) {

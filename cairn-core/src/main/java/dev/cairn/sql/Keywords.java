@@ -65,4 +65,38 @@ public final class Keywords {
         }
         return false;
     }
+
+    /**
+     * Whether a statement holds nothing the server would run: only whitespace, {@code --} and
+     * (nested) block comments, and semicolons.
+     */
+    public static boolean onlyComments(String sql) {
+        int i = 0;
+        while (i < sql.length()) {
+            char c = sql.charAt(i);
+            if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
+                while (i < sql.length() && sql.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < sql.length() && sql.charAt(i + 1) == '*') {
+                int depth = 0;
+                do {
+                    if (sql.startsWith("/*", i)) {
+                        depth++;
+                        i += 2;
+                    } else if (sql.startsWith("*/", i)) {
+                        depth--;
+                        i += 2;
+                    } else {
+                        i++;
+                    }
+                } while (depth > 0 && i < sql.length());
+            } else if (Character.isWhitespace(c) || c == ';' || c == '\uFEFF') {
+                i++;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -44,10 +44,16 @@ class NewMigrationConventionsTest {
         return Files.readString(dir.path().resolve(relative));
     }
 
-    /** What the directory holds after {@code new}: no problems, and the new migration newest, in the same convention. */
+    /**
+     * What the directory holds after {@code new}: the new migration newest, in the same convention, and
+     * no problem but the one an untouched template has (its up script has no SQL yet).
+     */
     Migration newest(MigrationDir dir, String convention) {
         Discovery d = new DirectoryScan(DirectoryScan.DEFAULT_IGNORE, Map.of()).scan(List.of(dir.path()));
-        assertThat(d.problems()).isEmpty();
+        assertThat(d.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("file.empty-up");
+            assertThat(p.message()).contains("it has no SQL; write it or delete the file");
+        });
         List<Migration> versioned = d.migrations().stream().filter(m -> !m.version().isRepeatable()).toList();
         Migration m = versioned.get(versioned.size() - 1);
         assertThat(m.convention()).isEqualTo(convention);

@@ -92,7 +92,7 @@ class RerunAndOnlyTest extends EngineTestBase {
                 + " Nothing was applied");
         CairnException unknown = thrown(() -> cairn().migrate(MigrateOptions.defaults().only("009_nope")));
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.getMessage()).startsWith("--only 009_nope: no migration has that version or file name");
+        assertThat(unknown.getMessage()).startsWith("--only 009_nope: no migration has that version or name");
     }
 
     @Test

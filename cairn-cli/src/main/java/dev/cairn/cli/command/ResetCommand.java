@@ -7,7 +7,7 @@ import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
 import dev.cairn.cli.Settings;
 import dev.cairn.cli.render.Progress;
-import dev.cairn.engine.MigrateResult;
+import dev.cairn.engine.Reset;
 import dev.cairn.engine.Seed;
 import dev.cairn.error.CairnException;
 import picocli.CommandLine.Command;
@@ -24,11 +24,17 @@ import picocli.CommandLine.Option;
                 "  cairn reset                      asks twice on a terminal",
                 "  cairn reset --yes --seed         in scripts (outside protected environments)",
                 "  cairn reset --schema app --schema audit --yes",
-                "", "Managed schemas: --schema, else 'schemas' in cairn.toml, else the connection's current schema.",
-                "", "Exit codes: 0 ok, 1 failed, 6 refused or not confirmed (nothing changed)."})
+                "", "Managed schemas: --schema, else 'schemas' in cairn.toml, else the current schema, the history"
+                        + " table's schema, the schemas the migrations create and every other schema holding tables"
+                        + " (not system or extension schemas). A --schema that does not exist, a system schema or an"
+                        + " extension's schema is refused before anything is dropped.",
+                "", "When every migration can run in a transaction, the drop and the migrations are one transaction:"
+                        + " a failing migration leaves the database as it was.",
+                "", "Exit codes: 0 ok, 1 failed, 2 bad schema or migration files (nothing changed),"
+                        + " 6 refused or not confirmed (nothing changed)."})
 public final class ResetCommand extends DatabaseCommand {
 
-    @Option(names = "--schema", paramLabel = "NAME", description = "A schema to empty; repeatable.")
+    @Option(names = "--schema", paramLabel = "NAME", description = "A schema to empty (it must exist); repeatable.")
     java.util.List<String> schemas = new java.util.ArrayList<>();
 
     @Option(names = "--seed", description = "Seed after migrating.")
@@ -62,17 +68,18 @@ public final class ResetCommand extends DatabaseCommand {
         java.util.List<String> managed = schemas.isEmpty() ? settings.extra().schemas() : schemas;
         return withCairn(new Progress(console, false), cairn -> {
             announceTarget(false);
-            var result = cairn.reset(managed, plan -> {
+            Reset.Result result = cairn.reset(new Reset.Options(managed, true), plan -> {
                 String what = "drop every object in schema(s) " + String.join(", ", plan.schemas()) + " of database "
                         + plan.database();
-                console.err("reset will " + what + " (" + plan.statements().size() + " DROP statements)");
+                console.err("reset will " + what + " (" + plan.statements().size() + " DROP statements), then migrate "
+                        + (plan.separately().isEmpty() ? "in the same transaction (a failure changes nothing)"
+                        : "after committing the drop: " + plan.separately()));
                 confirmation.require("reset: " + what, plan.database());
                 confirmation.require("reset: really drop everything and migrate again", plan.database());
                 return true;
             });
             console.out("dropped " + result.dropped().size() + " object(s) in " + String.join(", ", result.schemas()));
-            MigrateResult m = cairn.migrate();
-            console.out("applied " + m.applied().size() + " migration(s)");
+            console.out("applied " + result.migrated().applied().size() + " migration(s)");
             if (seedOptions != null) {
                 Seed.Result s = cairn.seed(seedOptions);
                 console.out("seeded " + s.applied().size() + " file(s)");

@@ -68,6 +68,77 @@ final class Catalog {
         return out;
     }
 
+    /** A schema of the server's own ({@code pg_catalog}, {@code pg_toast}, temporary schemas) or the SQL standard's. */
+    private static final String SYSTEM = "(%1$s LIKE 'pg\\_%%' OR %1$s = 'information_schema')";
+
+    /** A schema an extension created, which belongs to it. */
+    private static final String EXTENSION_SCHEMA = "(SELECT e.extname FROM pg_catalog.pg_depend d"
+            + " JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid WHERE d.classid = 'pg_catalog.pg_namespace'::regclass"
+            + " AND d.objid = %s AND d.deptype = 'e' LIMIT 1)";
+
+    /** Why reset must not empty each of the schemas, one line per refused schema; empty when all may be emptied. */
+    static List<String> resetRefusals(Connection c, List<String> schemas) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.name, n.oid IS NOT NULL, " + SYSTEM.formatted("s.name")
+                + ", " + EXTENSION_SCHEMA.formatted("n.oid") + " FROM unnest(?::text[]) WITH ORDINALITY AS s(name, i)"
+                + " LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = s.name ORDER BY s.i")) {
+            ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String name = rs.getString(1);
+                    if (rs.getBoolean(3)) {
+                        out.add("schema " + name + " is a system schema; reset never empties it");
+                    } else if (!rs.getBoolean(2)) {
+                        out.add("schema " + name + " does not exist in this database; check the name (a --schema"
+                                + " or 'schemas' in cairn.toml), or leave it out");
+                    } else if (rs.getString(4) != null) {
+                        out.add("schema " + name + " belongs to the extension " + rs.getString(4)
+                                + "; reset leaves it to its extension");
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The schemas reset empties when none are named: {@code named} (those that exist), and every
+     * other schema holding a table that no extension owns; never a system or extension schema.
+     */
+    static List<String> resetSchemas(Connection c, List<String> named) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT n.nspname FROM pg_catalog.pg_namespace n"
+                + " WHERE NOT " + SYSTEM.formatted("n.nspname") + " AND " + EXTENSION_SCHEMA.formatted("n.oid") + " IS NULL"
+                + " AND (n.nspname = ANY (?) OR EXISTS (SELECT 1 FROM pg_catalog.pg_class c WHERE c.relnamespace = n.oid"
+                + " AND c.relkind IN ('r', 'p')" + NOT_EXTENSION.formatted("pg_catalog.pg_class", "c.oid") + "))"
+                + " ORDER BY n.nspname")) {
+            ps.setArray(1, c.createArrayOf("text", named.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code DROP SCHEMA ... CASCADE} for each of the schemas that exists and holds no extension. */
+    static List<String> dropSchemas(Connection c, List<String> schemas) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT format('DROP SCHEMA %I CASCADE', n.nspname)"
+                + " FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY (?) AND NOT " + SYSTEM.formatted("n.nspname")
+                + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_extension e WHERE e.extnamespace = n.oid)"
+                + " AND " + EXTENSION_SCHEMA.formatted("n.oid") + " IS NULL ORDER BY n.nspname")) {
+            ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /**
      * The database's size and its ten largest tables. {@code pg_database_size} stat()s every file of
      * every relation (1.2 s at 10,000 tables), so unless {@code exact} the size is the catalog's page

@@ -216,6 +216,17 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean inTransactionBlock(Connection connection) throws SQLException {
+        if (connection.isWrapperFor(org.postgresql.core.BaseConnection.class)) {
+            // The driver tracks the server's ReadyForQuery status: no round trip.
+            return connection.unwrap(org.postgresql.core.BaseConnection.class).getTransactionState()
+                    != org.postgresql.core.TransactionState.IDLE;
+        }
+        // Another driver does not say; the static check of the files (balanced BEGIN/COMMIT) still holds.
+        return false;
+    }
+
+    @Override
     public long copyOut(Connection connection, String sql) throws SQLException {
         try {
             return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
@@ -239,6 +250,21 @@ final class PostgresDialect implements Dialect {
     public List<String> dropStatements(Connection connection, List<String> schemas, List<String> keep)
             throws SQLException {
         return Catalog.dropStatements(connection, schemas, keep);
+    }
+
+    @Override
+    public List<String> resetRefusals(Connection connection, List<String> schemas) throws SQLException {
+        return Catalog.resetRefusals(connection, schemas);
+    }
+
+    @Override
+    public List<String> resetSchemas(Connection connection, List<String> named) throws SQLException {
+        return Catalog.resetSchemas(connection, named);
+    }
+
+    @Override
+    public List<String> dropSchemas(Connection connection, List<String> schemas) throws SQLException {
+        return Catalog.dropSchemas(connection, schemas);
     }
 
     @Override
