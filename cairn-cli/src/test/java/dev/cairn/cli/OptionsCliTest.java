@@ -71,7 +71,7 @@ class OptionsCliTest {
     void mutuallyExclusiveOptionsSayErrorOnce() {
         Cli.Result r = cli().run("rollback", "--steps", "1", "--to", "001", "-d", "m");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: --steps=N, --to=VERSION are mutually exclusive").doesNotContain("Error:");
+        assertThat(r.err()).startsWith("error: --steps=N, --to=MIGRATION are mutually exclusive").doesNotContain("Error:");
     }
 
     @Test
