@@ -15,7 +15,10 @@ import dev.cairn.engine.MigrateOptions;
 import dev.cairn.engine.MigrateResult;
 import dev.cairn.migration.Version;
 import java.util.Optional;
+import dev.cairn.cli.NotifyOptions;
+import dev.cairn.cli.Webhook;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cairn migrate}: applies pending migrations. */
@@ -55,6 +58,9 @@ public final class MigrateCommand extends DatabaseCommand {
             + " in cairn.toml, else on in protected environments (production, prod).")
     Boolean backup;
 
+    @Mixin
+    NotifyOptions notify;
+
     public MigrateCommand(Context context, Console console) {
         super(context, console);
     }
@@ -63,11 +69,9 @@ public final class MigrateCommand extends DatabaseCommand {
     public Integer call() {
         MigrateOptions opts = new MigrateOptions(Optional.ofNullable(target).map(Versions::parse), outOfOrder,
                 singleTransaction);
-        return withCairn(new Progress(console, json || dryRun), cairn -> {
-            if (!dryRun) {
-                announceTarget(json);
-            }
-            if (dryRun) {
+        if (dryRun) {
+            Webhook.of(notify, settings(), context, console); // checked, so a rehearsal finds a bad URL; not told
+            return withCairn(new Progress(console, true), cairn -> {
                 DryRun d = cairn.dryRun(opts);
                 if (json) {
                     console.out(Json.write(Json.dryRun(d)));
@@ -75,7 +79,10 @@ public final class MigrateCommand extends DatabaseCommand {
                     Text.dryRun(console, d);
                 }
                 return 0;
-            }
+            });
+        }
+        return withCairnNotifying("migrate", notify, new Progress(console, json), cairn -> {
+            announceTarget(json);
             MigrateResult r = backupWanted() ? backupThenMigrate(cairn, opts) : cairn.migrate(opts);
             if (json) {
                 console.out(Json.write(Json.migrate(r)));
