@@ -42,6 +42,7 @@ class NotifyCliTest {
     Path cwd;
 
     HttpServer server;
+    final java.util.concurrent.ExecutorService handlers = Executors.newCachedThreadPool();
     final List<String> bodies = new CopyOnWriteArrayList<>();
     final List<String> contentTypes = new CopyOnWriteArrayList<>();
     final AtomicInteger failing = new AtomicInteger();
@@ -55,7 +56,7 @@ class NotifyCliTest {
                 .dbmate("001_users.sql", "CREATE TABLE users (id int);", "DROP TABLE users;")
                 .dbmate("002_orders.sql", "CREATE TABLE orders (id int);", "DROP TABLE orders;");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(handlers);
         server.createContext("/ok/", ex -> {
             bodies.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             contentTypes.add(ex.getRequestHeaders().getFirst("Content-Type"));
@@ -82,6 +83,7 @@ class NotifyCliTest {
     @AfterEach
     void tearDown() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 
     static void reply(HttpExchange ex, int status) throws IOException {
@@ -197,6 +199,15 @@ class NotifyCliTest {
         assertThat(onlyBody().get("env").asText()).isEqualTo("staging");
         assertThat(failing).as("the top level's URL is replaced by the environment's").hasValue(0);
         assertNoSecret(failed);
+
+        bodies.clear();
+        Cli.Result fromEnv = cli().env("CAIRN_NOTIFY", url("fail") + " " + url("ok")).run("migrate", "--env",
+                "staging", "--notify-on", "success,failure");
+        assertThat(fromEnv.exit()).isEqualTo(1);
+        assertThat(failing).as("$CAIRN_NOTIFY comes before the file").hasValue(2);
+        assertThat(bodies).hasSize(1);
+        assertThat(fromEnv.err()).contains("not delivered (HTTP 500, twice)");
+        assertNoSecret(fromEnv);
     }
 
     @Test
@@ -246,6 +257,15 @@ class NotifyCliTest {
         assertThat(seconds).isBetween(9L, 12L);
         assertThat(r.err()).contains("warning: notification to " + host() + " not delivered (no reply within 5s,"
                 + " twice)");
+        assertNoSecret(r);
+    }
+
+    @Test
+    void aCommandWithoutNotifyDoesNotEchoTheUrlInItsUsageError() {
+        Cli.Result r = cli().run("status", "--notify", url("ok").replace("//", "//deploy:pw-SECRET@"));
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown options: '--notify', 'http://" + host() + "/***'");
         assertNoSecret(r);
     }
 
