@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
                 "  cairn migrate --dry-run --json          the same as JSON",
                 "  cairn migrate --target 20240115093000   stop after this version",
                 "  cairn migrate --backup                  pg_dump into backups/ first, if any pending",
+                "  cairn migrate --notify https://hooks.slack.com/services/...   POST a summary afterwards",
                 "", "Exit codes: 0 applied or up to date, 1 a migration failed (it was rolled back), 2 bad"
                 + " files or configuration, 4 refused (modified, missing, failed or out-of-order migrations),"
                 + " 5 lock timeout."})
