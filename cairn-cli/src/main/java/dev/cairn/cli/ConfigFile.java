@@ -29,16 +29,28 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
 
     private static final Set<String> SECTION_KEYS = Set.of("url", "dir", "table", "lock_timeout", "lock_timeout_sql",
             "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds",
-            "rerun_modified", "backup_keep_days");
+            "rerun_modified", "backup_keep_days", "notify");
 
     /** The keys of the top level or of one environment; empty when not set. */
     public record Section(Optional<String> url, List<String> dirs, Optional<String> table,
                           Optional<Duration> lockTimeout, Optional<Duration> lockTimeoutSql,
                           Optional<Duration> statementTimeout, Optional<List<String>> ignore,
-                          Optional<Boolean> outOfOrder, Optional<Boolean> protectedEnv, Extra extra) {
+                          Optional<Boolean> outOfOrder, Optional<Boolean> protectedEnv, Extra extra, Notify webhooks) {
         static Section empty() {
             return new Section(Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Extra.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Extra.empty(), Notify.empty());
+        }
+    }
+
+    /**
+     * A {@code [notify]} (or {@code [env.NAME.notify]}) table: webhooks told after a run.
+     *
+     * @param urls the webhook URLs (http or https)
+     * @param on   which outcomes are told: {@code success}, {@code failure} (default both)
+     */
+    public record Notify(Optional<List<String>> urls, Optional<List<String>> on) {
+        static Notify empty() {
+            return new Notify(Optional.empty(), Optional.empty());
         }
     }
 
@@ -155,7 +167,36 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
                 bool(node, "out_of_order", where), bool(node, "protected", where),
                 new Extra(bool(node, "backup", where), text(node, "lock_mode", where),
                         duration(node, "lease_ttl", where), list(node, "schemas", where), text(node, "seeds", where),
-                        bool(node, "rerun_modified", where), keepDays(node, where)));
+                        bool(node, "rerun_modified", where), keepDays(node, where)),
+                notify(node.get("notify"), path + " [" + (name.isEmpty() ? "" : name + ".") + "notify]"));
+    }
+
+    private static final Set<String> NOTIFY_KEYS = Set.of("urls", "on");
+
+    /** The {@code notify} table of a section; its URLs are checked when a command uses them. */
+    private static Notify notify(JsonNode node, String where) {
+        if (node == null) {
+            return Notify.empty();
+        }
+        if (!node.isObject()) {
+            throw CairnException.usage("config.type", where + ": 'notify' must be a table, such as [notify] with"
+                    + " urls = [\"https://hooks.example.com/...\"] below it, not " + kind(node));
+        }
+        Iterator<String> keys = node.fieldNames();
+        while (keys.hasNext()) {
+            String k = keys.next();
+            if (!NOTIFY_KEYS.contains(k)) {
+                throw CairnException.usage("config.key", where + ": unknown key '" + k + "'; known keys: on, urls");
+            }
+        }
+        Optional<List<String>> on = node.has("on") ? Optional.of(list(node, "on", where)) : Optional.empty();
+        on.ifPresent(list -> list.forEach(o -> {
+            if (!o.equals("success") && !o.equals("failure")) {
+                throw CairnException.usage("config.type", where + ": 'on' takes \"success\" and \"failure\", not \""
+                        + o + "\"");
+            }
+        }));
+        return new Notify(node.has("urls") ? Optional.of(list(node, "urls", where)) : Optional.empty(), on);
     }
 
     private static MigrationSettings migration(Path path, String version, JsonNode node) {

@@ -2,9 +2,11 @@ package dev.cairn.cli;
 
 import dev.cairn.Cairn;
 import dev.cairn.cli.render.Json;
+import dev.cairn.cli.render.Notification;
 import dev.cairn.config.DatabaseUrl;
 import dev.cairn.engine.Listener;
 import dev.cairn.error.CairnException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -23,6 +25,7 @@ public abstract class DatabaseCommand implements Callable<Integer> {
     protected final Console console;
     private Settings settings;
     private String target = "";
+    private String database = "";
 
     protected DatabaseCommand(Context context, Console console) {
         this.context = context;
@@ -50,6 +53,7 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         if (url.isPresent()) {
             Cairn cairn = settings.builder(listener, Optional.empty()).load();
             target = DatabaseUrl.parse(url.get()).target();
+            database = DatabaseUrl.parse(url.get()).database();
             return body.apply(cairn);
         }
         if (settings.protectedEnvironment()) {
@@ -65,7 +69,54 @@ public abstract class DatabaseCommand implements Callable<Integer> {
         try (Embedded embedded = Embedded.start(context.cwd())) {
             Cairn cairn = settings.builder(listener, Optional.of(embedded.url())).load();
             target = DatabaseUrl.parse(embedded.url()).target();
+            database = DatabaseUrl.parse(embedded.url()).database();
             return body.apply(cairn);
+        }
+    }
+
+    /**
+     * {@link #withCairn}, then the webhooks told how it ended ({@code --notify}, {@code [notify]}). The
+     * URLs are checked before anything runs; the exit code and any error are the run's, whatever the
+     * webhooks do.
+     */
+    protected int withCairnNotifying(String command, NotifyOptions notify, Listener listener,
+                                     Function<Cairn, Integer> body) {
+        Webhook webhook = Webhook.of(notify, settings(), context, console);
+        if (webhook.urls().isEmpty()) {
+            return withCairn(listener, body);
+        }
+        Notification notification = new Notification(listener);
+        long start = System.nanoTime();
+        int code;
+        try {
+            code = withCairn(notification, body);
+        } catch (RuntimeException e) {
+            if (webhook.wants(false)) {
+                webhook.send(notification.failed(run(command), e, console, Duration.ofNanos(System.nanoTime() - start)),
+                        console);
+            }
+            throw e;
+        }
+        if (webhook.wants(code == 0)) {
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            webhook.send(notification.succeeded(run(command), took), console);
+        }
+        return code;
+    }
+
+    private Notification.Run run(String command) {
+        return new Notification.Run(command, database, target, settings().environment(), hostName());
+    }
+
+    /** This machine's name: $HOSTNAME, else what the JDK finds. */
+    private String hostName() {
+        if (!context.env("HOSTNAME").isEmpty()) {
+            return context.env("HOSTNAME");
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

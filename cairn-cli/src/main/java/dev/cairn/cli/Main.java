@@ -56,7 +56,9 @@ public final class Main implements Callable<Integer> {
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setParameterExceptionHandler((ex, argv) -> {
             // picocli's own messages may start with "Error: ", which would read "error: Error: ...".
-            console.err("error: " + ex.getMessage().replaceFirst("^Error: ", ""));
+            // An http(s) argument may be a webhook URL whose path and query are a secret: its host only.
+            console.err("error: " + ex.getMessage().replaceFirst("^Error: ", "")
+                    .replaceAll("(?i)(https?://)(?:[^/\\s'\"?#@]*@)?([^/\\s'\"?#]+)[^\\s'\"]*", "$1$2/***"));
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
                 String cmd = ex.getCommandLine().getCommandName().equals("cairn") ? "cairn " : "";
                 console.err("did you mean '" + cmd + u.getSuggestions().get(0) + "'?");

@@ -113,6 +113,19 @@ public final class Settings {
         return days == -1 ? Optional.empty() : Optional.of(days);
     }
 
+    /** The {@code notify} table of the current environment, key by key over the top level's. */
+    public ConfigFile.Notify notifyConfig() {
+        ConfigFile.Notify env = file.environment(environment).webhooks();
+        ConfigFile.Notify top = file.top().webhooks();
+        return new ConfigFile.Notify(first(env.urls(), top.urls()), first(env.on(), top.on()));
+    }
+
+    /** Where the file's notify URLs come from, for messages. */
+    String notifySource() {
+        return file.path() + (file.environment(environment).webhooks().urls().isPresent()
+                ? " [env." + environment + ".notify]" : " [notify]");
+    }
+
     /** The lock mode from --lock-mode, $CAIRN_LOCK_MODE or lock_mode in the file; empty for the default. */
     public Optional<LockMode> lockMode() {
         if (options.lockMode != null) {

@@ -171,7 +171,7 @@ class ConfigFileTest {
 
         assertThatThrownBy(() -> ConfigFile.read(file))
                 .hasMessage(file + ": unknown key 'urll'; known keys: backup, backup_keep_days, dir, ignore, lease_ttl, lock_mode,"
-                        + " lock_timeout, lock_timeout_sql, out_of_order, protected, rerun_modified, schemas, seeds, statement_timeout,"
+                        + " lock_timeout, lock_timeout_sql, notify, out_of_order, protected, rerun_modified, schemas, seeds, statement_timeout,"
                         + " table, url");
     }
 
@@ -237,6 +237,31 @@ class ConfigFileTest {
 
     private ConfigFile read(String toml) throws IOException {
         return ConfigFile.read(write(toml));
+    }
+
+    @Test
+    void notifyTablesAtTheTopAndPerEnvironment() throws IOException {
+        Path file = write("[notify]\nurls = [\"https://a.example.com/x\"]\n"
+                + "[env.production.notify]\nurls = \"https://b.example.com/y\"\non = [\"failure\"]\n");
+
+        ConfigFile config = ConfigFile.read(file);
+
+        assertThat(config.top().webhooks().urls()).contains(List.of("https://a.example.com/x"));
+        assertThat(config.top().webhooks().on()).isEmpty();
+        assertThat(config.environment("production").webhooks().urls()).contains(List.of("https://b.example.com/y"));
+        assertThat(config.environment("production").webhooks().on()).contains(List.of("failure"));
+    }
+
+    @Test
+    void notifyMistakesNameTheKey() throws IOException {
+        assertThatThrownBy(() -> ConfigFile.read(write("[notify]\nurl = \"https://a.example.com/x\"\n")))
+                .hasMessageEndingWith("[notify]: unknown key 'url'; known keys: on, urls");
+        assertThatThrownBy(() -> ConfigFile.read(write("[notify]\non = [\"failures\"]\n")))
+                .hasMessageEndingWith("[notify]: 'on' takes \"success\" and \"failure\", not \"failures\"");
+        assertThatThrownBy(() -> ConfigFile.read(write("notify = \"https://a.example.com/x\"\n")))
+                .hasMessageContaining("'notify' must be a table");
+        assertThatThrownBy(() -> ConfigFile.read(write("[env.staging.notify]\nurls = 3\n")))
+                .hasMessageContaining("[env.staging.notify]: 'urls' must be a string or an array of strings");
     }
 
     private Path write(String toml) throws IOException {

@@ -21,6 +21,8 @@ import dev.cairn.migration.Version;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import dev.cairn.cli.NotifyOptions;
+import dev.cairn.cli.Webhook;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,9 +36,10 @@ import picocli.CommandLine.Option;
                 "  cairn migrate --dry-run                 print each statement; change nothing",
                 "  cairn migrate --dry-run --json          the same as JSON",
                 "  cairn migrate --target 20240115093000   stop after this version",
-                "  cairn migrate --backup                  pg_dump into backups/ first",
+                "  cairn migrate --backup                  pg_dump into backups/ first, if any pending",
                 "  cairn migrate --only 20240115093000     just this pending migration",
                 "  cairn migrate --rerun-modified          run changed applied files again",
+                "  cairn migrate --notify https://hooks.slack.com/services/...   POST a summary afterwards",
                 "", "Exit codes: 0 applied or up to date, 1 a migration failed (it was rolled back), 2 bad"
                 + " files or configuration, 4 refused (modified, missing, failed or out-of-order migrations),"
                 + " 5 lock timeout."})
@@ -79,6 +82,9 @@ public final class MigrateCommand extends DatabaseCommand {
             + " in cairn.toml, else on in protected environments (production, prod).")
     Boolean backup;
 
+    @Mixin
+    NotifyOptions notify;
+
     public MigrateCommand(Context context, Console console) {
         super(context, console);
     }
@@ -88,27 +94,28 @@ public final class MigrateCommand extends DatabaseCommand {
         MigrateOptions base = new MigrateOptions(Optional.ofNullable(target).map(Reference::of), outOfOrder,
                 singleTransaction);
         MigrateOptions chosen = only == null ? base : base.only(only);
-        Progress progress = new Progress(console, json || dryRun);
-        return withCairn(event -> {
-            progress.on(event);
-            if (event instanceof Event.BackupWritten b) {
-                backedUp(b.backup());
-            }
-        }, cairn -> {
-            if (!dryRun) {
-                announceTarget(json);
-            }
-            MigrateOptions opts = rerunWanted() ? chosen.rerunningModified(reruns -> approveRerun(reruns, cairn))
-                    : chosen;
-            if (dryRun) {
-                DryRun d = dryRun(cairn, opts);
+        if (dryRun) {
+            Webhook.of(notify, settings(), context, console); // checked, so a rehearsal finds a bad URL; not told
+            return withCairn(new Progress(console, true), cairn -> {
+                DryRun d = dryRun(cairn, chosen);
                 if (json) {
                     console.out(Json.write(Json.dryRun(d)));
                 } else {
                     Text.dryRun(console, d);
                 }
                 return 0;
+            });
+        }
+        Progress progress = new Progress(console, json);
+        return withCairnNotifying("migrate", notify, event -> {
+            progress.on(event);
+            if (event instanceof Event.BackupWritten b) {
+                backedUp(b.backup());
             }
+        }, cairn -> {
+            announceTarget(json);
+            MigrateOptions opts = rerunWanted() ? chosen.rerunningModified(reruns -> approveRerun(reruns, cairn))
+                    : chosen;
             MigrateResult r = backupWanted() ? backupThenMigrate(cairn, opts) : cairn.migrate(opts);
             if (json) {
                 console.out(Json.write(Json.migrate(r)));

@@ -11,6 +11,7 @@ import dev.cairn.engine.RollbackRequest;
 import dev.cairn.engine.RollbackResult;
 import dev.cairn.cli.ConfirmOptions;
 import dev.cairn.cli.Confirmation;
+import dev.cairn.cli.NotifyOptions;
 import dev.cairn.cli.Settings;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
@@ -72,6 +73,9 @@ public final class RollbackCommand extends DatabaseCommand {
     @Option(names = "--json", description = "One JSON document on standard output.")
     boolean json;
 
+    @Mixin
+    NotifyOptions notify;
+
     public RollbackCommand(Context context, Console console) {
         super(context, console);
     }
@@ -80,7 +84,7 @@ public final class RollbackCommand extends DatabaseCommand {
     public Integer call() {
         Settings settings = settings();
         Confirmation confirmation = new Confirmation(console, confirm, settings);
-        return withCairn(new Progress(console, json), cairn -> {
+        return withCairnNotifying("rollback", notify, new Progress(console, json), cairn -> {
             if (dryRun) {
                 List<RollbackRequest.Planned> plan = cairn.rollbackDryRun(selection());
                 if (json) {
