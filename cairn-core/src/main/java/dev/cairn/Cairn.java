@@ -149,6 +149,16 @@ public final class Cairn {
         return new Reset(config, listener).run(schemas, approve);
     }
 
+    /** The live database's schema model (without Cairn's own tables); reads only. */
+    public dev.cairn.schema.SchemaModel schema() {
+        return new dev.cairn.engine.Snapshot(config).read();
+    }
+
+    /** Writes the live schema as Markdown to {@code file} (DATABASE.md), replacing it; returns the model written. */
+    public dev.cairn.schema.SchemaModel snapshot(Path file) {
+        return new dev.cairn.engine.Snapshot(config).write(file);
+    }
+
     /** Creates the next migration file in the first location; returns the files written. */
     public List<Path> newMigration(String name) {
         return new NewMigration(config, Clock.systemUTC()).run(name);

@@ -128,4 +128,10 @@ public interface Dialect {
 
     /** The database's size and its largest tables. */
     DatabaseStats stats(Connection connection) throws SQLException;
+
+    /**
+     * The schema model read from the catalog, without objects owned by extensions and without the
+     * tables in {@code excluded} (unquoted {@code schema.table}) and what hangs off them.
+     */
+    dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded) throws SQLException;
 }

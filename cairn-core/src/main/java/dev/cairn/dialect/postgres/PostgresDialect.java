@@ -242,4 +242,10 @@ final class PostgresDialect implements Dialect {
     public dev.cairn.dialect.DatabaseStats stats(Connection connection) throws SQLException {
         return Catalog.stats(connection);
     }
+
+    @Override
+    public dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded)
+            throws SQLException {
+        return PgSchemaReader.read(connection, excluded);
+    }
 }
