@@ -156,7 +156,12 @@ public final class Cairn {
 
     /** Writes the live schema as Markdown to {@code file} (DATABASE.md), replacing it; returns the model written. */
     public dev.cairn.schema.SchemaModel snapshot(Path file) {
-        return new dev.cairn.engine.Snapshot(config).write(file);
+        return snapshot(file, dev.cairn.engine.Snapshot.Format.MARKDOWN);
+    }
+
+    /** Writes the live schema to {@code file} in the format, replacing it; returns the model written. */
+    public dev.cairn.schema.SchemaModel snapshot(Path file, dev.cairn.engine.Snapshot.Format format) {
+        return new dev.cairn.engine.Snapshot(config).write(file, format);
     }
 
     /** Creates the next migration file in the first location; returns the files written. */

@@ -28,7 +28,8 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
     public static final String NAME = "cairn.toml";
 
     private static final Set<String> SECTION_KEYS = Set.of("url", "dir", "table", "lock_timeout", "lock_timeout_sql",
-            "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds");
+            "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds",
+            "snapshot_after_migrate");
 
     /** The keys of the top level or of one environment; empty when not set. */
     public record Section(Optional<String> url, List<String> dirs, Optional<String> table,
@@ -49,11 +50,13 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
      * @param leaseTtl how long a lease of the table lock lasts without a heartbeat
      * @param schemas  the schemas {@code reset} empties (default: the connection's current schema)
      * @param seeds    the seeds folder (default: {@code seeds} beside the migrations folder)
+     * @param snapshotAfterMigrate the file {@code migrate} rewrites with the schema (DATABASE.md) after applying something
      */
     public record Extra(Optional<Boolean> backup, Optional<String> lockMode, Optional<Duration> leaseTtl,
-                        List<String> schemas, Optional<String> seeds) {
+                        List<String> schemas, Optional<String> seeds, Optional<String> snapshotAfterMigrate) {
         static Extra empty() {
-            return new Extra(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+            return new Extra(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
+                    Optional.empty());
         }
     }
 
@@ -149,7 +152,8 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
                 node.has("ignore") ? Optional.of(list(node, "ignore", where)) : Optional.empty(),
                 bool(node, "out_of_order", where), bool(node, "protected", where),
                 new Extra(bool(node, "backup", where), text(node, "lock_mode", where),
-                        duration(node, "lease_ttl", where), list(node, "schemas", where), text(node, "seeds", where)));
+                        duration(node, "lease_ttl", where), list(node, "schemas", where), text(node, "seeds", where),
+                        text(node, "snapshot_after_migrate", where)));
     }
 
     private static MigrationSettings migration(Path path, String version, JsonNode node) {
@@ -210,7 +214,8 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
     }
 
     private static final Map<String, String> EXAMPLES = Map.of("url", "\"postgres://app@localhost:5432/app\"",
-            "table", "\"cairn_history\"", "lock_mode", "\"advisory\"", "seeds", "\"db/seeds\"");
+            "table", "\"cairn_history\"", "lock_mode", "\"advisory\"", "seeds", "\"db/seeds\"",
+            "snapshot_after_migrate", "\"DATABASE.md\"");
 
     /** What a TOML value is, for messages. */
     private static String kind(JsonNode v) {

@@ -93,7 +93,7 @@ public final class Settings {
         ConfigFile.Extra top = file.top().extra();
         return new ConfigFile.Extra(first(env.backup(), top.backup()), first(env.lockMode(), top.lockMode()),
                 first(env.leaseTtl(), top.leaseTtl()), env.schemas().isEmpty() ? top.schemas() : env.schemas(),
-                first(env.seeds(), top.seeds()));
+                first(env.seeds(), top.seeds()), first(env.snapshotAfterMigrate(), top.snapshotAfterMigrate()));
     }
 
     /** The lock mode from --lock-mode, $CAIRN_LOCK_MODE or lock_mode in the file; empty for the default. */

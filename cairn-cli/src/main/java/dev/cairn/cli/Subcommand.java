@@ -9,6 +9,7 @@ import dev.cairn.cli.command.ResetCommand;
 import dev.cairn.cli.command.RestoreCommand;
 import dev.cairn.cli.command.RollbackCommand;
 import dev.cairn.cli.command.SeedCommand;
+import dev.cairn.cli.command.SnapshotCommand;
 import dev.cairn.cli.command.StatusCommand;
 import dev.cairn.cli.command.UnlockCommand;
 import dev.cairn.cli.command.ValidateCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine;
  * the class it registers.
  */
 enum Subcommand {
-    MIGRATE, STATUS, ROLLBACK, VALIDATE, NEW, REPAIR, BASELINE, SEED, RESET, UNLOCK, BACKUP, RESTORE, HELP;
+    MIGRATE, STATUS, ROLLBACK, VALIDATE, NEW, REPAIR, BASELINE, SEED, RESET, UNLOCK, BACKUP, RESTORE, SNAPSHOT, HELP;
 
     private static final List<Subcommand> ALL = List.of(values());
 
@@ -51,6 +52,7 @@ enum Subcommand {
             case UNLOCK -> UnlockCommand.class;
             case BACKUP -> BackupCommand.class;
             case RESTORE -> RestoreCommand.class;
+            case SNAPSHOT -> SnapshotCommand.class;
             case HELP -> CommandLine.HelpCommand.class;
         };
     }

@@ -171,7 +171,7 @@ class ConfigFileTest {
 
         assertThatThrownBy(() -> ConfigFile.read(file))
                 .hasMessage(file + ": unknown key 'urll'; known keys: backup, dir, ignore, lease_ttl, lock_mode,"
-                        + " lock_timeout, lock_timeout_sql, out_of_order, protected, schemas, seeds, statement_timeout,"
+                        + " lock_timeout, lock_timeout_sql, out_of_order, protected, schemas, seeds, snapshot_after_migrate, statement_timeout,"
                         + " table, url");
     }
 

@@ -6,6 +6,7 @@ import dev.cairn.error.CairnException;
 import dev.cairn.history.SeedHistory;
 import dev.cairn.jdbc.Jdbc;
 import dev.cairn.schema.Markdown;
+import dev.cairn.schema.SchemaJson;
 import dev.cairn.schema.SchemaModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +33,23 @@ public final class Snapshot {
         }
     }
 
-    /** Writes the Markdown document to {@code file} (replacing it), creating its folder; returns the model written. */
-    public SchemaModel write(Path file) {
+    /** How the schema is written. */
+    public enum Format {
+        /** DATABASE.md: per schema, each table with its columns, keys, indexes, foreign keys, triggers, policies. */
+        MARKDOWN,
+        /** The model as one JSON document. */
+        JSON;
+
+        /** The document for a model. */
+        public String render(SchemaModel model) {
+            return this == MARKDOWN ? Markdown.write(model) : SchemaJson.write(model);
+        }
+    }
+
+    /** Writes the document to {@code file} (replacing it), creating its folder; returns the model written. */
+    public SchemaModel write(Path file, Format format) {
         SchemaModel model = read();
-        write(file, Markdown.write(model));
+        write(file, format.render(model));
         return model;
     }
 

@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
                 "  cairn migrate --dry-run --json          the same as JSON",
                 "  cairn migrate --target 20240115093000   stop after this version",
                 "  cairn migrate --backup                  pg_dump into backups/ first, if any pending",
+                "  cairn migrate --snapshot DATABASE.md    rewrite the schema document when something was applied",
                 "", "Exit codes: 0 applied or up to date, 1 a migration failed (it was rolled back), 2 bad"
                 + " files or configuration, 4 refused (modified, missing, failed or out-of-order migrations),"
                 + " 5 lock timeout."})
@@ -54,6 +55,10 @@ public final class MigrateCommand extends DatabaseCommand {
             + " something is pending; if the backup fails nothing is applied. --no-backup skips it. Default: 'backup'"
             + " in cairn.toml, else on in protected environments (production, prod).")
     Boolean backup;
+
+    @Option(names = "--snapshot", paramLabel = "FILE", description = "After applying something, rewrite FILE with"
+            + " the schema as Markdown (see cairn snapshot). Default: 'snapshot_after_migrate' in cairn.toml.")
+    String snapshot;
 
     public MigrateCommand(Context context, Console console) {
         super(context, console);
@@ -86,8 +91,23 @@ public final class MigrateCommand extends DatabaseCommand {
                 console.out("applied " + r.applied().size() + (r.applied().size() == 1 ? " migration" : " migrations")
                         + " in " + ms + " ms (batch " + r.batch() + ")");
             }
+            if (!r.upToDate()) {
+                snapshotFile().ifPresent(name -> {
+                    var m = cairn.snapshot(context.resolve(name));
+                    String line = "wrote " + name + ": " + SnapshotCommand.summary(m);
+                    if (json) {
+                        console.err(line);
+                    } else {
+                        console.out(line);
+                    }
+                });
+            }
             return 0;
         });
+    }
+
+    private Optional<String> snapshotFile() {
+        return Optional.ofNullable(snapshot).or(() -> settings().extra().snapshotAfterMigrate());
     }
 
     private boolean backupWanted() {
