@@ -164,6 +164,22 @@ public final class Cairn {
         return new dev.cairn.engine.Snapshot(config).write(file, format);
     }
 
+    /**
+     * Replays the applied migrations' recorded up scripts on a scratch database created on the
+     * target's own server, compares its schema with the live one, and drops the scratch database.
+     */
+    public dev.cairn.engine.DriftResult drift() {
+        return new dev.cairn.engine.Drift(config, url.orElseThrow(() -> CairnException.usage("scratch.no-url",
+                "drift needs a server where it may create a scratch database, and a data source does not say"
+                + " which; give a scratch URL (--scratch-url) or configure Cairn with url(...)")),
+                ApplicationName.of(VERSION)).run();
+    }
+
+    /** Like {@link #drift()}, with the scratch database created on the server of {@code scratchUrl}. */
+    public dev.cairn.engine.DriftResult drift(String scratchUrl) {
+        return new dev.cairn.engine.Drift(config, DatabaseUrl.parse(scratchUrl), ApplicationName.of(VERSION)).run();
+    }
+
     /** Creates the next migration file in the first location; returns the files written. */
     public List<Path> newMigration(String name) {
         return new NewMigration(config, Clock.systemUTC()).run(name);

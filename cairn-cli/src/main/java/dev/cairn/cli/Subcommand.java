@@ -9,6 +9,7 @@ import dev.cairn.cli.command.ResetCommand;
 import dev.cairn.cli.command.RestoreCommand;
 import dev.cairn.cli.command.RollbackCommand;
 import dev.cairn.cli.command.SeedCommand;
+import dev.cairn.cli.command.DriftCommand;
 import dev.cairn.cli.command.SnapshotCommand;
 import dev.cairn.cli.command.StatusCommand;
 import dev.cairn.cli.command.UnlockCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine;
  * the class it registers.
  */
 enum Subcommand {
-    MIGRATE, STATUS, ROLLBACK, VALIDATE, NEW, REPAIR, BASELINE, SEED, RESET, UNLOCK, BACKUP, RESTORE, SNAPSHOT, HELP;
+    MIGRATE, STATUS, ROLLBACK, VALIDATE, NEW, REPAIR, BASELINE, SEED, RESET, UNLOCK, BACKUP, RESTORE, SNAPSHOT, DRIFT, HELP;
 
     private static final List<Subcommand> ALL = List.of(values());
 
@@ -53,6 +54,7 @@ enum Subcommand {
             case BACKUP -> BackupCommand.class;
             case RESTORE -> RestoreCommand.class;
             case SNAPSHOT -> SnapshotCommand.class;
+            case DRIFT -> DriftCommand.class;
             case HELP -> CommandLine.HelpCommand.class;
         };
     }
