@@ -180,6 +180,22 @@ public final class Cairn {
         return new dev.cairn.engine.Drift(config, DatabaseUrl.parse(scratchUrl), ApplicationName.of(VERSION)).run();
     }
 
+    /**
+     * Round-trips every migration file (up, down, up) on a scratch database created on the target's
+     * server, comparing the schema after each down with the one before the up. The target is not touched.
+     */
+    public dev.cairn.engine.VerifyResult verify() {
+        return new dev.cairn.engine.Verify(config, url.orElseThrow(() -> CairnException.usage("scratch.no-url",
+                "verify needs a server where it may create a scratch database, and a data source does not say"
+                + " which; give a scratch URL (--scratch-url) or configure Cairn with url(...)")),
+                ApplicationName.of(VERSION)).run();
+    }
+
+    /** Like {@link #verify()}, with the scratch database created on the server of {@code scratchUrl}. */
+    public dev.cairn.engine.VerifyResult verify(String scratchUrl) {
+        return new dev.cairn.engine.Verify(config, DatabaseUrl.parse(scratchUrl), ApplicationName.of(VERSION)).run();
+    }
+
     /** Creates the next migration file in the first location; returns the files written. */
     public List<Path> newMigration(String name) {
         return new NewMigration(config, Clock.systemUTC()).run(name);

@@ -10,6 +10,7 @@ import dev.cairn.cli.command.RestoreCommand;
 import dev.cairn.cli.command.RollbackCommand;
 import dev.cairn.cli.command.SeedCommand;
 import dev.cairn.cli.command.DriftCommand;
+import dev.cairn.cli.command.VerifyCommand;
 import dev.cairn.cli.command.SnapshotCommand;
 import dev.cairn.cli.command.StatusCommand;
 import dev.cairn.cli.command.UnlockCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine;
  * the class it registers.
  */
 enum Subcommand {
-    MIGRATE, STATUS, ROLLBACK, VALIDATE, NEW, REPAIR, BASELINE, SEED, RESET, UNLOCK, BACKUP, RESTORE, SNAPSHOT, DRIFT, HELP;
+    MIGRATE, STATUS, ROLLBACK, VALIDATE, NEW, REPAIR, BASELINE, SEED, RESET, UNLOCK, BACKUP, RESTORE, SNAPSHOT, DRIFT, VERIFY, HELP;
 
     private static final List<Subcommand> ALL = List.of(values());
 
@@ -55,6 +56,7 @@ enum Subcommand {
             case RESTORE -> RestoreCommand.class;
             case SNAPSHOT -> SnapshotCommand.class;
             case DRIFT -> DriftCommand.class;
+            case VERIFY -> VerifyCommand.class;
             case HELP -> CommandLine.HelpCommand.class;
         };
     }

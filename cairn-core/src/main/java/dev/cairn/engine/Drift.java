@@ -10,10 +10,8 @@ import dev.cairn.schema.SchemaDiff;
 import dev.cairn.schema.SchemaModel;
 import dev.cairn.sql.SqlSource;
 import dev.cairn.sql.SqlSplitter;
-import dev.cairn.sql.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 
@@ -65,45 +63,17 @@ public final class Drift {
         return new DriftResult(!differences.isEmpty(), scripts.size(), differences);
     }
 
-    /** Runs one recorded up script as it ran: in a transaction when it did, then puts the session back. */
+    /** Runs one recorded up script as it ran: in a transaction when it did. */
     private static void replay(Connection c, dev.cairn.dialect.Dialect dialect, String scratch,
                                History.AppliedScript s) {
-        List<SqlStatement> statements = SqlSplitter.split(new SqlSource(s.script(), s.upSql(), 1));
-        SqlStatement current = null;
         try {
-            c.setAutoCommit(!s.transactional());
-            try (Statement st = c.createStatement()) {
-                for (SqlStatement statement : statements) {
-                    current = statement;
-                    if (statement.isCopyFromStdin()) {
-                        dialect.copyIn(c, statement.sql(), statement.copyData());
-                    } else {
-                        st.execute(statement.sql());
-                    }
-                }
-            }
-            if (s.transactional()) {
-                c.commit();
-            }
-            c.setAutoCommit(true);
-            try (Statement st = c.createStatement()) {
-                st.execute("RESET ALL");
-                st.execute("RESET ROLE");
-            }
-        } catch (SQLException e) {
-            try {
-                if (!c.getAutoCommit()) {
-                    c.rollback();
-                }
-            } catch (SQLException ignored) {
-                // The replay has failed already; that is what is reported.
-            }
-            String where = s.script() + (current == null ? "" : ":" + current.line());
+            ScratchScript.run(c, dialect, s.script(), SqlSplitter.split(new SqlSource(s.script(), s.upSql(), 1)),
+                    s.transactional());
+        } catch (ScratchScript.Failed e) {
             throw new CairnException(CairnException.Kind.FAILED, "drift.replay", "migration " + s.version() + " ("
-                    + where + ") failed when replayed from the history on the scratch database " + scratch + ": "
-                    + Jdbc.error(e).describe() + "; the live database was not touched and the scratch database"
-                    + " was dropped. A script that depends on data or on objects made outside the migrations"
-                    + " cannot be replayed", e);
+                    + e.where + ") failed when replayed from the history on the scratch database " + scratch + ": "
+                    + e.reason + "; the live database was not touched and the scratch database was dropped. A script that"
+                    + " depends on data or on objects made outside the migrations cannot be replayed", e.getCause());
         }
     }
 }
