@@ -260,6 +260,30 @@ class DriftCliTest {
                 + " scratch database cairn_scratch_").contains("nowhere");
     }
 
+    @Test
+    void anInterruptedDriftDropsItsScratchDatabase() throws Exception {
+        new MigrationDir(cwd.resolve("db/migrations")).dbmate("001_slow.sql", "CREATE TABLE t (id int);",
+                "DROP TABLE t;");
+        assertThat(cli().run("migrate").exit()).isZero();
+        execute("UPDATE cairn_history SET up_sql = 'CREATE TABLE t (id int); SELECT pg_sleep(60);'");
+        Path log = cwd.resolve("drift.log");
+        Process child = ChildRunner.start(log, "drift", "--url", urlText(), "--dir",
+                cwd.resolve("db/migrations").toString());
+        try {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (scratchDatabases().size() <= scratchBefore.size() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(scratchDatabases()).as(Files.exists(log) ? Files.readString(log) : "no log")
+                    .hasSizeGreaterThan(scratchBefore.size());
+            Thread.sleep(500);
+        } finally {
+            child.destroy();
+            child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(scratchDatabases()).as("Ctrl-C (SIGTERM) drops the scratch database").isEqualTo(scratchBefore);
+    }
+
     private String schemaText() throws SQLException {
         try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.properties())) {
             return String.join("\n", dev.cairn.testing.SchemaSnapshot.of(c));
