@@ -145,6 +145,21 @@ class DriftCliTest {
     }
 
     @Test
+    void theSchemaCairnMadeForItsHistoryTableIsNotDrift() throws Exception {
+        new MigrationDir(cwd.resolve("db/migrations")).dbmate("001_t.sql", "CREATE TABLE t (id int);",
+                "DROP TABLE t;");
+        Cli cli = cli();
+        assertThat(cli.run("migrate", "--table", "ops.cairn_history").exit()).isZero();
+        Cli.Result drift = cli.run("drift", "--table", "ops.cairn_history");
+        assertThat(drift.exit()).as(drift.all()).isZero();
+        execute("CREATE TABLE ops.extra (id int)");
+        Cli.Result changed = cli.run("drift", "--table", "ops.cairn_history");
+        assertThat(changed.exit()).as(changed.all()).isEqualTo(4);
+        assertThat(changed.out()).contains("table ops.extra: in the database, not in the migrations")
+                .doesNotContain("cairn_history");
+    }
+
+    @Test
     void rolledBackMigrationsAreNotReplayed() throws Exception {
         richProject().dbmate("008_temp.sql", "CREATE TABLE app.temp_thing (x int);", "DROP TABLE app.temp_thing;");
         Cli cli = cli();

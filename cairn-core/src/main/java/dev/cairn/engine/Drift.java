@@ -39,9 +39,11 @@ public final class Drift {
         SchemaModel live;
         List<History.AppliedScript> scripts;
         Set<String> cairnTables;
+        String cairnSchema;
         dev.cairn.dialect.Dialect dialect;
         try (Database db = Database.open(config)) {
             dialect = db.dialect;
+            cairnSchema = db.table.schema().orElse("");
             cairnTables = Snapshot.cairnTables(db.table);
             scripts = db.history.exists(db.connection) ? db.history.appliedScripts(db.connection) : List.of();
             live = db.dialect.schema(db.connection, cairnTables);
@@ -59,7 +61,11 @@ public final class Drift {
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the scratch database's schema", e);
         }
-        List<SchemaDiff.Difference> differences = SchemaDiff.between(replayed, live);
+        // Cairn creates the schema of its history table (--table ops.cairn_history) itself: not drift.
+        List<SchemaDiff.Difference> differences = SchemaDiff.between(replayed, live).stream()
+                .filter(d -> !(d.kind().equals("schema") && d.object().equals(cairnSchema)
+                        && d.change() == SchemaDiff.Change.ADDED))
+                .toList();
         return new DriftResult(!differences.isEmpty(), scripts.size(), differences);
     }
 
