@@ -167,102 +167,121 @@ final class PgSchemaReader {
             for (String[] r : rows(s, EXTENSIONS)) {
                 extensions.add(new SchemaModel.Extension(r[0], r[1], r[2]));
             }
-            Map<String, Relation> relations = new HashMap<>();
-            for (String[] r : rows(s, RELATIONS)) {
-                Relation rel = new Relation(r);
-                if (!excluded.contains(rel.qualified())) {
-                    relations.put(r[0], rel);
-                }
-            }
-            for (String[] r : rows(s, COLUMNS)) {
-                Relation rel = relations.get(r[0]);
-                if (rel != null) {
-                    boolean generated = r[6].equals("s");
-                    rel.columns.add(new Column(r[1], r[2], r[3].equals("t"), generated ? "" : r[4],
-                            switch (r[5]) {
-                                case "a" -> "always";
-                                case "d" -> "by default";
-                                default -> "";
-                            }, generated ? r[4] : "", r[7], r[8]));
-                }
-            }
-            for (String[] r : rows(s, CONSTRAINTS)) {
-                Relation rel = relations.get(r[0]);
-                if (rel != null) {
-                    rel.constraints.add(new Constraint(r[1], constraintKind(r[2]), r[3], r[4].equals("t"),
-                            r[5].equals("t"), r[6].equals("t"), r[7], r[8]));
-                }
-            }
-            for (String[] r : rows(s, INDEXES)) {
-                Relation rel = relations.get(r[0]);
-                if (rel != null) {
-                    rel.indexes.add(new Index(r[1], r[2], r[3].equals("t"), r[4].equals("t"), r[5]));
-                }
-            }
-            for (String[] r : rows(s, TRIGGERS)) {
-                Relation rel = relations.get(r[0]);
-                if (rel != null) {
-                    rel.triggers.add(new Trigger(r[1], r[2], r[3], r[4]));
-                }
-            }
-            for (String[] r : rows(s, POLICIES)) {
-                Relation rel = relations.get(r[0]);
-                if (rel != null) {
-                    rel.policies.add(new Policy(r[1], r[2], r[3].equals("t"), Arrays.asList(r[4].split(",")), r[5],
-                            r[6]));
-                }
-            }
             List<SchemaModel.Table> tables = new ArrayList<>();
             List<SchemaModel.View> views = new ArrayList<>();
-            for (Relation rel : relations.values()) {
-                String[] r = rel.row;
-                if (r[3].equals("v") || r[3].equals("m")) {
-                    views.add(new SchemaModel.View(r[1], r[2], r[3].equals("m"), r[10], r[11], rel.columns,
-                            rel.indexes));
-                } else {
-                    SchemaModel.TableKind kind = switch (r[3]) {
-                        case "p" -> SchemaModel.TableKind.PARTITIONED;
-                        case "f" -> SchemaModel.TableKind.FOREIGN;
-                        default -> r[4].equals("u") ? SchemaModel.TableKind.UNLOGGED : SchemaModel.TableKind.ORDINARY;
-                    };
-                    tables.add(new SchemaModel.Table(r[1], r[2], kind, r[7], r[8],
-                            r[9].isEmpty() ? List.of() : Arrays.asList(r[9].split(",")), r[5].equals("t"),
-                            r[6].equals("t"), r[11], rel.columns, rel.constraints, rel.indexes, rel.triggers,
-                            rel.policies));
-                }
-            }
-            List<SchemaModel.Sequence> sequences = new ArrayList<>();
-            for (String[] r : rows(s, SEQUENCES)) {
-                String owner = r[9].isEmpty() ? "" : r[9].substring(0, r[9].lastIndexOf('.'));
-                if (!excluded.contains(r[0] + "." + r[1]) && !excluded.contains(owner)) {
-                    sequences.add(new SchemaModel.Sequence(r[0], r[1], r[2], Long.parseLong(r[3]),
-                            Long.parseLong(r[4]), Long.parseLong(r[5]), Long.parseLong(r[6]), Long.parseLong(r[7]),
-                            r[8].equals("t"), r[9], r[10]));
-                }
-            }
-            List<SchemaModel.Routine> routines = new ArrayList<>();
-            for (String[] r : rows(s, ROUTINES)) {
-                routines.add(new SchemaModel.Routine(r[0], r[1], switch (r[2]) {
-                    case "p" -> SchemaModel.RoutineKind.PROCEDURE;
-                    case "a" -> SchemaModel.RoutineKind.AGGREGATE;
-                    case "w" -> SchemaModel.RoutineKind.WINDOW;
-                    default -> SchemaModel.RoutineKind.FUNCTION;
-                }, r[3], r[4], r[5], r[6]));
-            }
-            List<SchemaModel.TypeDef> types = new ArrayList<>();
-            for (String[] r : rows(s, TYPES)) {
-                if (excluded.contains(r[0] + "." + r[1])) {
-                    continue;
-                }
-                types.add(new SchemaModel.TypeDef(r[0], r[1], switch (r[2]) {
-                    case "e" -> SchemaModel.TypeKind.ENUM;
-                    case "c" -> SchemaModel.TypeKind.COMPOSITE;
-                    case "d" -> SchemaModel.TypeKind.DOMAIN;
-                    default -> SchemaModel.TypeKind.RANGE;
-                }, r[3], r[4]));
-            }
-            return new SchemaModel(schemas, extensions, tables, views, sequences, routines, types);
+            relations(s, excluded, tables, views);
+            return new SchemaModel(schemas, extensions, tables, views, sequences(s, excluded), routines(s),
+                    types(s, excluded));
         }
+    }
+
+    /** Tables and views with their columns, constraints, indexes, triggers and policies: six queries in all. */
+    private static void relations(Statement s, Set<String> excluded, List<SchemaModel.Table> tables,
+                                  List<SchemaModel.View> views) throws SQLException {
+        Map<String, Relation> relations = new HashMap<>();
+        for (String[] r : rows(s, RELATIONS)) {
+            Relation rel = new Relation(r);
+            if (!excluded.contains(rel.qualified())) {
+                relations.put(r[0], rel);
+            }
+        }
+        for (String[] r : rows(s, COLUMNS)) {
+            Relation rel = relations.get(r[0]);
+            if (rel != null) {
+                boolean generated = r[6].equals("s");
+                rel.columns.add(new Column(r[1], r[2], r[3].equals("t"), generated ? "" : r[4],
+                        switch (r[5]) {
+                            case "a" -> "always";
+                            case "d" -> "by default";
+                            default -> "";
+                        }, generated ? r[4] : "", r[7], r[8]));
+            }
+        }
+        for (String[] r : rows(s, CONSTRAINTS)) {
+            Relation rel = relations.get(r[0]);
+            if (rel != null) {
+                rel.constraints.add(new Constraint(r[1], constraintKind(r[2]), r[3], r[4].equals("t"),
+                        r[5].equals("t"), r[6].equals("t"), r[7], r[8]));
+            }
+        }
+        for (String[] r : rows(s, INDEXES)) {
+            Relation rel = relations.get(r[0]);
+            if (rel != null) {
+                rel.indexes.add(new Index(r[1], r[2], r[3].equals("t"), r[4].equals("t"), r[5]));
+            }
+        }
+        for (String[] r : rows(s, TRIGGERS)) {
+            Relation rel = relations.get(r[0]);
+            if (rel != null) {
+                rel.triggers.add(new Trigger(r[1], r[2], r[3], r[4]));
+            }
+        }
+        for (String[] r : rows(s, POLICIES)) {
+            Relation rel = relations.get(r[0]);
+            if (rel != null) {
+                rel.policies.add(new Policy(r[1], r[2], r[3].equals("t"), Arrays.asList(r[4].split(",")), r[5],
+                        r[6]));
+            }
+        }
+        for (Relation rel : relations.values()) {
+            String[] r = rel.row;
+            if (r[3].equals("v") || r[3].equals("m")) {
+                views.add(new SchemaModel.View(r[1], r[2], r[3].equals("m"), r[10], r[11], rel.columns,
+                        rel.indexes));
+            } else {
+                SchemaModel.TableKind kind = switch (r[3]) {
+                    case "p" -> SchemaModel.TableKind.PARTITIONED;
+                    case "f" -> SchemaModel.TableKind.FOREIGN;
+                    default -> r[4].equals("u") ? SchemaModel.TableKind.UNLOGGED : SchemaModel.TableKind.ORDINARY;
+                };
+                tables.add(new SchemaModel.Table(r[1], r[2], kind, r[7], r[8],
+                        r[9].isEmpty() ? List.of() : Arrays.asList(r[9].split(",")), r[5].equals("t"),
+                        r[6].equals("t"), r[11], rel.columns, rel.constraints, rel.indexes, rel.triggers,
+                        rel.policies));
+            }
+        }
+    }
+
+    private static List<SchemaModel.Sequence> sequences(Statement s, Set<String> excluded) throws SQLException {
+        List<SchemaModel.Sequence> sequences = new ArrayList<>();
+        for (String[] r : rows(s, SEQUENCES)) {
+            String owner = r[9].isEmpty() ? "" : r[9].substring(0, r[9].lastIndexOf('.'));
+            if (!excluded.contains(r[0] + "." + r[1]) && !excluded.contains(owner)) {
+                sequences.add(new SchemaModel.Sequence(r[0], r[1], r[2], Long.parseLong(r[3]),
+                        Long.parseLong(r[4]), Long.parseLong(r[5]), Long.parseLong(r[6]), Long.parseLong(r[7]),
+                        r[8].equals("t"), r[9], r[10]));
+            }
+        }
+        return sequences;
+    }
+
+    private static List<SchemaModel.Routine> routines(Statement s) throws SQLException {
+        List<SchemaModel.Routine> routines = new ArrayList<>();
+        for (String[] r : rows(s, ROUTINES)) {
+            routines.add(new SchemaModel.Routine(r[0], r[1], switch (r[2]) {
+                case "p" -> SchemaModel.RoutineKind.PROCEDURE;
+                case "a" -> SchemaModel.RoutineKind.AGGREGATE;
+                case "w" -> SchemaModel.RoutineKind.WINDOW;
+                default -> SchemaModel.RoutineKind.FUNCTION;
+            }, r[3], r[4], r[5], r[6]));
+        }
+        return routines;
+    }
+
+    private static List<SchemaModel.TypeDef> types(Statement s, Set<String> excluded) throws SQLException {
+        List<SchemaModel.TypeDef> types = new ArrayList<>();
+        for (String[] r : rows(s, TYPES)) {
+            if (excluded.contains(r[0] + "." + r[1])) {
+                continue;
+            }
+            types.add(new SchemaModel.TypeDef(r[0], r[1], switch (r[2]) {
+                case "e" -> SchemaModel.TypeKind.ENUM;
+                case "c" -> SchemaModel.TypeKind.COMPOSITE;
+                case "d" -> SchemaModel.TypeKind.DOMAIN;
+                default -> SchemaModel.TypeKind.RANGE;
+            }, r[3], r[4]));
+        }
+        return types;
     }
 
     private static ConstraintKind constraintKind(String contype) {
