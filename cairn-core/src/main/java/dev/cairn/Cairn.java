@@ -186,6 +186,53 @@ public final class Cairn {
         return new Reset(config, listener).run(options, approve);
     }
 
+    /** The live database's schema model (without Cairn's own tables); reads only. */
+    public dev.cairn.schema.SchemaModel schema() {
+        return new dev.cairn.engine.Snapshot(config).read();
+    }
+
+    /** Writes the live schema as Markdown to {@code file} (DATABASE.md), replacing it; returns the model written. */
+    public dev.cairn.schema.SchemaModel snapshot(Path file) {
+        return snapshot(file, dev.cairn.engine.Snapshot.Format.MARKDOWN);
+    }
+
+    /** Writes the live schema to {@code file} in the format, replacing it; returns the model written. */
+    public dev.cairn.schema.SchemaModel snapshot(Path file, dev.cairn.engine.Snapshot.Format format) {
+        return new dev.cairn.engine.Snapshot(config).write(file, format);
+    }
+
+    /**
+     * Replays the applied migrations' recorded up scripts on a scratch database created on the
+     * target's own server, compares its schema with the live one, and drops the scratch database.
+     */
+    public dev.cairn.engine.DriftResult drift() {
+        return new dev.cairn.engine.Drift(config, url.orElseThrow(() -> CairnException.usage("scratch.no-url",
+                "drift needs a server where it may create a scratch database, and a data source does not say"
+                + " which; give a scratch URL (--scratch-url) or configure Cairn with url(...)")),
+                ApplicationName.of(VERSION)).run();
+    }
+
+    /** Like {@link #drift()}, with the scratch database created on the server of {@code scratchUrl}. */
+    public dev.cairn.engine.DriftResult drift(String scratchUrl) {
+        return new dev.cairn.engine.Drift(config, DatabaseUrl.parse(scratchUrl), ApplicationName.of(VERSION)).run();
+    }
+
+    /**
+     * Round-trips every migration file (up, down, up) on a scratch database created on the target's
+     * server, comparing the schema after each down with the one before the up. The target is not touched.
+     */
+    public dev.cairn.engine.VerifyResult verify() {
+        return new dev.cairn.engine.Verify(config, url.orElseThrow(() -> CairnException.usage("scratch.no-url",
+                "verify needs a server where it may create a scratch database, and a data source does not say"
+                + " which; give a scratch URL (--scratch-url) or configure Cairn with url(...)")),
+                ApplicationName.of(VERSION)).run();
+    }
+
+    /** Like {@link #verify()}, with the scratch database created on the server of {@code scratchUrl}. */
+    public dev.cairn.engine.VerifyResult verify(String scratchUrl) {
+        return new dev.cairn.engine.Verify(config, DatabaseUrl.parse(scratchUrl), ApplicationName.of(VERSION)).run();
+    }
+
     /** Creates the next migration file in the first location; returns the files written. */
     public List<Path> newMigration(String name) {
         return newMigration(name, "");

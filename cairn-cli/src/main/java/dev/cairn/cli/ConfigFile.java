@@ -29,7 +29,7 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
 
     private static final Set<String> SECTION_KEYS = Set.of("url", "dir", "table", "lock_timeout", "lock_timeout_sql",
             "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds",
-            "rerun_modified", "backup_keep_days", "notify");
+            "rerun_modified", "backup_keep_days", "notify", "snapshot_after_migrate");
 
     /** The keys of the top level or of one environment; empty when not set. */
     public record Section(Optional<String> url, List<String> dirs, Optional<String> table,
@@ -64,13 +64,14 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
      * @param seeds    the seeds folder (default: {@code seeds} beside the migrations folder)
      * @param rerunModified {@code migrate} runs applied migrations whose file changed again (default off)
      * @param keepDays {@code backup_keep_days}: how many days of backups to keep, -1 for all ({@code "forever"})
+     * @param snapshotAfterMigrate the file {@code migrate} rewrites with the schema (DATABASE.md) after applying something
      */
     public record Extra(Optional<Boolean> backup, Optional<String> lockMode, Optional<Duration> leaseTtl,
                         List<String> schemas, Optional<String> seeds, Optional<Boolean> rerunModified,
-                        Optional<Integer> keepDays) {
+                        Optional<Integer> keepDays, Optional<String> snapshotAfterMigrate) {
         static Extra empty() {
             return new Extra(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -167,7 +168,8 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
                 bool(node, "out_of_order", where), bool(node, "protected", where),
                 new Extra(bool(node, "backup", where), text(node, "lock_mode", where),
                         duration(node, "lease_ttl", where), list(node, "schemas", where), text(node, "seeds", where),
-                        bool(node, "rerun_modified", where), keepDays(node, where)),
+                        bool(node, "rerun_modified", where), keepDays(node, where),
+                        text(node, "snapshot_after_migrate", where)),
                 notify(node.get("notify"), path + " [" + (name.isEmpty() ? "" : name + ".") + "notify]"));
     }
 
@@ -257,7 +259,8 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
     }
 
     private static final Map<String, String> EXAMPLES = Map.of("url", "\"postgres://app@localhost:5432/app\"",
-            "table", "\"cairn_history\"", "lock_mode", "\"advisory\"", "seeds", "\"db/seeds\"");
+            "table", "\"cairn_history\"", "lock_mode", "\"advisory\"", "seeds", "\"db/seeds\"",
+            "snapshot_after_migrate", "\"DATABASE.md\"");
 
     /** What a TOML value is, for messages. */
     private static String kind(JsonNode v) {

@@ -97,7 +97,7 @@ public final class Settings {
         return new ConfigFile.Extra(first(env.backup(), top.backup()), first(env.lockMode(), top.lockMode()),
                 first(env.leaseTtl(), top.leaseTtl()), env.schemas().isEmpty() ? top.schemas() : env.schemas(),
                 first(env.seeds(), top.seeds()), first(env.rerunModified(), top.rerunModified()),
-                first(env.keepDays(), top.keepDays()));
+                first(env.keepDays(), top.keepDays()), first(env.snapshotAfterMigrate(), top.snapshotAfterMigrate()));
     }
 
     /**

@@ -10,6 +10,9 @@ import dev.cairn.cli.command.ResetCommand;
 import dev.cairn.cli.command.RestoreCommand;
 import dev.cairn.cli.command.RollbackCommand;
 import dev.cairn.cli.command.SeedCommand;
+import dev.cairn.cli.command.DriftCommand;
+import dev.cairn.cli.command.VerifyCommand;
+import dev.cairn.cli.command.SnapshotCommand;
 import dev.cairn.cli.command.StatusCommand;
 import dev.cairn.cli.command.UnlockCommand;
 import dev.cairn.cli.command.ValidateCommand;
@@ -28,7 +31,8 @@ import picocli.CommandLine;
  * the class it registers.
  */
 enum Subcommand {
-    MIGRATE, STATUS, ROLLBACK, VALIDATE, NEW, REPAIR, BASELINE, IMPORT, SEED, RESET, UNLOCK, BACKUP, RESTORE, HELP;
+    MIGRATE, STATUS, ROLLBACK, VALIDATE, NEW, REPAIR, BASELINE, IMPORT, SEED, RESET, UNLOCK, BACKUP, RESTORE, SNAPSHOT,
+    DRIFT, VERIFY, HELP;
 
     private static final List<Subcommand> ALL = List.of(values());
 
@@ -53,6 +57,9 @@ enum Subcommand {
             case UNLOCK -> UnlockCommand.class;
             case BACKUP -> BackupCommand.class;
             case RESTORE -> RestoreCommand.class;
+            case SNAPSHOT -> SnapshotCommand.class;
+            case DRIFT -> DriftCommand.class;
+            case VERIFY -> VerifyCommand.class;
             case HELP -> CommandLine.HelpCommand.class;
         };
     }

@@ -171,7 +171,8 @@ class ConfigFileTest {
 
         assertThatThrownBy(() -> ConfigFile.read(file))
                 .hasMessage(file + ": unknown key 'urll'; known keys: backup, backup_keep_days, dir, ignore, lease_ttl, lock_mode,"
-                        + " lock_timeout, lock_timeout_sql, notify, out_of_order, protected, rerun_modified, schemas, seeds, statement_timeout,"
+                        + " lock_timeout, lock_timeout_sql, notify, out_of_order, protected, rerun_modified, schemas, seeds,"
+                        + " snapshot_after_migrate, statement_timeout,"
                         + " table, url");
     }
 

@@ -158,4 +158,10 @@ public interface Dialect {
      * the catalog, without touching every relation's files.
      */
     DatabaseStats stats(Connection connection, boolean exact) throws SQLException;
+
+    /**
+     * The schema model read from the catalog, without objects owned by extensions and without the
+     * tables in {@code excluded} (unquoted {@code schema.table}) and what hangs off them.
+     */
+    dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded) throws SQLException;
 }

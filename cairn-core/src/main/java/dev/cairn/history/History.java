@@ -82,6 +82,23 @@ public final class History {
             + " batch, status, transactional, execution_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Adds a row and returns its id. */
+    /** The up scripts of the migrations that are applied now (SUCCESS rows), in the order they were applied. */
+    public List<AppliedScript> appliedScripts(Connection c) throws SQLException {
+        List<AppliedScript> out = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version, script, coalesce(up_sql, ''), transactional FROM "
+                     + qualified + " WHERE status = 'SUCCESS' ORDER BY id")) {
+            while (rs.next()) {
+                out.add(new AppliedScript(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+            }
+        }
+        return out;
+    }
+
+    /** An applied migration's up script as it was run, from the history. */
+    public record AppliedScript(String version, String script, String upSql, boolean transactional) {
+    }
+
     public long insert(Connection c, NewRow r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + qualified + INSERT_COLUMNS, new String[] {"id"})) {
             bind(ps, 1, r);

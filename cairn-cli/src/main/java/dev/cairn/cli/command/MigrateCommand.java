@@ -40,6 +40,7 @@ import picocli.CommandLine.Option;
                 "  cairn migrate --only 20240115093000     just this pending migration",
                 "  cairn migrate --rerun-modified          run changed applied files again",
                 "  cairn migrate --notify https://hooks.slack.com/services/...   POST a summary afterwards",
+                "  cairn migrate --snapshot DATABASE.md    rewrite the schema document when something was applied",
                 "", "Exit codes: 0 applied or up to date, 1 a migration failed (it was rolled back), 2 bad"
                 + " files or configuration, 4 refused (modified, missing, failed or out-of-order migrations),"
                 + " 5 lock timeout."})
@@ -85,6 +86,10 @@ public final class MigrateCommand extends DatabaseCommand {
     @Mixin
     NotifyOptions notify;
 
+    @Option(names = "--snapshot", paramLabel = "FILE", description = "After applying something, rewrite FILE with"
+            + " the schema as Markdown (see cairn snapshot). Default: 'snapshot_after_migrate' in cairn.toml.")
+    String snapshot;
+
     public MigrateCommand(Context context, Console console) {
         super(context, console);
     }
@@ -126,6 +131,17 @@ public final class MigrateCommand extends DatabaseCommand {
                 console.out("applied " + r.applied().size() + (r.applied().size() == 1 ? " migration" : " migrations")
                         + " in " + ms + " ms (batch " + r.batch() + ")");
             }
+            if (!r.upToDate()) {
+                snapshotFile().ifPresent(name -> {
+                    var m = cairn.snapshot(context.resolve(name));
+                    String line = "wrote " + name + ": " + SnapshotCommand.summary(m);
+                    if (json) {
+                        console.err(line);
+                    } else {
+                        console.out(line);
+                    }
+                });
+            }
             return 0;
         });
     }
@@ -160,6 +176,10 @@ public final class MigrateCommand extends DatabaseCommand {
                     + (reruns.size() == 1 ? "migration" : "migrations"), cairn.configuration().connection().database());
         }
         return true;
+    }
+
+    private Optional<String> snapshotFile() {
+        return Optional.ofNullable(snapshot).or(() -> settings().extra().snapshotAfterMigrate());
     }
 
     private boolean backupWanted() {

@@ -276,4 +276,10 @@ final class PostgresDialect implements Dialect {
     public dev.cairn.dialect.DatabaseStats stats(Connection connection, boolean exact) throws SQLException {
         return Catalog.stats(connection, exact);
     }
+
+    @Override
+    public dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded)
+            throws SQLException {
+        return PgSchemaReader.read(connection, excluded);
+    }
 }

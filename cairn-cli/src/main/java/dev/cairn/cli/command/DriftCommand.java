@@ -1,0 +1,55 @@
+package dev.cairn.cli.command;
+
+import dev.cairn.cli.Console;
+import dev.cairn.cli.Context;
+import dev.cairn.cli.DatabaseCommand;
+import dev.cairn.cli.render.Progress;
+import dev.cairn.engine.DriftResult;
+import dev.cairn.schema.SchemaJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cairn drift}: does the live schema match what the applied migrations build? */
+@Command(name = "drift", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Replay the applied migrations (their up scripts as recorded in the history, in the order"
+                + " they were applied) on a temporary scratch database, compare its schema with the live one and"
+                + " print one line per difference. The live database is only read; the scratch database"
+                + " (cairn_scratch_<random>, on the target's server unless --scratch-url) is always dropped."},
+        footer = {"", "Examples:",
+                "  cairn drift",
+                "  cairn drift --json | jq '.differences[].object'",
+                "  cairn drift --scratch-url postgres://postgres@localhost:5432/postgres",
+                "", "Exit codes: 0 no drift, 1 a migration failed on the scratch database or a database could not be"
+                + " reached, 2 bad configuration or no right to create the scratch database, 4 drift found."})
+public final class DriftCommand extends DatabaseCommand {
+
+    @Option(names = "--json", description = "One JSON document on standard output.")
+    boolean json;
+
+    @Option(names = "--scratch-url", paramLabel = "URL", description = "A server where Cairn may create (and drop)"
+            + " a temporary database; default: the target's own server.")
+    String scratchUrl;
+
+    public DriftCommand(Context context, Console console) {
+        super(context, console);
+    }
+
+    @Override
+    public Integer call() {
+        String scratch = scratchUrl != null ? scratchUrl : context.env("CAIRN_SCRATCH_URL");
+        return withCairn(new Progress(console, true), cairn -> {
+            DriftResult r = scratch.isEmpty() ? cairn.drift() : cairn.drift(scratch);
+            if (json) {
+                console.out(SchemaJson.write(r).stripTrailing());
+            } else if (!r.drifted()) {
+                console.out("no drift: the schema matches the " + r.replayed() + " applied migration"
+                        + (r.replayed() == 1 ? "" : "s") + " replayed on a scratch database");
+            } else {
+                r.differences().forEach(d -> console.out(DriftResult.describe(d)));
+                console.out(r.differences().size() + (r.differences().size() == 1 ? " difference" : " differences")
+                        + " between the database and its " + r.replayed() + " applied migrations");
+            }
+            return r.drifted() ? 4 : 0;
+        });
+    }
+}

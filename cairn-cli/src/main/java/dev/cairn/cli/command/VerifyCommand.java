@@ -1,0 +1,71 @@
+package dev.cairn.cli.command;
+
+import dev.cairn.cli.Console;
+import dev.cairn.cli.Context;
+import dev.cairn.cli.DatabaseCommand;
+import dev.cairn.cli.render.Progress;
+import dev.cairn.engine.VerifyResult;
+import dev.cairn.schema.SchemaDiff;
+import dev.cairn.schema.SchemaJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cairn verify}: does every migration's down undo its up? */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"On a temporary scratch database, for each migration file in order: read the schema, run the"
+                + " up, read it again, run the down and compare with the schema before the up, run the up again and"
+                + " compare with the schema after the first up. A down that fails or leaves something behind is"
+                + " reported with the differences. The target database is not touched; the scratch database"
+                + " (cairn_scratch_<random>, on the target's server unless --scratch-url) is always dropped."},
+        footer = {"", "Examples:",
+                "  cairn verify",
+                "  cairn verify --json | jq '.migrations[] | select(.outcome != \"ok\")'",
+                "", "Exit codes: 0 every round trip passed, 1 a database could not be reached, 2 bad files or"
+                + " configuration, or no right to create the scratch database, 4 a migration failed its round trip."})
+public final class VerifyCommand extends DatabaseCommand {
+
+    @Option(names = "--json", description = "One JSON document on standard output.")
+    boolean json;
+
+    @Option(names = "--scratch-url", paramLabel = "URL", description = "A server where Cairn may create (and drop)"
+            + " a temporary database; default: the target's own server.")
+    String scratchUrl;
+
+    public VerifyCommand(Context context, Console console) {
+        super(context, console);
+    }
+
+    @Override
+    public Integer call() {
+        String scratch = scratchUrl != null ? scratchUrl : context.env("CAIRN_SCRATCH_URL");
+        return withCairn(new Progress(console, true), cairn -> {
+            VerifyResult r = scratch.isEmpty() ? cairn.verify() : cairn.verify(scratch);
+            if (json) {
+                console.out(SchemaJson.write(r).stripTrailing());
+            } else {
+                for (VerifyResult.Item i : r.migrations()) {
+                    console.out(String.format("%-20s %s %s", i.outcome().label(), i.version(), i.script())
+                            + (i.message().isEmpty() ? "" : ": " + i.message()));
+                    for (SchemaDiff.Difference d : i.differences()) {
+                        console.out("  " + describe(i.outcome(), d));
+                    }
+                }
+                long failed = r.migrations().stream().filter(i -> i.outcome().failed()).count();
+                console.out(r.passed() ? "verified " + r.migrations().size() + " migrations: every down undoes its up"
+                        : failed + " of " + r.migrations().size() + " migrations failed verification");
+            }
+            return r.passed() ? 0 : 4;
+        });
+    }
+
+    private static String describe(VerifyResult.Outcome outcome, SchemaDiff.Difference d) {
+        boolean down = outcome != VerifyResult.Outcome.REAPPLY_DIFFERS;
+        String what = d.kind() + " " + d.object() + ": ";
+        return what + switch (d.change()) {
+            case ADDED -> down ? "left behind by the down" : "only after the second up";
+            case REMOVED -> down ? "removed by the down and not restored" : "only after the first up";
+            case CHANGED -> (down ? "not restored by the down: before the up " : "differs after the second up: first ")
+                    + d.expected() + "; " + (down ? "after the down " : "second ") + d.actual();
+        };
+    }
+}
