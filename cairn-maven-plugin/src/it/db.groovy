@@ -1,9 +1,23 @@
 // Shared by the setup and verify scripts of every build under src/it: each build gets a database of its own
-// on the server of CAIRN_TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; the
-// variable cairnServer comes from the invoker's scriptVariables).
+// on the server of CAIRN_TEST_DATABASE_URL (cairnServer, from the invoker's scriptVariables), or, when that
+// is unset, on an embedded PostgreSQL 15 started once for the whole invoking build: its URL and the server
+// itself are kept in the system properties of the invoking JVM, which every script of the build shares.
 import dev.cairn.config.DatabaseUrl
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres
 
-server = DatabaseUrl.parse(cairnServer)
+synchronized (System.getProperties()) {
+    def url = cairnServer
+    if (url == 'embedded') {
+        url = System.getProperty('cairn.it.embedded.url')
+        if (url == null) {
+            def pg = EmbeddedPostgres.builder().start()
+            System.getProperties().put('cairn.it.embedded.server', pg)
+            url = 'jdbc:postgresql://localhost:' + pg.port + '/postgres?user=postgres'
+            System.setProperty('cairn.it.embedded.url', url)
+        }
+    }
+    server = DatabaseUrl.parse(url)
+}
 
 withConnection = { DatabaseUrl url, Closure body ->
     def c = new org.postgresql.Driver().connect(url.jdbcUrl(), url.properties())
