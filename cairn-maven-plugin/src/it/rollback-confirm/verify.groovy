@@ -6,6 +6,7 @@ try {
     check(log.contains('rolled back 1 migration'), 'rollback with cairn.yes did not run:\n' + log)
     check(log.contains('baseline needs the last migration the database already has'),
             'baseline without a version did not say what is missing:\n' + log)
+    check(log.contains("no <server> with id 'no-such-server' in settings.xml"), 'an unknown serverId was not reported:\n' + log)
     check(log.contains('MojoFailureException') && log.contains('MojoExecutionException'),
             'the refusal is not a MojoFailureException or the usage error not a MojoExecutionException:\n' + log)
     noStackTrace(log)
