@@ -1,0 +1,14 @@
+evaluate(new File(basedir, '../../../src/it/db.groovy'))
+try {
+    def log = buildLog()
+    check(log.contains('applied 2 migrations'), 'migrate did not report 2 applied migrations:\n' + log)
+    check(log.contains('valid: 2 migrations, no problems'), 'validate did not pass:\n' + log)
+    check(log.contains('2 migrations: 2 applied, 0 pending'), 'status did not list 2 applied:\n' + log)
+    def tables = query('cairn_mvn_it_migrate', "SELECT to_regclass('accounts') IS NOT NULL, to_regclass('accounts_email') IS NOT NULL")
+    check(tables == [[true, true]], 'accounts or its index is missing: ' + tables)
+    def history = query('cairn_mvn_it_migrate', "SELECT version FROM cairn_history WHERE status = 'SUCCESS' ORDER BY version")
+    check(history == [['001'], ['002']], 'the history is not 001, 002: ' + history)
+} finally {
+    dropDatabase('cairn_mvn_it_migrate')
+}
+true

@@ -1,0 +1,34 @@
+package dev.cairn.maven;
+
+import dev.cairn.engine.Event;
+import dev.cairn.engine.Listener;
+import org.apache.maven.plugin.logging.Log;
+
+/** Progress on Maven's log, one line an event, as the CLI prints it. */
+final class MavenListener implements Listener {
+
+    private final Log log;
+
+    MavenListener(Log log) {
+        this.log = log;
+    }
+
+    @Override
+    public void on(Event event) {
+        if (event instanceof Event.LockWaiting w) {
+            log.info("waiting for the migration lock (" + w.waited().toSeconds() + "s), held by "
+                    + w.holder().map(h -> h.describe()).orElse("a session that has just ended"));
+        } else if (event instanceof Event.HistoryCreated h) {
+            log.info("created history table " + h.table());
+        } else if (event instanceof Event.MigrationStarting s) {
+            log.debug("applying " + s.script() + (s.transactional() ? "" : " (no transaction: "
+                    + s.noTransactionReason() + ")"));
+        } else if (event instanceof Event.MigrationApplied a) {
+            log.info("applied " + a.applied().script() + " (" + a.applied().duration().toMillis() + " ms)");
+        } else if (event instanceof Event.SeedApplied s) {
+            log.info("seeded " + s.name() + " (" + s.duration().toMillis() + " ms)");
+        } else if (event instanceof Event.MigrationRolledBack r) {
+            log.info("rolled back " + r.rolledBack().script() + " (" + r.rolledBack().duration().toMillis() + " ms)");
+        }
+    }
+}
