@@ -4,6 +4,7 @@ import dev.cairn.Cairn;
 import dev.cairn.engine.BackupRequest;
 import dev.cairn.engine.MigrateOptions;
 import dev.cairn.engine.MigrateResult;
+import dev.cairn.engine.Reference;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -40,7 +41,7 @@ public final class MigrateMojo extends AbstractCairnMojo {
     @Override
     protected void run(Cairn cairn) {
         MigrateOptions opts = new MigrateOptions(Optional.ofNullable(target).filter(t -> !t.isBlank())
-                .map(t -> version(t, "<target>")), outOfOrder, singleTransaction);
+                .map(Reference::of), outOfOrder, singleTransaction);
         MigrateResult r;
         if (backup != null ? backup : protectedEnvironment()) {
             var result = cairn.migrate(opts, BackupRequest.to(basedir.toPath().resolve("backups"))

@@ -55,7 +55,7 @@ public final class RollbackMojo extends ConfirmedMojo {
             return new RollbackRequest.Selection.Steps(steps);
         }
         if (to != null && !to.isBlank()) {
-            return new RollbackRequest.Selection.To(version(to, "<to>"));
+            return new RollbackRequest.Selection.To(dev.cairn.engine.Reference.of(to));
         }
         if (batch != null) {
             return new RollbackRequest.Selection.Batch(batch);
