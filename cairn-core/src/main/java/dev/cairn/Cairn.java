@@ -206,10 +206,7 @@ public final class Cairn {
      * target's own server, compares its schema with the live one, and drops the scratch database.
      */
     public dev.cairn.engine.DriftResult drift() {
-        return new dev.cairn.engine.Drift(config, url.orElseThrow(() -> CairnException.usage("scratch.no-url",
-                "drift needs a server where it may create a scratch database, and a data source does not say"
-                + " which; give a scratch URL (--scratch-url) or configure Cairn with url(...)")),
-                ApplicationName.of(VERSION)).run();
+        return new dev.cairn.engine.Drift(config, scratchServer("drift"), ApplicationName.of(VERSION)).run();
     }
 
     /** Like {@link #drift()}, with the scratch database created on the server of {@code scratchUrl}. */
@@ -222,10 +219,14 @@ public final class Cairn {
      * server, comparing the schema after each down with the one before the up. The target is not touched.
      */
     public dev.cairn.engine.VerifyResult verify() {
-        return new dev.cairn.engine.Verify(config, url.orElseThrow(() -> CairnException.usage("scratch.no-url",
-                "verify needs a server where it may create a scratch database, and a data source does not say"
-                + " which; give a scratch URL (--scratch-url) or configure Cairn with url(...)")),
-                ApplicationName.of(VERSION)).run();
+        return new dev.cairn.engine.Verify(config, scratchServer("verify"), ApplicationName.of(VERSION)).run();
+    }
+
+    /** The server a scratch database is created on by default: the target's own, known only from a URL. */
+    private DatabaseUrl scratchServer(String operation) {
+        return url.orElseThrow(() -> CairnException.usage("scratch.no-url", operation + " needs a server where it may"
+                + " create a scratch database, and a data source does not say which; give a scratch URL (--scratch-url)"
+                + " or configure Cairn with url(...)"));
     }
 
     /** Like {@link #verify()}, with the scratch database created on the server of {@code scratchUrl}. */
