@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 + " Cairn's history already has rows. Here --table names the other tool's table; Cairn's own"
                 + " history table comes from $CAIRN_TABLE or cairn.toml."},
         footer = {"", "Examples:",
-                "  cairn import --dry-run           detect the tool, show what would be imported",
+                "  cairn import --dry-run           detect the tool, show what it would import",
                 "  cairn import                     detect the tool and import",
                 "  cairn import --from flyway --table app.flyway_history",
                 "", "Exit codes: 0 imported (or nothing to import), 2 unknown tool, missing table or several tools'"

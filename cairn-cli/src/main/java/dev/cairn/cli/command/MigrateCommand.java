@@ -36,11 +36,11 @@ import picocli.CommandLine.Option;
                 "  cairn migrate --dry-run                 print each statement; change nothing",
                 "  cairn migrate --dry-run --json          the same as JSON",
                 "  cairn migrate --target 20240115093000   stop after this version",
-                "  cairn migrate --backup                  pg_dump into backups/ first, if any pending",
+                "  cairn migrate --backup                  pg_dump first if something is pending",
                 "  cairn migrate --only 20240115093000     just this pending migration",
                 "  cairn migrate --rerun-modified          run changed applied files again",
-                "  cairn migrate --notify https://hooks.slack.com/services/...   POST a summary afterwards",
-                "  cairn migrate --snapshot DATABASE.md    rewrite the schema document when something was applied",
+                "  cairn migrate --notify https://hooks.example.com/x   POST a summary after",
+                "  cairn migrate --snapshot DATABASE.md    rewrite it when something was applied",
                 "", "Exit codes: 0 applied or up to date, 1 a migration failed (it was rolled back), 2 bad"
                 + " files or configuration, 4 refused (modified, missing, failed or out-of-order migrations),"
                 + " 5 lock timeout."})

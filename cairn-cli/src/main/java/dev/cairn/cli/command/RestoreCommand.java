@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
                 + " complete, never in between, and the tool dies with Cairn. Objects in the backup are dropped and recreated with"
                 + " its data; objects created since the backup are left as they are."},
         footer = {"", "Examples:",
-                "  cairn restore backups/app_20240101_120000.dump         asks y/N on a terminal",
+                "  cairn restore backups/app_20240101_120000.dump    asks y/N on a terminal",
                 "  cairn restore backups/app_20240101_120000.sql.gz --yes",
                 "  cairn restore backups/app_20240101_120000.dump --env production \\",
                 "      --yes --confirm app",

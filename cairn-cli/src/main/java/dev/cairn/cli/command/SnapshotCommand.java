@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
                 "  cairn snapshot                      write DATABASE.md",
                 "  cairn snapshot --out docs/schema.md",
                 "  cairn snapshot --json | jq '.tables[].name'",
-                "  cairn migrate --snapshot DATABASE.md   rewrite it after each migrate that applied something",
+                "  cairn migrate --snapshot DATABASE.md   rewrite it after a migrate that applied",
                 "", "Exit codes: 0 written, 1 the database could not be read or the file written, 2 bad configuration."})
 public final class SnapshotCommand extends DatabaseCommand {
 
