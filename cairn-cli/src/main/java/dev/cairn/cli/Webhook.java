@@ -50,7 +50,7 @@ public record Webhook(List<URI> urls, boolean onSuccess, boolean onFailure) {
             raw = options.urls;
             source = "--notify";
         } else if (!context.env("CAIRN_NOTIFY").isEmpty()) {
-            raw = Arrays.asList(context.env("CAIRN_NOTIFY").split("[\\s,]+"));
+            raw = Arrays.stream(context.env("CAIRN_NOTIFY").strip().split("[\\s,]+")).filter(u -> !u.isEmpty()).toList();
             source = "$CAIRN_NOTIFY";
         } else {
             raw = settings.notifyConfig().urls().orElse(List.of());

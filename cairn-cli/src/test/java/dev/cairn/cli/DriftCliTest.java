@@ -173,6 +173,24 @@ class DriftCliTest {
     }
 
     @Test
+    void aMigrationRunAgainByRerunModifiedIsReplayedAsItRanAndNotAfterItsRollback() throws Exception {
+        richProject().dbmate("008_temp.sql", "CREATE TABLE app.temp_thing (x int);", "DROP TABLE app.temp_thing;");
+        Cli cli = cli();
+        assertThat(cli.run("migrate").exit()).isZero();
+        richProject().dbmate("008_temp.sql", "CREATE TABLE IF NOT EXISTS app.temp_thing (x int);"
+                + " ALTER TABLE app.temp_thing ADD COLUMN IF NOT EXISTS y int;", "DROP TABLE app.temp_thing;");
+        Cli.Result rerun = cli.run("migrate", "--rerun-modified");
+        assertThat(rerun.exit()).as(rerun.all()).isZero();
+        Cli.Result drift = cli.run("drift");
+        assertThat(drift.exit()).as(drift.all()).isZero();
+
+        assertThat(cli.run("rollback", "--steps", "1", "--yes").exit()).isZero();
+        Cli.Result after = cli.run("drift");
+        assertThat(after.exit()).as(after.all()).isZero();
+        assertThat(after.out()).contains("7 applied migrations");
+    }
+
+    @Test
     void nothingIsReportedAfterMigratingTheQuickstartExample() throws Exception {
         Path from = ExamplesTest.examples().resolve("quickstart");
         Path to = Files.createDirectories(cwd.resolve("quickstart"));

@@ -60,9 +60,13 @@ public final class Snapshot {
                 Files.createDirectories(parent);
             }
             Path tmp = Files.createTempFile(parent, ".cairn-snapshot", ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw CairnException.failed("snapshot.write", "cannot write the schema snapshot to " + file + ": "
                     + e.getMessage() + "; check that the folder exists and is writable", e);

@@ -81,13 +81,20 @@ public final class History {
     private static final String INSERT_COLUMNS = " (version, description, script, kind, checksum, up_sql, down_sql,"
             + " batch, status, transactional, execution_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** Adds a row and returns its id. */
-    /** The up scripts of the migrations that are applied now (SUCCESS rows), in the order they were applied. */
+    /**
+     * The up scripts that made the database what it is, in the order they ran: every SUCCESS row of
+     * the migrations that are applied now. A migration whose latest row (failed attempts aside) is
+     * ROLLED_BACK is left out whole; one run again by {@code --rerun-modified} keeps both of its
+     * SUCCESS rows, since both ran.
+     */
     public List<AppliedScript> appliedScripts(Connection c) throws SQLException {
         List<AppliedScript> out = new ArrayList<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT version, script, coalesce(up_sql, ''), transactional FROM "
-                     + qualified + " WHERE status = 'SUCCESS' ORDER BY id")) {
+             ResultSet rs = s.executeQuery("SELECT version, script, coalesce(up_sql, ''), transactional FROM"
+                     + " (SELECT id, version, script, up_sql, transactional, status, first_value(status) OVER"
+                     + " (PARTITION BY CASE WHEN kind = 'repeatable' THEN 'R' || script ELSE 'V' || version END"
+                     + " ORDER BY id DESC) AS latest FROM " + qualified + " WHERE status <> 'FAILED') h"
+                     + " WHERE status = 'SUCCESS' AND latest = 'SUCCESS' ORDER BY id")) {
             while (rs.next()) {
                 out.add(new AppliedScript(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
             }
@@ -99,6 +106,7 @@ public final class History {
     public record AppliedScript(String version, String script, String upSql, boolean transactional) {
     }
 
+    /** Adds a row and returns its id. */
     public long insert(Connection c, NewRow r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + qualified + INSERT_COLUMNS, new String[] {"id"})) {
             bind(ps, 1, r);

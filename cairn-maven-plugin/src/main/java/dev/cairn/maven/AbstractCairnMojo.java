@@ -98,6 +98,9 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
     /** The goal's work. */
     protected abstract void run(Cairn cairn) throws MojoFailureException;
 
+    /** The password in use, also when it came from settings.xml, so that no message shows it. */
+    private String resolvedPassword;
+
     /** The facade, configured from the parameters. */
     Cairn cairn() {
         if (url == null || url.isBlank()) {
@@ -115,6 +118,7 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
             u = u != null ? u : server.getUsername();
             p = p != null ? p : server.getPassword();
         }
+        resolvedPassword = p;
         Cairn.Builder b = Cairn.configure().url(url).user(u).password(p).locations(directories())
                 .listener(new MavenListener(getLog()));
         if (table != null && !table.isBlank()) {
@@ -166,7 +170,7 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
     /** Hides the password wherever a message might echo it. */
     String redact(String message) {
         String m = DatabaseUrl.redact(message);
-        String secret = password;
+        String secret = resolvedPassword != null ? resolvedPassword : password;
         if ((secret == null || secret.isEmpty()) && url != null) {
             try {
                 secret = DatabaseUrl.parse(url).password().orElse(null);

@@ -44,8 +44,9 @@ public final class MigrateMojo extends AbstractCairnMojo {
                 .map(Reference::of), outOfOrder, singleTransaction);
         MigrateResult r;
         if (backup != null ? backup : protectedEnvironment()) {
+            // As the CLI: Cairn's own backups older than 7 days are deleted after a successful backup.
             var result = cairn.migrate(opts, BackupRequest.to(basedir.toPath().resolve("backups"))
-                    .withEnvironment(System.getenv()));
+                    .withEnvironment(System.getenv()).keeping(java.time.Duration.ofDays(7)));
             result.backup().ifPresent(b -> getLog().info("backed up " + b.database() + " to " + b.file()
                     + " before migrating"));
             r = result.migrate();

@@ -3,6 +3,7 @@ package dev.cairn.cli.command;
 import dev.cairn.cli.Console;
 import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
+import dev.cairn.cli.Webhook;
 import dev.cairn.cli.render.Json;
 import dev.cairn.cli.render.Progress;
 import dev.cairn.cli.render.Text;
@@ -33,8 +34,8 @@ import picocli.CommandLine.Option;
                 "  cairn rollback --dry-run        what would be undone, with each down script",
                 "  cairn rollback --only 003 --yes just 003 (--force if newer ones are applied)",
                 "", "Without a terminal (CI, scripts) --yes is required.",
-                "", "Exit codes: 0 ok, 1 a down script failed, 4 a migration in the set has no down script"
-                + " (nothing touched), 5 lock timeout, 6 not confirmed."})
+                "", "Exit codes: 0 ok, 1 a down script failed, 2 an unknown or ambiguous --to/--only, 4 a"
+                + " migration in the set has no down script (nothing touched), 5 lock timeout, 6 not confirmed."})
 public final class RollbackCommand extends DatabaseCommand {
 
     @ArgGroup(exclusive = true)
@@ -84,8 +85,9 @@ public final class RollbackCommand extends DatabaseCommand {
     public Integer call() {
         Settings settings = settings();
         Confirmation confirmation = new Confirmation(console, confirm, settings);
-        return withCairnNotifying("rollback", notify, new Progress(console, json), cairn -> {
-            if (dryRun) {
+        if (dryRun) {
+            Webhook.of(notify, settings, context, console); // checked, so a rehearsal finds a bad URL; not told
+            return withCairn(new Progress(console, true), cairn -> {
                 List<RollbackRequest.Planned> plan = cairn.rollbackDryRun(selection());
                 if (json) {
                     console.out(Json.write(Json.rollbackDryRun(plan)));
@@ -93,7 +95,9 @@ public final class RollbackCommand extends DatabaseCommand {
                     Text.rollbackDryRun(console, plan);
                 }
                 return 0;
-            }
+            });
+        }
+        return withCairnNotifying("rollback", notify, new Progress(console, json), cairn -> {
             announceTarget(json);
             RollbackRequest request = new RollbackRequest(selection(), plan -> confirm(plan, confirmation, cairn));
             RollbackResult r = cairn.rollback(request);
