@@ -234,6 +234,21 @@ public final class Cairn {
         return new dev.cairn.engine.Verify(config, DatabaseUrl.parse(scratchUrl), ApplicationName.of(VERSION)).run();
     }
 
+    /**
+     * Like {@link #verify()}: with {@code pending}, only the pending migrations, on top of the applied
+     * ones replayed as recorded; in {@code mode} ALL, all ups, all downs newest first, all ups again.
+     */
+    public dev.cairn.engine.VerifyResult verify(boolean pending, dev.cairn.engine.Verify.Mode mode) {
+        return new dev.cairn.engine.Verify(config, scratchServer("verify"), ApplicationName.of(VERSION), pending, mode)
+                .run();
+    }
+
+    /** Like {@link #verify(boolean, dev.cairn.engine.Verify.Mode)}, on the server of {@code scratchUrl}. */
+    public dev.cairn.engine.VerifyResult verify(String scratchUrl, boolean pending, dev.cairn.engine.Verify.Mode mode) {
+        return new dev.cairn.engine.Verify(config, DatabaseUrl.parse(scratchUrl), ApplicationName.of(VERSION), pending,
+                mode).run();
+    }
+
     /** Creates the next migration file in the first location; returns the files written. */
     public List<Path> newMigration(String name) {
         return newMigration(name, "");

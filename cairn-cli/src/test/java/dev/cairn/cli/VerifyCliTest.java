@@ -88,4 +88,63 @@ class VerifyCliTest {
         assertThat(second.get("outcome").asText()).isEqualTo("down leaves changes");
         assertThat(second.get("differences").get(0).get("object").asText()).isEqualTo("public.users_email");
     }
+
+    @Test
+    void pendingVerifiesOnlyThePendingOnTopOfTheAppliedAndCatchesAForgottenIndex() throws Exception {
+        MigrationDir dir = new MigrationDir(cwd.resolve("db/migrations"))
+                .dbmate("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY, email text);", "DROP TABLE users;")
+                .dbmate("002_orders.sql", "CREATE TABLE orders (id int, user_id int);", "DROP TABLE orders;");
+        Cli.Result migrate = cli.run("migrate");
+        assertThat(migrate.exit()).as(migrate.all()).isZero();
+        dir.dbmate("003_index.sql", "CREATE INDEX orders_user ON orders (user_id);", "DROP INDEX orders_user;");
+
+        Cli.Result ok = cli.run("verify", "--pending");
+        assertThat(ok.exit()).as(ok.all()).isZero();
+        assertThat(ok.out()).contains("ok                   003 003_index.sql", "verified 1 migrations")
+                .doesNotContain("001_users.sql", "002_orders.sql");
+
+        dir.dbmate("004_email.sql", "CREATE UNIQUE INDEX users_email ON users (email);", "SELECT 1;");
+        Cli.Result bad = cli.run("verify", "--pending");
+        assertThat(bad.exit()).as(bad.all()).isEqualTo(4);
+        assertThat(bad.out()).contains("ok                   003 003_index.sql",
+                        "down-leaves-changes  004 004_email.sql", "  index public.users_email: left behind by the down",
+                        "1 of 2 migrations failed verification")
+                .doesNotContain("001_users.sql", "002_orders.sql");
+        assertThat(db.relations()).contains("users", "orders").doesNotContain("audit");
+    }
+
+    @Test
+    void modeAllPassesACleanSetAndNamesADownThatForgetsATable() throws Exception {
+        MigrationDir dir = new MigrationDir(cwd.resolve("db/migrations"))
+                .dbmate("001_users.sql", "CREATE TABLE users (id int PRIMARY KEY);", "DROP TABLE users;")
+                .dbmate("002_orders.sql", "CREATE TABLE orders (id int, user_id int REFERENCES users);",
+                        "DROP TABLE orders;");
+        Cli.Result ok = cli.run("verify", "--mode", "all");
+        assertThat(ok.exit()).as(ok.all()).isZero();
+        assertThat(ok.out()).contains("ok                   001 001_users.sql", "ok                   002 002_orders.sql",
+                "verified 2 migrations");
+
+        dir.dbmate("003_audit.sql", "CREATE TABLE audit (id int);\nCREATE TABLE audit2 (id int);", "DROP TABLE audit2;")
+                .dbmate("004_log.sql", "CREATE TABLE log (id int);", "DROP TABLE log;");
+        Cli.Result bad = cli.run("verify", "--mode", "all");
+        assertThat(bad.exit()).as(bad.all()).isEqualTo(4);
+        assertThat(bad.out()).contains("down-leaves-changes  003 003_audit.sql",
+                "  table public.audit: left behind by the down", "verify --mode all stopped at 003 003_audit.sql");
+
+        dir.dbmate("005_bad.sql", "CREATE TABLE five (id int);", "DROP TABLE nowhere;");
+        Cli.Result failed = cli.run("verify", "--mode", "all");
+        assertThat(failed.exit()).as(failed.all()).isEqualTo(4);
+        assertThat(failed.out()).contains("down-failed          005 005_bad.sql: db/migrations/005_bad.sql:",
+                "table \"nowhere\" does not exist");
+        assertThat(db.relations()).isEmpty();
+    }
+
+    @Test
+    void anUnknownModeIsAUsageError() throws Exception {
+        new MigrationDir(cwd.resolve("db/migrations")).dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
+        Cli.Result r = cli.run("verify", "--mode", "both");
+        assertThat(r.exit()).as(r.all()).isEqualTo(2);
+        assertThat(r.err()).contains("--mode 'both' is not a verify mode");
+        assertThat(db.relations()).isEmpty();
+    }
 }

@@ -53,9 +53,7 @@ public final class Drift {
         SchemaModel replayed;
         try (PgScratch scratch = PgScratch.create(scratchServer, applicationName);
              Connection c = scratch.connection().open()) {
-            for (History.AppliedScript s : scripts) {
-                replay(c, dialect, scratch.name(), s);
-            }
+            replay(c, dialect, scratch.name(), scripts);
             c.setAutoCommit(true);
             replayed = dialect.schema(c, cairnTables);
         } catch (SQLException e) {
@@ -67,6 +65,14 @@ public final class Drift {
                         && d.change() == SchemaDiff.Change.ADDED))
                 .toList();
         return new DriftResult(!differences.isEmpty(), scripts.size(), differences);
+    }
+
+    /** Runs the recorded up scripts in order, each as it ran (also what {@code verify --pending} starts from). */
+    static void replay(Connection c, dev.cairn.dialect.Dialect dialect, String scratch,
+                       List<History.AppliedScript> scripts) {
+        for (History.AppliedScript s : scripts) {
+            replay(c, dialect, scratch, s);
+        }
     }
 
     /** Runs one recorded up script as it ran: in a transaction when it did. */

@@ -4,7 +4,9 @@ import dev.cairn.cli.Console;
 import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
 import dev.cairn.cli.render.Progress;
+import dev.cairn.engine.Verify;
 import dev.cairn.engine.VerifyResult;
+import dev.cairn.error.CairnException;
 import dev.cairn.schema.SchemaDiff;
 import dev.cairn.schema.SchemaJson;
 import picocli.CommandLine.Command;
@@ -16,9 +18,14 @@ import picocli.CommandLine.Option;
                 + " up, read it again, run the down and compare with the schema before the up, run the up again and"
                 + " compare with the schema after the first up. A down that fails or leaves something behind is"
                 + " reported with the differences. The target database is not touched; the scratch database"
-                + " (cairn_scratch_<random>, on the target's server unless --scratch-url) is always dropped."},
+                + " (cairn_scratch_<random>, on the target's server unless --scratch-url) is always dropped.",
+                "--pending verifies only the pending migrations, on top of the applied ones replayed as recorded"
+                + " (as drift does). --mode all runs all ups, all downs newest first, all ups again, and names the"
+                + " first step that fails or leaves the schema different."},
         footer = {"", "Examples:",
                 "  cairn verify",
+                "  cairn verify --pending           only what the next migrate would apply",
+                "  cairn verify --mode all          all ups, all downs, all ups again",
                 "  cairn verify --json | jq '.migrations[] | select(.outcome != \"ok\")'",
                 "", "Exit codes: 0 every round trip passed, 1 a database could not be reached, 2 bad files or"
                 + " configuration, or no right to create the scratch database, 4 a migration failed its round trip."})
@@ -31,6 +38,14 @@ public final class VerifyCommand extends DatabaseCommand {
             + " a temporary database; default: the target's own server.")
     String scratchUrl;
 
+    @Option(names = "--pending", description = "Only the pending migrations, on top of the applied ones (their"
+            + " recorded up scripts replayed first on the scratch database).")
+    boolean pending;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "each (default): round-trip each migration on its"
+            + " own; all: all ups in order, all downs newest first, all ups again, stopping at the first failing step.")
+    String mode = "each";
+
     public VerifyCommand(Context context, Console console) {
         super(context, console);
     }
@@ -38,8 +53,9 @@ public final class VerifyCommand extends DatabaseCommand {
     @Override
     public Integer call() {
         String scratch = scratchUrl != null ? scratchUrl : context.env("CAIRN_SCRATCH_URL");
+        Verify.Mode m = mode(mode);
         return withCairn(new Progress(console, true), cairn -> {
-            VerifyResult r = scratch.isEmpty() ? cairn.verify() : cairn.verify(scratch);
+            VerifyResult r = scratch.isEmpty() ? cairn.verify(pending, m) : cairn.verify(scratch, pending, m);
             if (json) {
                 console.out(SchemaJson.write(r).stripTrailing());
             } else {
@@ -51,11 +67,25 @@ public final class VerifyCommand extends DatabaseCommand {
                     }
                 }
                 long failed = r.migrations().stream().filter(i -> i.outcome().failed()).count();
+                java.util.Optional<VerifyResult.Item> first = r.migrations().stream()
+                        .filter(i -> i.outcome().failed() && i.outcome() != VerifyResult.Outcome.NOT_RUN)
+                        .findFirst();
                 console.out(r.passed() ? "verified " + r.migrations().size() + " migrations: every down undoes its up"
+                        : m == Verify.Mode.ALL && first.isPresent() ? "verify --mode all stopped at "
+                        + first.get().version() + " " + first.get().script() + " (" + first.get().outcome().label() + ")"
                         : failed + " of " + r.migrations().size() + " migrations failed verification");
             }
             return r.passed() ? 0 : 4;
         });
+    }
+
+    static Verify.Mode mode(String text) {
+        return switch (text) {
+            case "each" -> Verify.Mode.EACH;
+            case "all" -> Verify.Mode.ALL;
+            default -> throw CairnException.usage("cli.verify-mode", "--mode '" + text + "' is not a verify mode;"
+                    + " use each (each migration round-tripped on its own) or all (all ups, all downs, all ups again)");
+        };
     }
 
     private static String describe(VerifyResult.Outcome outcome, SchemaDiff.Difference d) {
