@@ -32,7 +32,8 @@ public final class Migrate {
         this.listener = listener;
     }
 
-    public MigrateResult run(MigrateOptions options) {
+    public MigrateResult run(MigrateOptions asked) {
+        MigrateOptions options = effective(asked);
         // The history as committed, read before locking and while the files are read: when nothing is
         // pending there is nothing to lock for (what an application pays at every start). Otherwise
         // it is read again under the lock, since another runner may have applied something meanwhile.
@@ -103,8 +104,24 @@ public final class Migrate {
         }
     }
 
+    /**
+     * The options as this run applies them. A pending version below the newest applied may run when the
+     * call allows it ({@link MigrateOptions#outOfOrder()}) or the configuration does
+     * ({@link Configuration#outOfOrder()}: {@code Cairn.configure().outOfOrder(true)}, {@code out_of_order}
+     * in cairn.toml). This is the one place the two meet; validate and status read the same configuration
+     * setting, so validate does not pass what migrate then refuses.
+     */
+    private MigrateOptions effective(MigrateOptions options) {
+        if (options.outOfOrder() || !config.outOfOrder()) {
+            return options;
+        }
+        return new MigrateOptions(options.target(), true, options.singleTransaction(), options.rerunModified(),
+                options.only(), options.approveRerun());
+    }
+
     /** What would run: pending migrations and their statements. Writes nothing, not even the history table. */
-    public DryRun dryRun(MigrateOptions options) {
+    public DryRun dryRun(MigrateOptions asked) {
+        MigrateOptions options = effective(asked);
         Discover.Opened<List<Migration>, List<HistoryRow>> opened =
                 Discover.whileOpening(config, Discover::valid, Database::rows);
         List<Migration> migrations = opened.files();

@@ -73,10 +73,14 @@ public final class Snapshot {
         }
     }
 
-    /** The history table (resolved to its schema), its lock table and the seed history: never part of the model. */
+    /**
+     * The history table (resolved to its schema), its lock table and the seed history: never part of the model.
+     * The lock table's name comes from {@link TableName#sibling}, as {@code LeaseTable} creates it, so a long
+     * history name's shortened, hashed lock table is left out too.
+     */
     static Set<String> cairnTables(TableName history) {
         String schema = history.schema().orElse("public");
-        return Set.of(schema + "." + history.name(), schema + "." + history.name() + "_lock",
+        return Set.of(schema + "." + history.name(), schema + "." + history.sibling("_lock").name(),
                 schema + "." + SeedHistory.NAME);
     }
 }

@@ -140,6 +140,31 @@ class MigrateTest extends EngineTestBase {
     }
 
     @Test
+    void configuredOutOfOrderIsHonouredByPlainMigrateAndValidateAgrees() throws Exception {
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;")
+                .dbmate("003_c.sql", "CREATE TABLE c (id int);", "DROP TABLE c;");
+        cairn().migrate();
+        dir.dbmate("002_b.sql", "CREATE TABLE b (id int);", "DROP TABLE b;");
+
+        // Not allowed: validate and migrate both refuse.
+        assertThat(cairn().validate().valid()).isFalse();
+        assertThatThrownBy(() -> cairn().migrate())
+                .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(4))
+                .hasMessageContaining("pending migration 002 (002_b.sql) is below the newest applied version 003");
+        assertThatThrownBy(() -> cairn().dryRun(MigrateOptions.defaults()))
+                .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(4));
+
+        // Allowed by the configuration alone: validate passes and plain migrate() applies it.
+        Cairn allowing = Cairn.configure().url(db.url()).locations(dir.path()).outOfOrder(true).load();
+        assertThat(allowing.validate().valid()).isTrue();
+        assertThat(allowing.dryRun(MigrateOptions.defaults()).migrations())
+                .extracting(DryRun.Planned::version).containsExactly("002");
+        assertThat(allowing.migrate().applied()).extracting(a -> a.version()).containsExactly("002");
+        assertThat(db.relations()).contains("b");
+        assertThat(cairn().validate().valid()).isTrue();
+    }
+
+    @Test
     void modifiedAppliedFileIsRefused() throws Exception {
         dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
         cairn().migrate();

@@ -68,6 +68,13 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
     @Parameter(property = "cairn.env")
     protected String env;
 
+    /**
+     * Allow pending versions below the newest applied one. Set on the configuration, so that migrate applies
+     * them and validate and status accept them alike (as out_of_order in cairn.toml for the CLI).
+     */
+    @Parameter(property = "cairn.outOfOrder", defaultValue = "false")
+    protected boolean outOfOrder;
+
     /** Skips the goal. */
     @Parameter(property = "cairn.skip", defaultValue = "false")
     protected boolean skip;
@@ -130,6 +137,7 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
         if (lockMode != null && !lockMode.isBlank()) {
             b.lockMode(LockMode.parse(lockMode, "<lockMode>"));
         }
+        b.outOfOrder(outOfOrder);
         configure(b);
         Cairn cairn = b.load();
         getLog().info("target: " + targetOf(u));

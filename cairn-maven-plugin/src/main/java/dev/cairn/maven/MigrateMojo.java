@@ -18,10 +18,6 @@ public final class MigrateMojo extends AbstractCairnMojo {
     @Parameter(property = "cairn.target")
     String target;
 
-    /** Allow pending versions below the newest applied one. */
-    @Parameter(property = "cairn.outOfOrder", defaultValue = "false")
-    boolean outOfOrder;
-
     /** Run the whole pending set in one transaction. */
     @Parameter(property = "cairn.singleTransaction", defaultValue = "false")
     boolean singleTransaction;
@@ -34,14 +30,9 @@ public final class MigrateMojo extends AbstractCairnMojo {
     Boolean backup;
 
     @Override
-    protected void configure(Cairn.Builder builder) {
-        builder.outOfOrder(outOfOrder);
-    }
-
-    @Override
     protected void run(Cairn cairn) {
         MigrateOptions opts = new MigrateOptions(Optional.ofNullable(target).filter(t -> !t.isBlank())
-                .map(Reference::of), outOfOrder, singleTransaction);
+                .map(Reference::of), false, singleTransaction); // out of order: <outOfOrder>, in the configuration
         MigrateResult r;
         if (backup != null ? backup : protectedEnvironment()) {
             // As the CLI: Cairn's own backups older than 7 days are deleted after a successful backup.
