@@ -68,9 +68,7 @@ public final class Migrate {
                 listener.on(new Event.RunStarting(plans.keySet().stream().map(Migration::script).toList()));
             }
             if (options.singleTransaction() && !plans.isEmpty()) {
-                List<Applied> all = new SingleTransaction(db, listener).apply(plans, batch).stream()
-                        .map(a -> rerun.contains(a.version()) ? a.asRerun() : a).toList();
-                return new MigrateResult(all, batch, db.name);
+                return new MigrateResult(new SingleTransaction(db, listener).apply(plans, batch, rerun), batch, db.name);
             }
             List<Applied> applied = applyEach(db, plans, batch, rerun);
             return new MigrateResult(applied, applied.isEmpty() ? 0 : batch, db.name);

@@ -23,13 +23,15 @@ final class SingleTransaction {
         this.listener = listener;
     }
 
-    List<Applied> apply(Map<Migration, ScriptPlan> plans, int batch) {
+    /** Applies the plans in one transaction; the versions in {@code rerun} are changed files run again. */
+    List<Applied> apply(Map<Migration, ScriptPlan> plans, int batch, java.util.Set<String> rerun) {
         List<Applied> applied = new ArrayList<>();
         List<Event> done = new ArrayList<>();
         try {
             db.connection.setAutoCommit(false);
             for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
-                applied.add(one(e.getKey(), e.getValue(), batch, applied.size()));
+                Applied a = one(e.getKey(), e.getValue(), batch, applied.size());
+                applied.add(rerun.contains(a.version()) ? a.asRerun() : a);
             }
             db.verifyLockBeforeCommit("rolled back: --single-transaction, so nothing of this run was applied",
                     "migrate");

@@ -61,6 +61,18 @@ class RerunAndOnlyTest extends EngineTestBase {
     }
 
     @Test
+    void underSingleTransactionTheListenerIsToldOfTheRerunToo() throws Exception {
+        threeApplied();
+        dir.dbmate("002_b.sql", "CREATE INDEX b_id ON b (id);", "DROP INDEX b_id;");
+        List<Event> events = new java.util.ArrayList<>();
+        MigrateResult r = dev.cairn.Cairn.configure().url(db.url()).locations(dir.path()).listener(events::add).load()
+                .migrate(new MigrateOptions(java.util.Optional.empty(), false, true).rerunningModified(reruns -> true));
+        assertThat(r.applied()).extracting(Applied::rerun).containsExactly(true);
+        assertThat(events).filteredOn(e -> e instanceof Event.MigrationApplied)
+                .extracting(e -> ((Event.MigrationApplied) e).applied().rerun()).containsExactly(true);
+    }
+
+    @Test
     void anUnapprovedRerunChangesNothing() throws Exception {
         threeApplied();
         dir.dbmate("002_b.sql", "CREATE INDEX b_id ON b (id);", "DROP INDEX b_id;");
