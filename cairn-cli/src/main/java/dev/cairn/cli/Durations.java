@@ -2,14 +2,10 @@ package dev.cairn.cli;
 
 import dev.cairn.error.CairnException;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Durations as people write them: {@code 500ms}, {@code 60s}, {@code 5m}, {@code 1h}, or plain seconds. */
+/** picocli's converter for duration options; the reading itself is {@link dev.cairn.config.Durations}. */
 public final class Durations implements CommandLine.ITypeConverter<Duration> {
-
-    private static final Pattern FORM = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     @Override
     public Duration convert(String value) {
@@ -23,24 +19,6 @@ public final class Durations implements CommandLine.ITypeConverter<Duration> {
 
     /** Parses, naming {@code what} in the error. */
     public static Duration parse(String value, String what) {
-        Matcher m = FORM.matcher(value.strip());
-        if (!m.matches()) {
-            throw CairnException.usage("config.duration", what + " '" + value + "' is not a duration;"
-                    + " write it like 500ms, 60s, 5m or 1h");
-        }
-        try {
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            Duration d = switch (unit) {
-                case "ms" -> Duration.ofMillis(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofSeconds(n);
-            };
-            d.toMillis();
-            return d;
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw CairnException.usage("config.duration", what + " '" + value + "' is too large");
-        }
+        return dev.cairn.config.Durations.parse(value, what);
     }
 }

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -29,8 +27,6 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
 
     /** The directories looked for, in order, when {@code <dirs>} is not given. */
     static final List<String> DEFAULT_DIRS = List.of("db/migrations", "migrations", "src/main/resources/db/migrations");
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     /** The database: a {@code postgres://} URI or a JDBC URL. */
     @Parameter(property = "cairn.url")
@@ -132,7 +128,7 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
             b.table(table);
         }
         if (lockTimeout != null && !lockTimeout.isBlank()) {
-            b.lockTimeout(duration(lockTimeout, "<lockTimeout>"));
+            b.lockTimeout(dev.cairn.config.Durations.parse(lockTimeout, "<lockTimeout>"));
         }
         if (lockMode != null && !lockMode.isBlank()) {
             b.lockMode(LockMode.parse(lockMode, "<lockMode>"));
@@ -187,27 +183,6 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
             }
         }
         return secret == null || secret.isEmpty() ? m : m.replace(secret, "***");
-    }
-
-    /** Durations as the CLI reads them: 500ms, 60s, 5m, 1h, or plain seconds. */
-    static java.time.Duration duration(String value, String what) {
-        Matcher m = DURATION.matcher(value.strip());
-        if (!m.matches()) {
-            throw CairnException.usage("config.duration", what + " '" + value + "' is not a duration;"
-                    + " write it like 500ms, 60s, 5m or 1h");
-        }
-        try {
-            long n = Long.parseLong(m.group(1));
-            String unit = m.group(2) == null ? "s" : m.group(2);
-            return switch (unit) {
-                case "ms" -> java.time.Duration.ofMillis(n);
-                case "m" -> java.time.Duration.ofMinutes(n);
-                case "h" -> java.time.Duration.ofHours(n);
-                default -> java.time.Duration.ofSeconds(n);
-            };
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw CairnException.usage("config.duration", what + " '" + value + "' is too large");
-        }
     }
 
     /** A version given as a parameter, with the CLI's message when it is not one. */
