@@ -184,6 +184,11 @@ final class Database implements AutoCloseable {
         wait.pause(OTHER_MODE_POLL);
     }
 
+    /** The lock's session, idle while migrations run: the lock-wait guard asks the server on it who blocks them. */
+    Optional<Connection> watchConnection() {
+        return Optional.ofNullable(lockConnection);
+    }
+
     /** Stops the operation before its next migration when the lock is gone (a lost lease or lock session). */
     void verifyLock() {
         if (lock == null) {
