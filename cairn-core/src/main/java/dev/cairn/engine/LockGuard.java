@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The lock-wait guard of one migration. Its statements run with the session's lock timeout
- * ({@code lock_timeout}); while they run, the lock session asks the server every quarter of that
- * timeout (at most 250 ms) which sessions they wait behind. When a transactional migration gives up
+ * ({@code lock_timeout}); while they run, a watch session of their own ({@link Database#watchConnection},
+ * opened at the first look) asks the server every quarter of that timeout (at most 250 ms) which
+ * sessions they wait behind. When a transactional migration gives up
  * waiting for a lock, it is rolled back, the wait is reported with those sessions, and it runs
  * again after a back-off (the lock timeout, at most 1 s, doubling up to 30 s), up to the configured
  * number of retries. A migration without a transaction is never run again: what it committed stays.
@@ -35,6 +36,7 @@ final class LockGuard {
     private final Listener listener;
     private int attempt;
     private OptionalInt sessionId;
+    private boolean warmed;
 
     LockGuard(Database db, Listener listener) {
         this.db = db;
@@ -62,17 +64,20 @@ final class LockGuard {
 
     /** Starts watching the working session's lock waits, for one run of the migration's statements. */
     Watch watch() {
-        Optional<Connection> watcher = db.watchConnection();
         OptionalInt pid = sessionId();
-        if (watcher.isEmpty() || pid.isEmpty()) {
-            return new Watch(null);
-        }
         Watch w = new Watch(null);
+        if (pid.isEmpty()) {
+            return w;
+        }
         long every = sampleEvery().toMillis();
-        Connection c = watcher.get();
         int id = pid.getAsInt();
-        dev.cairn.dialect.Dialect dialect = db.dialect;
-        w.task = SAMPLER.scheduleWithFixedDelay(() -> w.sample(dialect, c, id), every, every, TimeUnit.MILLISECONDS);
+        Database database = db;
+        if (!warmed) {
+            // The watch session opens off this thread, so that it is there for the first look.
+            warmed = true;
+            SAMPLER.execute(database::watchConnection);
+        }
+        w.task = SAMPLER.scheduleWithFixedDelay(() -> w.sample(database, id), every, every, TimeUnit.MILLISECONDS);
         return w;
     }
 
@@ -110,8 +115,8 @@ final class LockGuard {
             return e;
         }
         List<Blocker> seen = watch.seen();
-        String who = seen.isEmpty() ? "\n  waited for a lock; the session holding it was not seen (it waited less"
-                + " than the lock watch's first look)"
+        String who = seen.isEmpty() ? "\n  waited for a lock; the session holding it was not seen (the lock watch"
+                + " did not look in time)"
                 : "\n  waited for a lock held by " + String.join("; ", seen.stream().map(Blocker::describe).toList());
         String tried = !transactional ? "\n  not retried: it runs without a transaction, so its statements commit"
                 + " one by one and running it again is not safe"
@@ -180,14 +185,18 @@ final class LockGuard {
             this.task = task;
         }
 
-        private void sample(dev.cairn.dialect.Dialect dialect, Connection watcher, int pid) {
+        private void sample(Database database, int pid) {
             try {
-                List<Blocker> now = dialect.blockers(watcher, pid);
+                Optional<Connection> watcher = database.watchConnection();
+                if (watcher.isEmpty()) {
+                    return;
+                }
+                List<Blocker> now = database.dialect.blockers(watcher.get(), pid);
                 if (!now.isEmpty()) {
                     seen.set(List.copyOf(now));
                 }
             } catch (SQLException | RuntimeException e) {
-                // The lock session is busy or gone: the failure, if any, says the blocker was not seen.
+                // The watch session is gone: the failure, if any, says the blocker was not seen.
             }
         }
 

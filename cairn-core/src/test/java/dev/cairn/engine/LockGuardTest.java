@@ -141,7 +141,7 @@ class LockGuardTest extends EngineTestBase {
     void aMigrationWithoutATransactionIsNotRetriedAndSaysSo() throws Exception {
         dir.write("001_idx.sql", "CREATE INDEX CONCURRENTLY t_id ON t (id);\n");
 
-        assertThatThrownBy(() -> configured().sqlLockTimeout(Duration.ofMillis(300)).load().migrate())
+        assertThatThrownBy(() -> configured().sqlLockTimeout(Duration.ofMillis(800)).load().migrate())
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("SQLSTATE 55P03")
                 .hasMessageContaining("waited for a lock held by pid " + holderPid + " (holder-app)")
