@@ -23,11 +23,13 @@ import java.util.Optional;
  * @param outOfOrder         whether a pending version below the newest applied may run
  * @param lockMode           how runners are kept apart: an advisory lock, or a lease row in {@code <table>_lock}
  * @param leaseTtl           how long a lease lasts without renewal (table mode); renewed every third of it
+ * @param lockModeChosen     whether {@code lockMode} was set rather than defaulted: when it was not, a
+ *                           distributed engine (CockroachDB, YugabyteDB, Citus) gets the lease lock
  */
 public record Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
                             List<String> ignore, Map<String, MigrationSettings> migrationSettings,
                             SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode,
-                            Duration leaseTtl) {
+                            Duration leaseTtl, boolean lockModeChosen) {
 
     public Configuration {
         Objects.requireNonNull(connection, "connection");
@@ -48,10 +50,18 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
         }
     }
 
+    /** A configuration whose lock mode counts as chosen (as it was before engines were detected). */
+    public Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
+                         List<String> ignore, Map<String, MigrationSettings> migrationSettings,
+                         SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode, Duration leaseTtl) {
+        this(connection, locations, table, lockTimeout, ignore, migrationSettings, sessionTimeouts, outOfOrder,
+                lockMode, leaseTtl, true);
+    }
+
     /** The same configuration with another lock timeout (what is left of it, while waiting). */
     public Configuration withLockTimeout(Duration timeout) {
         return new Configuration(connection, locations, table, timeout.isNegative() ? Duration.ZERO : timeout, ignore,
-                migrationSettings, sessionTimeouts, outOfOrder, lockMode, leaseTtl);
+                migrationSettings, sessionTimeouts, outOfOrder, lockMode, leaseTtl, lockModeChosen);
     }
 
     /** Every default in one place. */

@@ -43,6 +43,10 @@ final class Database implements AutoCloseable {
 
     /** The session as it was handed to Cairn, put back after every script and before closing. */
     private final java.util.Map<String, String> handedOver;
+    /** Why the server calls for the lease lock (a distributed engine), if it does. */
+    private Optional<String> leaseReason = Optional.empty();
+    /** Whether a connection pooler stands between Cairn and the server (see {@link Dialect.OpenedSession#pooled}). */
+    private boolean pooled;
 
     private Database(Configuration config, Connection connection, Dialect dialect, TableName table, int serverMajor,
                      String name, java.util.Map<String, String> handedOver) {
@@ -69,6 +73,8 @@ final class Database implements AutoCloseable {
             Database db = new Database(config, c, dialect, table, c.getMetaData().getDatabaseMajorVersion(),
                     session.database(), session.handedOver());
             db.historyExists = session.historyExists();
+            db.leaseReason = session.leaseReason();
+            db.pooled = session.pooled();
             return db;
         } catch (SQLException e) {
             closeQuietly(c);
@@ -102,6 +108,25 @@ final class Database implements AutoCloseable {
     }
 
     /**
+     * The lock mode in force: the configured one, unless it was left to its default on an engine that
+     * calls for the lease (CockroachDB, YugabyteDB, Citus).
+     */
+    LockMode lockMode() {
+        return !config.lockModeChosen() && leaseReason.isPresent() ? LockMode.TABLE : config.lockMode();
+    }
+
+    /**
+     * Starts a transaction on the working connection. Behind a pooler, Cairn's settings (timeouts) hold
+     * for one transaction at a time, so they are made again at the start of each.
+     */
+    void begin() throws SQLException {
+        connection.setAutoCommit(false);
+        if (pooled) {
+            resetSession();
+        }
+    }
+
+    /**
      * Takes the migration lock on a second connection, waiting up to the configured timeout: the
      * dialect's advisory lock, or in table mode a lease whose heartbeat uses that connection.
      */
@@ -110,10 +135,11 @@ final class Database implements AutoCloseable {
         try {
             lockConnection.setAutoCommit(true);
             dialect.prepareSession(lockConnection);
+            chooseLockMode(listener);
             LockWait wait = new LockWait(config.lockTimeout(),
                     (holder, waited) -> listener.on(new Event.LockWaiting(holder, waited)));
             while (true) {
-                lock = config.lockMode() == LockMode.TABLE
+                lock = lockMode() == LockMode.TABLE
                         ? LeaseLock.acquire(lockConnection, dialect, table, config.leaseTtl(), wait)
                         : dialect.lock(lockConnection, table, wait);
                 Optional<OtherMode> other = otherModeHolder();
@@ -126,6 +152,29 @@ final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw Jdbc.failed("cannot take the migration lock", e);
+        }
+    }
+
+    /**
+     * Says when the engine made the lease the lock mode, and refuses the advisory lock behind a pooler
+     * that moves server sessions between transactions: the lock would stay with a server session the
+     * pooler lends to other clients (another runner among them), so it would keep nobody out.
+     */
+    private void chooseLockMode(Listener listener) throws SQLException {
+        if (lockMode() != config.lockMode()) {
+            listener.on(new Event.LockModeChosen(lockMode().label(), leaseReason.orElse("")));
+        }
+        if (lockMode() != LockMode.ADVISORY || !pooled) {
+            return;
+        }
+        Optional<String> how = dialect.transactionPooling(lockConnection, connection);
+        if (how.isPresent()) {
+            throw CairnException.usage("lock.pooler", "the advisory lock cannot work through this connection pooler: it"
+                    + " hands server sessions to other clients between transactions (PgBouncer pool_mode = transaction"
+                    + " or statement; " + how.get() + "), so a session advisory lock would stay with a server session"
+                    + " the pooler lends to others and keep no other runner out. Use the lease lock: --lock-mode table"
+                    + " (lock_mode = \"table\" in cairn.toml, CAIRN_LOCK_MODE=table), or connect directly to the server"
+                    + " or through a session-pooled port. Nothing was applied");
         }
     }
 
@@ -159,7 +208,10 @@ final class Database implements AutoCloseable {
      * own, so two runners configured differently never migrate at once.
      */
     private Optional<OtherMode> otherModeHolder() throws SQLException {
-        if (config.lockMode() == LockMode.TABLE) {
+        if (lockMode() == LockMode.TABLE) {
+            if (leaseReason.isPresent()) {
+                return Optional.empty(); // the engine's advisory locks are why the lease is used: nobody holds one
+            }
             var sessions = dialect.advisoryHolders(lockConnection, table);
             return sessions.stream().findFirst().map(s -> new OtherMode("the advisory lock (lock mode advisory) held by "
                     + s.describe(), new LockHolder(s.pid(), s.applicationName(), s.clientAddress(), s.since())));

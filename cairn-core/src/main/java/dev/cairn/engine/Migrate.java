@@ -167,7 +167,7 @@ public final class Migrate {
     private void applyInTransaction(Database db, Migration m, ScriptPlan plan, int batch, long start,
                                     int appliedBefore) {
         try {
-            db.connection.setAutoCommit(false);
+            db.begin();
             try {
                 new Runner(db.connection, db.dialect).run(plan.statements(), true);
             } catch (Runner.StatementFailure f) {

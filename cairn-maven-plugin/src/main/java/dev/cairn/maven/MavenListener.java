@@ -18,6 +18,8 @@ final class MavenListener implements Listener {
         if (event instanceof Event.LockWaiting w) {
             log.info("waiting for the migration lock (" + w.waited().toSeconds() + "s), held by "
                     + w.holder().map(h -> h.describe()).orElse("a session that has just ended"));
+        } else if (event instanceof Event.LockModeChosen c) {
+            log.info(c.reason());
         } else if (event instanceof Event.HistoryCreated h) {
             log.info("created history table " + h.table());
         } else if (event instanceof Event.MigrationStarting s) {
