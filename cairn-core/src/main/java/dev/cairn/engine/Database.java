@@ -43,10 +43,8 @@ final class Database implements AutoCloseable {
 
     /** The session as it was handed to Cairn, put back after every script and before closing. */
     private final java.util.Map<String, String> handedOver;
-    /** Why the server calls for the lease lock (a distributed engine), if it does. */
-    private Optional<String> leaseReason = Optional.empty();
-    /** Whether a connection pooler stands between Cairn and the server (see {@link Dialect.OpenedSession#pooled}). */
-    private boolean pooled;
+    /** Which lock mode is in force, given the server (see {@link LockChoice}). */
+    private LockChoice lockChoice;
 
     private Database(Configuration config, Connection connection, Dialect dialect, TableName table, int serverMajor,
                      String name, java.util.Map<String, String> handedOver) {
@@ -73,8 +71,7 @@ final class Database implements AutoCloseable {
             Database db = new Database(config, c, dialect, table, c.getMetaData().getDatabaseMajorVersion(),
                     session.database(), session.handedOver());
             db.historyExists = session.historyExists();
-            db.leaseReason = session.leaseReason();
-            db.pooled = session.pooled();
+            db.lockChoice = new LockChoice(config, session.leaseReason(), session.pooled());
             return db;
         } catch (SQLException e) {
             closeQuietly(c);
@@ -107,12 +104,9 @@ final class Database implements AutoCloseable {
         history.insertAfter(connection, dialect.resetSessionSql(connection, handedOver, config.sessionTimeouts()), row);
     }
 
-    /**
-     * The lock mode in force: the configured one, unless it was left to its default on an engine that
-     * calls for the lease (CockroachDB, YugabyteDB, Citus).
-     */
+    /** The lock mode in force (see {@link LockChoice#mode()}). */
     LockMode lockMode() {
-        return !config.lockModeChosen() && leaseReason.isPresent() ? LockMode.TABLE : config.lockMode();
+        return lockChoice.mode();
     }
 
     /**
@@ -121,7 +115,7 @@ final class Database implements AutoCloseable {
      */
     void begin() throws SQLException {
         connection.setAutoCommit(false);
-        if (pooled) {
+        if (lockChoice.pooled()) {
             resetSession();
         }
     }
@@ -135,7 +129,7 @@ final class Database implements AutoCloseable {
         try {
             lockConnection.setAutoCommit(true);
             dialect.prepareSession(lockConnection);
-            chooseLockMode(listener);
+            lockChoice.check(listener, dialect, lockConnection, connection);
             LockWait wait = new LockWait(config.lockTimeout(),
                     (holder, waited) -> listener.on(new Event.LockWaiting(holder, waited)));
             while (true) {
@@ -152,29 +146,6 @@ final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw Jdbc.failed("cannot take the migration lock", e);
-        }
-    }
-
-    /**
-     * Says when the engine made the lease the lock mode, and refuses the advisory lock behind a pooler
-     * that moves server sessions between transactions: the lock would stay with a server session the
-     * pooler lends to other clients (another runner among them), so it would keep nobody out.
-     */
-    private void chooseLockMode(Listener listener) throws SQLException {
-        if (lockMode() != config.lockMode()) {
-            listener.on(new Event.LockModeChosen(lockMode().label(), leaseReason.orElse("")));
-        }
-        if (lockMode() != LockMode.ADVISORY || !pooled) {
-            return;
-        }
-        Optional<String> how = dialect.transactionPooling(lockConnection, connection);
-        if (how.isPresent()) {
-            throw CairnException.usage("lock.pooler", "the advisory lock cannot work through this connection pooler: it"
-                    + " hands server sessions to other clients between transactions (PgBouncer pool_mode = transaction"
-                    + " or statement; " + how.get() + "), so a session advisory lock would stay with a server session"
-                    + " the pooler lends to others and keep no other runner out. Use the lease lock: --lock-mode table"
-                    + " (lock_mode = \"table\" in cairn.toml, CAIRN_LOCK_MODE=table), or connect directly to the server"
-                    + " or through a session-pooled port. Nothing was applied");
         }
     }
 
@@ -209,10 +180,7 @@ final class Database implements AutoCloseable {
      */
     private Optional<OtherMode> otherModeHolder() throws SQLException {
         if (lockMode() == LockMode.TABLE) {
-            if (leaseReason.isPresent()) {
-                return Optional.empty(); // the engine's advisory locks are why the lease is used: nobody holds one
-            }
-            var sessions = dialect.advisoryHolders(lockConnection, table);
+            var sessions = lockChoice.advisoryHolders(dialect, lockConnection, table);
             return sessions.stream().findFirst().map(s -> new OtherMode("the advisory lock (lock mode advisory) held by "
                     + s.describe(), new LockHolder(s.pid(), s.applicationName(), s.clientAddress(), s.since())));
         }
