@@ -164,7 +164,6 @@ final class PostgresDialect implements Dialect {
         return new BoundSql(sql.toString(), values);
     }
 
-
     @Override
     public boolean tableExists(Connection connection, TableName table) throws SQLException {
         String sql = table.schema().isPresent()
