@@ -56,6 +56,11 @@ final class PgBouncer implements AutoCloseable {
 
     /** Starts PgBouncer with {@code pool_mode} ({@code transaction}, {@code session}) in front of the test server. */
     static PgBouncer start(String poolMode) throws IOException, InterruptedException {
+        return start(poolMode, "default_pool_size = 20\n");
+    }
+
+    /** Starts PgBouncer with {@code pool_mode} and more lines of its {@code [pgbouncer]} section, such as pool sizes. */
+    static PgBouncer start(String poolMode, String settings) throws IOException, InterruptedException {
         Path binary = binary();
         DatabaseUrl server = PostgresServer.admin();
         Path dir = Files.createTempDirectory("cairn-pgbouncer");
@@ -63,7 +68,7 @@ final class PgBouncer implements AutoCloseable {
         String ini = "[databases]\n* = host=" + hostOf(server) + " port=" + server.port() + "\n"
                 + "[pgbouncer]\nlisten_addr = 127.0.0.1\nlisten_port = " + port + "\nunix_socket_dir =\n"
                 + "auth_type = trust\nauth_file = " + dir.resolve("users.txt") + "\npool_mode = " + poolMode + "\n"
-                + "max_client_conn = 200\ndefault_pool_size = 20\n"
+                + "max_client_conn = 200\n" + settings
                 // pgjdbc sends these at start-up; PgBouncer must let them through to connect at all.
                 + "ignore_startup_parameters = extra_float_digits,options\n";
         Files.writeString(dir.resolve("pgbouncer.ini"), ini);

@@ -86,6 +86,38 @@ class PgBouncerTest {
     }
 
     @Test
+    void advisoryLockWhoseSessionThePoolerMovesLaterStopsTheRunBeforeItsMigrationCommits() throws Exception {
+        // Two server sessions handed out oldest-first: Cairn's two connections asking in turns get one each,
+        // every time, so the check before the lock sees pinned sessions; once the migrations run, the
+        // working connection's extra statements break the rhythm and the lock's connection moves.
+        dir.dbmate("001_slow.sql", "CREATE TABLE slow (id int);\nSELECT pg_sleep(8);", "DROP TABLE slow;")
+                .dbmate("002_two.sql", "CREATE TABLE two (id int);", "DROP TABLE two;");
+        try (PgBouncer fifo = PgBouncer.start("transaction",
+                "default_pool_size = 2\nmin_pool_size = 2\nserver_round_robin = 1\n")) {
+            warm(fifo);
+            Cli.Result r = new Cli(cwd).env("DATABASE_URL", fifo.url(db.name())).run("migrate");
+            assertThat(r.exit()).as(r.all()).isEqualTo(5);
+            assertThat(r.err()).contains("lost the migration lock").contains("but its connection is now served by pid")
+                    .contains("--lock-mode table").contains("rolled back: nothing of 001 was applied");
+        }
+        assertThat(db.relations()).doesNotContain("slow", "two");
+        assertThat(db.column("SELECT count(*) FROM cairn_history WHERE status = 'SUCCESS'")).containsExactly("0");
+    }
+
+    /** Opens both of the pool's server sessions at once, so the run starts with two idle ones. */
+    private void warm(PgBouncer pool) throws Exception {
+        try (Connection a = DriverManager.getConnection(pool.url(db.name()));
+             Connection b = DriverManager.getConnection(pool.url(db.name()))) {
+            a.setAutoCommit(false);
+            b.setAutoCommit(false);
+            a.createStatement().execute("SELECT 1");
+            b.createStatement().execute("SELECT 1");
+            a.commit();
+            b.commit();
+        }
+    }
+
+    @Test
     void migrateRollbackAndMigrateAgainInTableModeWithTheTimeoutsInEachMigrationAndNoneLeaked() throws Exception {
         dir.dbmate("001_seen.sql", "CREATE TABLE seen (version text, lock_timeout text, statement_timeout text);\n"
                         + "INSERT INTO seen SELECT '001', current_setting('lock_timeout'), current_setting('statement_timeout');",
