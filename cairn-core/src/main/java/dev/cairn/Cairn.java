@@ -306,6 +306,7 @@ public final class Cairn {
         private Duration statementTimeout;
         private boolean outOfOrder;
         private LockMode lockMode = Configuration.Defaults.LOCK_MODE;
+        private boolean lockModeChosen;
         private Duration leaseTtl = Configuration.Defaults.LEASE_TTL;
         private Listener listener = Listener.NONE;
         private String applicationName = ApplicationName.of(VERSION);
@@ -420,10 +421,11 @@ public final class Cairn {
         /**
          * How runners are kept apart: a PostgreSQL advisory lock (default), or {@link LockMode#TABLE}, a
          * lease row in {@code <table>_lock} for PgBouncer transaction pooling and engines without
-         * advisory locks.
+         * advisory locks. Unless set, CockroachDB, YugabyteDB and Citus get the lease.
          */
         public Builder lockMode(LockMode mode) {
             this.lockMode = Objects.requireNonNull(mode, "mode");
+            this.lockModeChosen = true;
             return this;
         }
 
@@ -467,7 +469,7 @@ public final class Cairn {
             }
             Configuration config = new Configuration(connection, dirs, TableName.parse(table), lockTimeout, ignore,
                     settings, new Configuration.SessionTimeouts(Optional.ofNullable(sqlLockTimeout),
-                    Optional.ofNullable(statementTimeout)), outOfOrder, lockMode, leaseTtl, lockRetries);
+                    Optional.ofNullable(statementTimeout)), outOfOrder, lockMode, leaseTtl, lockRetries, lockModeChosen);
             return new Cairn(config, listener, parsed);
         }
 

@@ -25,11 +25,13 @@ import java.util.Optional;
  * @param leaseTtl           how long a lease lasts without renewal (table mode); renewed every third of it
  * @param lockRetries        how often a transactional migration whose statement timed out waiting for a table
  *                           lock ({@code lock_timeout}) is rolled back and run again, with back-off; 0 never
+ * @param lockModeChosen     whether {@code lockMode} was set rather than defaulted: when it was not, a
+ *                           distributed engine (CockroachDB, YugabyteDB, Citus) gets the lease lock
  */
 public record Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
                             List<String> ignore, Map<String, MigrationSettings> migrationSettings,
                             SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode,
-                            Duration leaseTtl, int lockRetries) {
+                            Duration leaseTtl, int lockRetries, boolean lockModeChosen) {
 
     public Configuration {
         Objects.requireNonNull(connection, "connection");
@@ -54,10 +56,18 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
         }
     }
 
+    /** A configuration whose lock mode counts as chosen (as it was before engines were detected). */
+    public Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
+                         List<String> ignore, Map<String, MigrationSettings> migrationSettings,
+                         SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode, Duration leaseTtl) {
+        this(connection, locations, table, lockTimeout, ignore, migrationSettings, sessionTimeouts, outOfOrder,
+                lockMode, leaseTtl, Defaults.LOCK_RETRIES, true);
+    }
+
     /** The same configuration with another lock timeout (what is left of it, while waiting). */
     public Configuration withLockTimeout(Duration timeout) {
         return new Configuration(connection, locations, table, timeout.isNegative() ? Duration.ZERO : timeout, ignore,
-                migrationSettings, sessionTimeouts, outOfOrder, lockMode, leaseTtl, lockRetries);
+                migrationSettings, sessionTimeouts, outOfOrder, lockMode, leaseTtl, lockRetries, lockModeChosen);
     }
 
     /** Every default in one place. */

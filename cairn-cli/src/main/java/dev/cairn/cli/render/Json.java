@@ -73,6 +73,9 @@ public final class Json {
         if (e instanceof dev.cairn.engine.Event.HistoryCreated h) {
             return "created history table " + h.table();
         }
+        if (e instanceof dev.cairn.engine.Event.LockModeChosen c) {
+            return "lock mode " + c.mode() + ": " + c.reason();
+        }
         if (e instanceof dev.cairn.engine.Event.RunStarting r) {
             return "running " + r.scripts().size() + " scripts";
         }
@@ -122,6 +125,9 @@ public final class Json {
         }
         if (e instanceof dev.cairn.engine.Event.HistoryCreated h) {
             return map("event", "history_created", "table", h.table());
+        }
+        if (e instanceof dev.cairn.engine.Event.LockModeChosen c) {
+            return map("event", "lock_mode_chosen", "mode", c.mode(), "reason", c.reason());
         }
         if (e instanceof dev.cairn.engine.Event.RunStarting r) {
             return map("event", "run_starting", "scripts", r.scripts());
