@@ -131,6 +131,41 @@ final class PgSchemaReader {
             + " AND (t.typtype IN ('e', 'd', 'r')"
             + " OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))";
 
+    /**
+     * Every role's privileges on every object (the owner's own left out), one row per object and
+     * grantee: an ACL never changed counts as the kind's defaults ({@code acldefault}), so the read
+     * does not depend on whether a default was ever written down.
+     */
+    private static final String GRANTS = "SELECT g.on_kind, g.obj,"
+            + " CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(g.grantee) END,"
+            + " string_agg(g.privilege_type || CASE WHEN g.is_grantable THEN '*' ELSE '' END, ', '"
+            + " ORDER BY g.privilege_type)"
+            + " FROM (SELECT 'schema' AS on_kind, n.nspname AS obj, n.nspowner AS owner,"
+            + " (aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner)))).* FROM pg_namespace n"
+            + " WHERE" + USER + "AND" + notExtension("pg_namespace", "n.oid")
+            + " UNION ALL SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view'"
+            + " WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table' ELSE 'table' END,"
+            + " n.nspname || '.' || c.relname, c.relowner, (aclexplode(coalesce(c.relacl,"
+            + " acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner)))).*"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S') AND" + USER + "AND" + notExtension("pg_class", "c.oid")
+            + " UNION ALL SELECT 'column', n.nspname || '.' || c.relname || '.' || a.attname, c.relowner,"
+            + " (aclexplode(a.attacl)).* FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND" + USER
+            + " UNION ALL SELECT 'function', n.nspname || '.' || p.proname || '('"
+            + " || pg_get_function_identity_arguments(p.oid) || ')', p.proowner,"
+            + " (aclexplode(coalesce(p.proacl, acldefault('f', p.proowner)))).*"
+            + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+            + " WHERE" + USER + "AND" + notExtension("pg_proc", "p.oid")
+            + " UNION ALL SELECT 'type', n.nspname || '.' || t.typname, t.typowner,"
+            + " (aclexplode(coalesce(t.typacl, acldefault('T', t.typowner)))).*"
+            + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " WHERE" + USER + "AND" + notExtension("pg_type", "t.oid")
+            + " AND (t.typtype IN ('e', 'd', 'r')"
+            + " OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))) g"
+            + " WHERE g.grantee <> g.owner GROUP BY 1, 2, 3";
+
     private PgSchemaReader() {
     }
 
@@ -156,8 +191,9 @@ final class PgSchemaReader {
      * Reads the model.
      *
      * @param excluded tables left out with everything that hangs off them, as unquoted {@code schema.table}
+     * @param grants   whether to read the privileges too (one more query)
      */
-    static SchemaModel read(Connection c, Set<String> excluded) throws SQLException {
+    static SchemaModel read(Connection c, Set<String> excluded, boolean grants) throws SQLException {
         try (Statement s = c.createStatement()) {
             List<SchemaModel.Schema> schemas = new ArrayList<>();
             for (String[] r : rows(s, SCHEMAS)) {
@@ -171,7 +207,7 @@ final class PgSchemaReader {
             List<SchemaModel.View> views = new ArrayList<>();
             relations(s, excluded, tables, views);
             return new SchemaModel(schemas, extensions, tables, views, sequences(s, excluded), routines(s),
-                    types(s, excluded));
+                    types(s, excluded), grants ? grants(s, excluded) : List.of());
         }
     }
 
@@ -282,6 +318,17 @@ final class PgSchemaReader {
             }, r[3], r[4]));
         }
         return types;
+    }
+
+    private static List<SchemaModel.Grant> grants(Statement s, Set<String> excluded) throws SQLException {
+        List<SchemaModel.Grant> grants = new ArrayList<>();
+        for (String[] r : rows(s, GRANTS)) {
+            String table = r[0].equals("column") ? r[1].substring(0, r[1].lastIndexOf('.')) : r[1];
+            if (!excluded.contains(table)) {
+                grants.add(new SchemaModel.Grant(r[0], r[1], r[2], r[3]));
+            }
+        }
+        return grants;
     }
 
     private static ConstraintKind constraintKind(String contype) {
