@@ -39,13 +39,19 @@ public final class SchemaBench {
         int n = Integer.parseInt(a.getOrDefault("n", "1000"));
         Path work = Path.of(a.getOrDefault("work", "bench/target/schema-work"));
         Path out = Path.of(a.getOrDefault("out", "bench/target/schema-results.md"));
-        StringBuilder md = new StringBuilder("# Schema model, drift and verify\n\n" + Machine.describe(
-                Options.parse(new String[0])) + "\n\n| what | objects | median | min | max | samples |\n"
+        StringBuilder md = new StringBuilder("# Schema model, drift and verify\n\n`bench/schema " + String.join(" ", args)
+                + "`\n\n" + Machine.describe(Options.parse(new String[0])) + "\n\nLoad average at the start: "
+                + Files.readString(Path.of("/proc/loadavg")).strip() + "\n\n| what | objects | median | min | max | samples |\n"
                 + "|---|---|---|---|---|---|\n");
         for (String t : a.getOrDefault("tables", "100,1000,10000").split(",")) {
-            md.append(readModel(admin, Integer.parseInt(t), reps, work));
+            if (!t.isBlank()) {
+                md.append(readModel(admin, Integer.parseInt(t), reps, work));
+            }
         }
-        md.append(driftAndVerify(admin, n, Integer.parseInt(a.getOrDefault("drift-reps", "3")), work));
+        if (n > 0) {
+            md.append(driftAndVerify(admin, n, Integer.parseInt(a.getOrDefault("drift-reps", "3")), work));
+        }
+        md.append("\nLoad average at the end: ").append(Files.readString(Path.of("/proc/loadavg")).strip()).append('\n');
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md);
         System.out.print(md);

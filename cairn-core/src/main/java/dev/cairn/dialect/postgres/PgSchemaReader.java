@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * Reads the {@link SchemaModel} from the PostgreSQL catalog: one query per object kind, never one
- * per table, so a database of a thousand tables reads in a few round trips. Definitions come from
+ * per table, so a database of a thousand tables reads in a few round trips (view definitions take
+ * one query per 500 views, to stay within the server's lock table). Definitions come from
  * the server's own {@code format_type} and {@code pg_get_*def} functions. Objects that belong to an
  * extension ({@code pg_depend.deptype = 'e'}) and the system schemas are left out.
  */
@@ -48,7 +49,7 @@ final class PgSchemaReader {
             + " coalesce((SELECT string_agg(pn.nspname || '.' || p.relname, ',' ORDER BY i.inhseqno) FROM pg_inherits i"
             + " JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
             + " WHERE i.inhrelid = c.oid), ''),"
-            + " CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) ELSE '' END,"
+            + " '',"
             + " coalesce(obj_description(c.oid, 'pg_class'), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm') AND" + USER + "AND" + notExtension("pg_class", "c.oid");
@@ -166,6 +167,16 @@ final class PgSchemaReader {
             + " OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))) g"
             + " WHERE g.grantee <> g.owner GROUP BY 1, 2, 3";
 
+    /**
+     * View definitions, a chunk at a time: {@code pg_get_viewdef} locks each view until the end of the
+     * statement, and ten thousand views in one statement overflow the server's lock table
+     * (max_locks_per_transaction); in autocommit each chunk releases its locks.
+     */
+    private static final String VIEW_DEFINITIONS = "SELECT c.oid, pg_get_viewdef(c.oid) FROM pg_class c"
+            + " WHERE c.oid = ANY (?::text::oid[])";
+
+    private static final int VIEW_CHUNK = 500;
+
     private PgSchemaReader() {
     }
 
@@ -205,14 +216,14 @@ final class PgSchemaReader {
             }
             List<SchemaModel.Table> tables = new ArrayList<>();
             List<SchemaModel.View> views = new ArrayList<>();
-            relations(s, excluded, tables, views);
+            relations(c, s, excluded, tables, views);
             return new SchemaModel(schemas, extensions, tables, views, sequences(s, excluded), routines(s),
                     types(s, excluded), grants ? grants(s, excluded) : List.of());
         }
     }
 
     /** Tables and views with their columns, constraints, indexes, triggers and policies: six queries in all. */
-    private static void relations(Statement s, Set<String> excluded, List<SchemaModel.Table> tables,
+    private static void relations(Connection c, Statement s, Set<String> excluded, List<SchemaModel.Table> tables,
                                   List<SchemaModel.View> views) throws SQLException {
         Map<String, Relation> relations = new HashMap<>();
         for (String[] r : rows(s, RELATIONS)) {
@@ -221,6 +232,7 @@ final class PgSchemaReader {
                 relations.put(r[0], rel);
             }
         }
+        viewDefinitions(c, relations);
         for (String[] r : rows(s, COLUMNS)) {
             Relation rel = relations.get(r[0]);
             if (rel != null) {
@@ -274,6 +286,24 @@ final class PgSchemaReader {
                         r[9].isEmpty() ? List.of() : Arrays.asList(r[9].split(",")), r[5].equals("t"),
                         r[6].equals("t"), r[11], rel.columns, rel.constraints, rel.indexes, rel.triggers,
                         rel.policies));
+            }
+        }
+    }
+
+    /** Fills in each view's definition (column 10 of its row), {@value #VIEW_CHUNK} views per statement. */
+    private static void viewDefinitions(Connection c, Map<String, Relation> relations) throws SQLException {
+        List<String> oids = relations.values().stream().filter(r -> r.row[3].equals("v") || r.row[3].equals("m"))
+                .map(r -> r.row[0]).sorted().toList();
+        try (java.sql.PreparedStatement ps = c.prepareStatement(VIEW_DEFINITIONS)) {
+            for (int from = 0; from < oids.size(); from += VIEW_CHUNK) {
+                ps.setString(1, "{" + String.join(",", oids.subList(from, Math.min(oids.size(), from + VIEW_CHUNK)))
+                        + "}");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String definition = rs.getString(2);
+                        relations.get(rs.getString(1)).row[10] = definition == null ? "" : definition;
+                    }
+                }
             }
         }
     }
