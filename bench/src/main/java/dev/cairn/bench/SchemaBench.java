@@ -48,8 +48,13 @@ public final class SchemaBench {
                 md.append(readModel(admin, Integer.parseInt(t), reps, work));
             }
         }
+        int verifyN = Integer.parseInt(a.getOrDefault("verify-n", Integer.toString(n)));
+        int driftReps = Integer.parseInt(a.getOrDefault("drift-reps", "3"));
         if (n > 0) {
-            md.append(driftAndVerify(admin, n, Integer.parseInt(a.getOrDefault("drift-reps", "3")), work));
+            md.append(driftAndVerify(admin, n, driftReps, verifyN == n, work));
+        }
+        if (verifyN > 0 && verifyN != n) {
+            md.append(driftAndVerify(admin, verifyN, 0, true, work));
         }
         md.append("\nLoad average at the end: ").append(Files.readString(Path.of("/proc/loadavg")).strip()).append('\n');
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -86,13 +91,14 @@ public final class SchemaBench {
                 cairn.schema();
                 samples.add(System.nanoTime() - start);
             }
+            Bench.log("model read at " + tables + " tables: " + samples);
             return row("model read, " + tables + " tables (connection included)", m.entries().size(), samples);
         } finally {
             drop(admin, db);
         }
     }
 
-    private static String driftAndVerify(String admin, int n, int reps, Path work) throws Exception {
+    private static String driftAndVerify(String admin, int n, int reps, boolean verify, Path work) throws Exception {
         String db = "bench_schema_drift";
         recreate(admin, db);
         try {
@@ -123,8 +129,12 @@ public final class SchemaBench {
                     throw new IllegalStateException("drift found " + d.differences().size() + " differences");
                 }
             }
-            StringBuilder rows = new StringBuilder(row("drift, " + n + " migrations (replay + 2 model reads)",
-                    m.entries().size(), drift));
+            StringBuilder rows = new StringBuilder(reps == 0 ? "" : row("drift, " + n
+                    + " migrations (replay + 2 model reads)", m.entries().size(), drift));
+            Bench.log(rows.toString().strip());
+            if (!verify) {
+                return rows.toString();
+            }
             Bench.log("verify: " + n + " round trips");
             long start = System.nanoTime();
             VerifyResult v = cairn.verify();
@@ -134,6 +144,7 @@ public final class SchemaBench {
             }
             rows.append(row("verify, " + n + " migrations with downs (up, down, up; 4 model reads each)",
                     m.entries().size(), List.of(took)));
+            Bench.log(rows.toString().strip());
             return rows.toString();
         } finally {
             drop(admin, db);
