@@ -28,7 +28,8 @@ class SchemaModelTest {
     @BeforeEach
     void empty() throws Exception {
         db.execute("DROP SCHEMA IF EXISTS billing CASCADE", "DROP EXTENSION IF EXISTS pg_trgm",
-                "DROP TYPE IF EXISTS public.mood CASCADE", "DROP DOMAIN IF EXISTS public.pos CASCADE");
+                "DROP TYPE IF EXISTS public.mood CASCADE", "DROP DOMAIN IF EXISTS public.pos CASCADE",
+                "DROP EXTENSION IF EXISTS postgres_fdw CASCADE");
         db.reset();
         db.execute("CREATE TABLE base (id int PRIMARY KEY, name text)");
     }
@@ -128,6 +129,9 @@ class SchemaModelTest {
                         + " USING (id > 1)"),
                 Arguments.of("schema", "billing", "CREATE SCHEMA billing; COMMENT ON SCHEMA billing IS 'money'",
                         "COMMENT ON SCHEMA billing IS NULL"),
+                Arguments.of("table", "public.remote", "CREATE EXTENSION postgres_fdw; CREATE SERVER elsewhere"
+                        + " FOREIGN DATA WRAPPER postgres_fdw; CREATE FOREIGN TABLE remote (a int) SERVER elsewhere",
+                        "DROP FOREIGN TABLE remote"),
                 Arguments.of("table", "public.billing_t", "CREATE TABLE billing_t (a int)",
                         "ALTER TABLE billing_t SET UNLOGGED"));
     }
