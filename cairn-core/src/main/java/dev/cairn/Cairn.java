@@ -196,6 +196,16 @@ public final class Cairn {
         return snapshot(file, dev.cairn.engine.Snapshot.Format.MARKDOWN);
     }
 
+    /** The live schema model with every role's privileges (grants) too. */
+    public dev.cairn.schema.SchemaModel schemaWithGrants() {
+        return new dev.cairn.engine.Snapshot(config, true).read();
+    }
+
+    /** Like {@link #snapshot(Path, dev.cairn.engine.Snapshot.Format)}; with {@code grants}, the privileges too. */
+    public dev.cairn.schema.SchemaModel snapshot(Path file, dev.cairn.engine.Snapshot.Format format, boolean grants) {
+        return new dev.cairn.engine.Snapshot(config, grants).write(file, format);
+    }
+
     /** Writes the live schema to {@code file} in the format, replacing it; returns the model written. */
     public dev.cairn.schema.SchemaModel snapshot(Path file, dev.cairn.engine.Snapshot.Format format) {
         return new dev.cairn.engine.Snapshot(config).write(file, format);
@@ -207,6 +217,23 @@ public final class Cairn {
      */
     public dev.cairn.engine.DriftResult drift() {
         return new dev.cairn.engine.Drift(config, scratchServer("drift"), ApplicationName.of(VERSION)).run();
+    }
+
+    /**
+     * Like {@link #drift()}: on the server of {@code scratchUrl} unless it is empty, and with
+     * {@code grants}, comparing every role's privileges too.
+     */
+    public dev.cairn.engine.DriftResult drift(String scratchUrl, boolean grants) {
+        DatabaseUrl server = scratchUrl.isEmpty() ? scratchServer("drift") : DatabaseUrl.parse(scratchUrl);
+        return new dev.cairn.engine.Drift(config, server, ApplicationName.of(VERSION), grants).run();
+    }
+
+    /**
+     * Whether the role may create the scratch database on the target's own server, and that
+     * server's major version: what decides where drift and verify replay by default.
+     */
+    public dev.cairn.dialect.postgres.PgScratch.Probe scratchProbe() {
+        return dev.cairn.dialect.postgres.PgScratch.probe(scratchServer("drift"), ApplicationName.of(VERSION));
     }
 
     /** Like {@link #drift()}, with the scratch database created on the server of {@code scratchUrl}. */

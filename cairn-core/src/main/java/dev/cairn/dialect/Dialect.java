@@ -205,5 +205,12 @@ public interface Dialect {
      * The schema model read from the catalog, without objects owned by extensions and without the
      * tables in {@code excluded} (unquoted {@code schema.table}) and what hangs off them.
      */
-    dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded) throws SQLException;
+    default dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded)
+            throws SQLException {
+        return schema(connection, excluded, false);
+    }
+
+    /** Like {@link #schema(Connection, java.util.Set)}; with {@code grants}, every role's privileges too. */
+    dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded, boolean grants)
+            throws SQLException;
 }

@@ -308,8 +308,8 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded)
-            throws SQLException {
-        return PgSchemaReader.read(connection, excluded);
+    public dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded,
+                                               boolean grants) throws SQLException {
+        return PgSchemaReader.read(connection, excluded, grants);
     }
 }
