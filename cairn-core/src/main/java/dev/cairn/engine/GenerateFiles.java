@@ -30,13 +30,19 @@ final class GenerateFiles {
         String convention = next.convention();
         boolean drizzle = convention.equals("drizzle");
         String between = drizzle ? "--> statement-breakpoint\n" : "";
-        List<NewMigration.File> made = new ArrayList<>(next.create(request.name(), "",
-                new NewMigration.Bodies(g.up().text(between), g.down().text()), request.dryRun()));
+        List<NewMigration.File> made = new ArrayList<>();
+        boolean onlineOnly = g.up().isEmpty() && g.up().dropsData().isEmpty();
+        if (!onlineOnly) {
+            made.addAll(next.create(request.name(), "", new NewMigration.Bodies(g.up().text(between),
+                    g.down().text()), request.dryRun()));
+        }
         if (g.onlineUp().isPresent()) {
             NewMigration.Bodies online = new NewMigration.Bodies(NO_TRANSACTION
-                    + "-- Built outside a transaction so that writes go on meanwhile; runs after the migration above.\n"
+                    + "-- Built outside a transaction so that writes go on meanwhile.\n"
                     + g.onlineUp().get().text(between), NO_TRANSACTION + g.onlineDown().orElseThrow().text());
-            if (request.dryRun()) {
+            if (onlineOnly) {
+                made.addAll(next.create(request.name(), "", online, request.dryRun()));
+            } else if (request.dryRun()) {
                 // Nothing was written, so the next number cannot be taken from the directory: say where it goes.
                 made.add(new NewMigration.File(Path.of("(the migration after " + made.get(0).path().getFileName()
                         + ") " + request.name() + "_online"), online.up() + (drizzle ? "" : "\n-- down:\n"
