@@ -146,4 +146,27 @@ class GenerateRoundTripTest extends EngineTestBase {
                 .doesNotContain("NOT VALID");
         assertThat(Files.readString(Path.of(r.files().get(0).path()))).isEqualTo(r.files().get(0).text());
     }
+
+    @Test
+    void schemasExtensionsDomainsPoliciesMaterializedViewsAndSequences() throws Exception {
+        dir.dbmate("001_users.sql", USERS, "DROP TABLE users;");
+        try {
+            roundTrip("CREATE SCHEMA billing", "COMMENT ON SCHEMA billing IS 'money'",
+                    "CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public",
+                    "CREATE DOMAIN billing.cents AS bigint CHECK (VALUE >= 0)",
+                    "CREATE TABLE billing.invoices (id serial PRIMARY KEY, total billing.cents NOT NULL DEFAULT 0,"
+                            + " owner text NOT NULL DEFAULT current_user, user_id bigint REFERENCES public.users)",
+                    "ALTER TABLE billing.invoices ENABLE ROW LEVEL SECURITY",
+                    "CREATE POLICY mine ON billing.invoices FOR SELECT TO PUBLIC USING (owner = current_user)",
+                    "CREATE MATERIALIZED VIEW billing.totals AS SELECT user_id, sum(total) AS total FROM"
+                            + " billing.invoices GROUP BY user_id",
+                    "CREATE UNIQUE INDEX totals_user ON billing.totals (user_id)",
+                    "CREATE INDEX users_email_trgm ON users USING gin (email gin_trgm_ops)",
+                    "ALTER TABLE users ALTER COLUMN email DROP NOT NULL",
+                    "CREATE TRIGGER no_truncate BEFORE TRUNCATE ON users EXECUTE FUNCTION suppress_redundant_updates_trigger()",
+                    "ALTER TABLE users DISABLE TRIGGER no_truncate");
+        } finally {
+            db.execute("DROP SCHEMA IF EXISTS billing CASCADE");
+        }
+    }
 }
