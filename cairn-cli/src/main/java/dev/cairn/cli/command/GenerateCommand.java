@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
                 "  cairn generate add_ratings",
                 "  cairn generate add_ratings --dry-run",
-                "  cairn generate sync --to-schema db/schema.sql --rename public.users.mail:email",
+                "  cairn generate sync --to-schema db/schema.sql --rename users.mail:email",
                 "  cairn generate sync --to-url postgres://localhost/designed --json",
                 "", "Exit codes: 0 generated, or no differences (nothing generated), 1 a script failed on a scratch"
                 + " database or a database could not be reached, 2 bad usage or configuration, pending migrations"
