@@ -56,7 +56,7 @@ class GenerateRoundTripTest extends EngineTestBase {
             other.migrate();
             assertThat(SchemaDiff.between(desired, other.schema())).as("N+1 on a fresh database, files:\n"
                     + text(r)).isEmpty();
-            other.rollback(new RollbackRequest(new RollbackRequest.Selection.Steps(r.files().size()),
+            other.rollback(new RollbackRequest(new RollbackRequest.Selection.Steps(r.recorded().size()),
                     RollbackRequest.Confirmation.APPROVE));
             assertThat(SchemaDiff.between(before, other.schema())).as("rolled back to N, files:\n" + text(r))
                     .isEmpty();
@@ -168,5 +168,32 @@ class GenerateRoundTripTest extends EngineTestBase {
         } finally {
             db.execute("DROP SCHEMA IF EXISTS billing CASCADE");
         }
+    }
+
+    @Test
+    void flywayGetsAVersionedFileAndAnUndoFile() throws Exception {
+        dir.write("V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL);\n");
+        GenerateResult r = roundTrip("CREATE TABLE teams (id int PRIMARY KEY, owner bigint REFERENCES users)");
+        assertThat(r.files()).extracting(f -> Path.of(f.path()).getFileName().toString())
+                .containsExactly("V2__change.sql", "U2__change.sql");
+        assertThat(r.files().get(1).text()).startsWith("-- undoes V2__change.sql\n\n")
+                .contains("DROP TABLE public.teams;");
+    }
+
+    @Test
+    void drizzleGetsBreakpointsAndItsJournalEntryAndNoDown() throws Exception {
+        dir.write("0000_users.sql", "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        dir.write("meta/_journal.json", "{\n  \"version\": \"7\",\n  \"dialect\": \"postgresql\",\n  \"entries\": [\n"
+                + "    {\n      \"idx\": 0,\n      \"version\": \"7\",\n      \"when\": 1700000000000,\n"
+                + "      \"tag\": \"0000_users\",\n      \"breakpoints\": true\n    }\n  ]\n}\n");
+        cairn().migrate();
+        db.execute("ALTER TABLE users ADD COLUMN name text", "CREATE TABLE tags (id int PRIMARY KEY)");
+        GenerateResult r = cairn().generate(GenerateRequest.of("more"));
+        assertThat(r.downLeftOut()).isTrue();
+        assertThat(r.recorded()).containsExactly("0001");
+        assertThat(r.files().get(0).text()).contains(");\n--> statement-breakpoint\nALTER TABLE public.users ADD COLUMN"
+                + " name text;\n");
+        assertThat(Files.readString(dir.path().resolve("meta/_journal.json"))).contains("\"tag\": \"0001_more\"");
+        assertThat(cairn().drift().drifted()).isFalse();
     }
 }
