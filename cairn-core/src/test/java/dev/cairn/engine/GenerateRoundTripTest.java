@@ -39,12 +39,17 @@ class GenerateRoundTripTest extends EngineTestBase {
 
     /** Migrates to N, makes the change by hand, generates; returns the generated result after the round trip. */
     GenerateResult roundTrip(String... change) throws Exception {
+        return roundTrip(java.util.List.of(), change);
+    }
+
+    GenerateResult roundTrip(java.util.List<String> renames, String... change) throws Exception {
         Cairn cairn = cairn();
         cairn.migrate();
         SchemaModel before = cairn.schema();
         db.execute(change);
         SchemaModel desired = cairn.schema();
-        GenerateResult r = cairn.generate(GenerateRequest.of("change"));
+        GenerateResult r = cairn.generate(new GenerateRequest("change", java.util.Optional.empty(),
+                java.util.Optional.empty(), true, false, false, renames, c -> false));
         assertThat(r.generated()).isTrue();
         assertThat(r.notGenerated()).isEmpty();
         assertThat(r.recorded()).isNotEmpty();
@@ -195,5 +200,30 @@ class GenerateRoundTripTest extends EngineTestBase {
                 + " name text;\n");
         assertThat(Files.readString(dir.path().resolve("meta/_journal.json"))).contains("\"tag\": \"0001_more\"");
         assertThat(cairn().drift().drifted()).isFalse();
+    }
+
+    @Test
+    void renamedTableAndColumnKeepTheirDataAndForeignKeys() throws Exception {
+        dir.dbmate("001_users.sql", USERS + "\nCREATE TABLE posts (id int PRIMARY KEY, author bigint REFERENCES users);",
+                "DROP TABLE posts, users;");
+        GenerateResult r = roundTrip(java.util.List.of("users:customers", "public.posts.author:writer"),
+                "ALTER TABLE users RENAME TO customers", "ALTER TABLE posts RENAME COLUMN author TO writer");
+        assertThat(r.dropsData()).isEmpty();
+        assertThat(r.files().get(0).text()).contains("ALTER TABLE public.users RENAME TO customers;")
+                .contains("ALTER TABLE public.posts RENAME COLUMN author TO writer;").doesNotContain("CONSTRAINT");
+    }
+
+    @Test
+    void aRenameOfNothingIsAUsageErrorAndWritesNothing() throws Exception {
+        dir.dbmate("001_users.sql", USERS, "DROP TABLE users;");
+        cairn().migrate();
+        db.execute("ALTER TABLE users ADD COLUMN x int");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> cairn().generate(new GenerateRequest("x",
+                        java.util.Optional.empty(), java.util.Optional.empty(), true, false, false,
+                        java.util.List.of("users.nope:x"), c -> false)))
+                .hasMessageContaining("--rename: there is no table or column public.users.nope (to rename to x)");
+        try (var files = Files.list(dir.path())) {
+            assertThat(files.count()).isEqualTo(1);
+        }
     }
 }

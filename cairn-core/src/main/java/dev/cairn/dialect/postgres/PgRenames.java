@@ -63,9 +63,9 @@ record PgRenames(SchemaModel model) {
             }
         }
         if (!found) {
-            throw CairnException.usage("generate.rename", "--rename " + r.from() + ":" + r.to() + ": there is no"
-                    + " table or column " + r.from() + " in the schema the migrations build; give schema.table:"
-                    + "schema.new_name or schema.table.column:schema.table.new_name");
+            throw CairnException.usage("generate.rename", "--rename: there is no table or column " + r.from()
+                    + " (to rename to " + to[to.length - 1] + ") in the schema the migrations build; give"
+                    + " [schema.]table:new_name or [schema.]table.column:new_name. Nothing was generated");
         }
         return new SchemaModel(m.schemas(), m.extensions(), tables, m.views(), m.sequences(), m.routines(), m.types());
     }
