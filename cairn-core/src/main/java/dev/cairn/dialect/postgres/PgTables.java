@@ -126,17 +126,24 @@ final class PgTables {
                 create(t);
             } else if (!child(t)) {
                 PgColumns.alter(plan, old, t);
+            } else if (!old.parents().equals(t.parents()) || !old.partitionBound().equals(t.partitionBound())) {
+                // A child's columns, keys and indexes follow its parent's; its place under the parent is the user's.
+                plan.notGenerated.add(new Unexpressed("table", t.qualified(), "was: " + describe(old) + "\nnow: "
+                        + describe(t)));
             }
         }
+    }
+
+    private static String describe(Table t) {
+        return t.kind().label() + (t.partitionBound().isEmpty() ? ", inherits " : ", partition of ")
+                + String.join(", ", t.parents()) + " " + t.partitionBound() + "\ncolumns: " + t.columns().stream()
+                .map(c -> c.name() + " " + SchemaModel.column(c)).toList();
     }
 
     private void create(Table t) {
         created.add(t.qualified());
         if (child(t) || t.kind() == TableKind.FOREIGN) {
-            plan.notGenerated.add(new Unexpressed("table", t.qualified(), t.kind().label()
-                    + (t.partitionBound().isEmpty() ? ", inherits " : ", partition of ") + String.join(", ", t.parents())
-                    + " " + t.partitionBound() + "\ncolumns: " + t.columns().stream()
-                    .map(c -> c.name() + " " + SchemaModel.column(c)).toList()));
+            plan.notGenerated.add(new Unexpressed("table", t.qualified(), describe(t)));
             return;
         }
         StringBuilder sql = new StringBuilder("CREATE " + (t.kind() == TableKind.UNLOGGED ? "UNLOGGED " : "")
