@@ -276,6 +276,21 @@ public final class Cairn {
                 mode).run();
     }
 
+    /**
+     * Writes the next migration from the difference between the schema the migration files build
+     * (replayed on a scratch database on the target's server) and the desired schema (the request's).
+     */
+    public dev.cairn.engine.GenerateResult generate(dev.cairn.engine.GenerateRequest request) {
+        return new dev.cairn.engine.Generate(config, scratchServer("generate"), ApplicationName.of(VERSION),
+                Clock.systemUTC()).run(request);
+    }
+
+    /** Like {@link #generate(dev.cairn.engine.GenerateRequest)}, with scratch databases on the server of {@code scratchUrl}. */
+    public dev.cairn.engine.GenerateResult generate(String scratchUrl, dev.cairn.engine.GenerateRequest request) {
+        return new dev.cairn.engine.Generate(config, DatabaseUrl.parse(scratchUrl), ApplicationName.of(VERSION),
+                Clock.systemUTC()).run(request);
+    }
+
     /** Creates the next migration file in the first location; returns the files written. */
     public List<Path> newMigration(String name) {
         return newMigration(name, "");
