@@ -258,6 +258,14 @@ public final class Cairn {
         return new dev.cairn.engine.Lint(config, scratchServer("lint"), ApplicationName.of(VERSION), options).run();
     }
 
+    /**
+     * The static rules on the pending migrations, with every file read for the state (no scratch
+     * database): what the CLI's {@code migrate} checks before applying.
+     */
+    public dev.cairn.lint.LintResult lintStatic(dev.cairn.lint.LintOptions options) {
+        return new dev.cairn.engine.Lint(config, options).run();
+    }
+
     /** Like {@link #lint(dev.cairn.lint.LintOptions)}, with the scratch database on the server of {@code scratchUrl}. */
     public dev.cairn.lint.LintResult lint(String scratchUrl, dev.cairn.lint.LintOptions options) {
         return new dev.cairn.engine.Lint(config, DatabaseUrl.parse(scratchUrl), ApplicationName.of(VERSION), options)

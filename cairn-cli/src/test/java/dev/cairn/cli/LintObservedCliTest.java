@@ -166,6 +166,65 @@ class LintObservedCliTest {
         assertThat(r.out()).contains("(static rules only)");
     }
 
+    @Test
+    void migrateLintsFirstWarnsByDefaultAndRefusesWhenConfiguredOrProtected() throws Exception {
+        dir.dbmate("002_idx.sql", "CREATE INDEX orders_note ON orders (note);", "DROP INDEX orders_note;");
+        java.nio.file.Files.writeString(cwd.resolve("cairn.toml"), "lint = \"error\"\n");
+        Cli.Result refused = cli().run("migrate");
+        assertThat(refused.exit()).as(refused.all()).isEqualTo(4);
+        assertThat(refused.err()).contains("lint error: db/migrations/002_idx.sql:2:1 require-concurrent-index-creation")
+                .contains("1 error-level lint finding in the pending migrations (require-concurrent-index-creation)"
+                        + " with lint = \"error\"; nothing was applied");
+        assertThat(history()).isEqualTo(1);
+        java.nio.file.Files.writeString(cwd.resolve("cairn.toml"), "[env.production]\n");
+        Cli.Result prod = cli().run("migrate", "--env", "production", "--no-backup");
+        assertThat(prod.exit()).as(prod.all()).isEqualTo(4);
+        assertThat(prod.err()).contains("in a protected environment; nothing was applied")
+                .contains("--accept-risk require-concurrent-index-creation");
+        assertThat(history()).isEqualTo(1);
+        assertThat(cli().run("migrate", "--env", "production", "--no-backup", "--accept-risk", "no-such-rule").exit())
+                .isEqualTo(2);
+        Cli.Result accepted = cli().run("migrate", "--env", "production", "--no-backup", "--accept-risk",
+                "require-concurrent-index-creation");
+        assertThat(accepted.exit()).as(accepted.all()).isZero();
+        assertThat(accepted.err()).contains("lint accepted: db/migrations/002_idx.sql:2:1");
+        assertThat(history()).isEqualTo(2);
+        // The default, warn: findings on standard error, the migration applied.
+        java.nio.file.Files.delete(cwd.resolve("cairn.toml"));
+        dir.dbmate("003_drop.sql", "ALTER TABLE tiny DROP COLUMN label;", "SELECT 1;");
+        Cli.Result warned = cli().run("migrate");
+        assertThat(warned.exit()).as(warned.all()).isZero();
+        assertThat(warned.err()).contains("lint error: db/migrations/003_drop.sql:2:1 ban-drop-column");
+        assertThat(history()).isEqualTo(3);
+    }
+
+    @Test
+    void migrateWithLintObservesAndOffSkips() throws Exception {
+        java.nio.file.Files.writeString(cwd.resolve("cairn.toml"), "[lint]\nmigrate = \"error\"\n");
+        dir.dbmate("002_grow.sql", "ALTER TABLE orders ALTER COLUMN note TYPE varchar(200);", "SELECT 1;");
+        // Observed: growing a varchar does not rewrite, so nothing refuses it.
+        Cli.Result r = cli().run("migrate", "--lint");
+        assertThat(r.exit()).as(r.all()).isZero();
+        assertThat(r.err()).doesNotContain("lint");
+        dir.dbmate("003_type.sql", "ALTER TABLE orders ALTER COLUMN id TYPE bigint;", "SELECT 1;");
+        Cli.Result refused = cli().run("migrate", "--lint");
+        assertThat(refused.exit()).as(refused.all()).isEqualTo(4);
+        assertThat(refused.err()).contains("lint error: db/migrations/003_type.sql:2:1 changing-column-type: observed:");
+        java.nio.file.Files.writeString(cwd.resolve("cairn.toml"), "lint = \"off\"\n");
+        Cli.Result off = cli().run("migrate");
+        assertThat(off.exit()).as(off.all()).isZero();
+        assertThat(off.err()).doesNotContain("lint");
+        assertThat(history()).isEqualTo(3);
+    }
+
+    private long history() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.properties()); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM cairn_history")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     /** The target's tables, their storage, columns and history, as one text. */
     private String state() throws SQLException {
         StringBuilder b = new StringBuilder();

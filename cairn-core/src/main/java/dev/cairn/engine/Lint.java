@@ -35,15 +35,39 @@ import java.util.TreeSet;
 public final class Lint {
 
     private final Configuration config;
-    private final DatabaseUrl scratchServer;
+    /** Empty for the static rules only. */
+    private final java.util.Optional<DatabaseUrl> scratchServer;
     private final String applicationName;
     private final LintOptions options;
+    private final boolean observe;
 
     public Lint(Configuration config, DatabaseUrl scratchServer, String applicationName, LintOptions options) {
         this.config = config;
-        this.scratchServer = scratchServer;
+        this.scratchServer = java.util.Optional.of(scratchServer);
         this.applicationName = applicationName;
         this.options = options;
+        this.observe = true;
+    }
+
+    /**
+     * The static rules only, on the pending migrations (no scratch database): every file is read for
+     * the state, the findings of the pending ones are kept; what {@code migrate} checks before applying.
+     */
+    public Lint(Configuration config, LintOptions options) {
+        this.config = config;
+        this.scratchServer = java.util.Optional.empty();
+        this.applicationName = "";
+        this.options = options;
+        this.observe = false;
+    }
+
+    private LintResult pendingOnly(List<Migration> files, List<Migration> pending) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        pending.forEach(m -> names.add(m.up().name()));
+        LintResult all = Linter.lint(scripts(files), options);
+        return new LintResult(all.findings().stream().filter(f -> names.contains(f.file())).toList(),
+                all.unused().stream().filter(u -> names.contains(u.where())).toList(), pending.size(),
+                all.statements(), false);
     }
 
     /** Static rules only, on migrations read from files: no database. */
@@ -51,12 +75,16 @@ public final class Lint {
         return Linter.lint(scripts(migrations), options);
     }
 
+    /** Observed: the pending statements run on a scratch database. */
     public LintResult run() {
         List<Migration> files = Discover.valid(config);
         try (Database db = Database.open(config)) {
             List<History.AppliedScript> applied = db.history.exists(db.connection)
                     ? db.history.appliedScripts(db.connection) : List.of();
             List<Migration> pending = Pending.select(new Ledger(files, db.rows()), MigrateOptions.defaults());
+            if (!observe) {
+                return pendingOnly(files, pending);
+            }
             Map<String, Observation> seen = pending.isEmpty() ? Map.of() : observe(applied, pending);
             TreeSet<String> tables = new TreeSet<>();
             seen.values().forEach(o -> o.locks().forEach(l -> tables.add(l.relation())));
@@ -73,7 +101,7 @@ public final class Lint {
     /** Every pending statement run on a scratch database built from the applied migrations. */
     private Map<String, Observation> observe(List<History.AppliedScript> applied, List<Migration> pending) {
         Map<String, Observation> out = new LinkedHashMap<>();
-        try (PgScratch scratch = PgScratch.create(scratchServer, applicationName);
+        try (PgScratch scratch = PgScratch.create(scratchServer.orElseThrow(), applicationName);
              Connection c = scratch.connection().open()) {
             c.setAutoCommit(true);
             Dialect dialect = DialectFactory.of(c);

@@ -30,7 +30,7 @@ public final class LintReport {
     }
 
     /** A file as shown: relative to the working directory, with {@code /} separators. */
-    String file(String name) {
+    public String file(String name) {
         if (name.isEmpty()) {
             return name;
         }
