@@ -150,6 +150,7 @@ class LintObservedCliTest {
         Cli.Result r = cli().run("lint");
         assertThat(r.exit()).as(r.all()).isEqualTo(4);
         assertThat(r.out()).contains("2:1  error   changing-column-type").contains("3:1  error   ban-drop-table")
+                .contains("    locks: AccessExclusiveLock on public.orders, ShareLock on public.orders; rewrote public.orders\n")
                 .contains("(observed on a scratch database)");
         assertThat(state()).isEqualTo(before);
         Cli.Result status = cli().run("status");

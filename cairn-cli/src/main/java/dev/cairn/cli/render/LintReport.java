@@ -49,6 +49,13 @@ public final class LintReport {
             }
             out.add(String.format("  %d:%d  %-7s %s", f.line(), f.column(), f.severity().label(), f.rule()));
             out.add("    " + f.message());
+            if (!f.evidence().locks().isEmpty()) {
+                out.add("    locks: " + String.join(", ", f.evidence().locks().stream()
+                        .map(l -> l.mode() + " on " + l.relation()).distinct().toList())
+                        + (f.evidence().rewrites().isEmpty() ? "" : "; rewrote " + String.join(", ",
+                        f.evidence().rewrites())) + (f.evidence().scans().isEmpty() ? "" : "; "
+                        + String.join("; ", f.evidence().scans())));
+            }
             quote(out, "    | ", f.statement());
             out.add("    safer:");
             quote(out, "    | ", f.safer());
