@@ -81,7 +81,7 @@ public final class Lint {
         try (Database db = Database.open(config)) {
             List<History.AppliedScript> applied = db.history.exists(db.connection)
                     ? db.history.appliedScripts(db.connection) : List.of();
-            List<Migration> pending = Pending.select(new Ledger(files, db.rows()), MigrateOptions.defaults());
+            List<Migration> pending = waiting(new Ledger(files, db.rows()));
             if (!observe) {
                 return pendingOnly(files, pending);
             }
@@ -159,6 +159,18 @@ public final class Lint {
                 s.execute(st.sql());
             }
         }
+    }
+
+    /**
+     * Every migration not applied yet (pending, out of order or failed, repeatables that changed), in
+     * order. Unlike {@link Pending#select} this refuses nothing: {@code migrate} says itself what it
+     * will not run (or runs it with --out-of-order, --rerun-modified); lint looks at all of them.
+     */
+    private static List<Migration> waiting(Ledger ledger) {
+        return ledger.entries().stream().filter(e -> e.migration().isPresent())
+                .filter(e -> e.state() == State.PENDING || e.state() == State.OUT_OF_ORDER || e.state() == State.FAILED
+                        || e.state() == State.MODIFIED && e.migration().get().kind() == Migration.Kind.REPEATABLE)
+                .map(e -> e.migration().get()).toList();
     }
 
     static List<LintScript> scripts(List<Migration> migrations) {
