@@ -21,6 +21,13 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * The lock mode was not set and the server called for another than the default: {@code mode} is
+     * the one used ({@code table}), {@code reason} says which engine was detected and why.
+     */
+    record LockModeChosen(String mode, String reason) implements Event {
+    }
+
     /** The history table did not exist and was created. */
     record HistoryCreated(String table) implements Event {
     }
@@ -28,6 +35,18 @@ public sealed interface Event {
     /** A migration is about to run; {@code noTransactionReason} is empty text when it runs in a transaction. */
     record MigrationStarting(String version, String script, boolean transactional, String noTransactionReason)
             implements Event {
+    }
+
+    /**
+     * A transactional migration's statement waited the whole lock timeout for a lock that other
+     * sessions hold ({@code blockers}, empty when none was seen): the migration was rolled back and
+     * runs again, retry {@code attempt} of {@code retries}, after {@code backOff}.
+     */
+    record LockRetrying(String version, String script, int attempt, int retries, Duration lockTimeout,
+                        java.util.List<dev.cairn.dialect.Blocker> blockers, Duration backOff) implements Event {
+        public LockRetrying {
+            blockers = java.util.List.copyOf(blockers);
+        }
     }
 
     /** A migration was applied and recorded. */

@@ -78,9 +78,13 @@ public final class LintCommand extends DatabaseCommand {
         if (staticOnly || !files.isEmpty() || settings().url().isEmpty()) {
             result = staticLint(settings.options());
         } else {
-            String scratch = scratchUrl != null ? scratchUrl : context.env("CAIRN_SCRATCH_URL");
-            result = withCairnResult(cairn -> scratch.isEmpty() ? cairn.lint(settings.options())
-                    : cairn.lint(scratch, settings.options()));
+            result = withCairnResult(cairn -> {
+                try (dev.cairn.cli.ScratchServer scratch = dev.cairn.cli.ScratchServer.choose(context, console, cairn,
+                        scratchUrl)) {
+                    return scratch.url().isEmpty() ? cairn.lint(settings.options())
+                            : cairn.lint(scratch.url(), settings.options());
+                }
+            });
         }
         render(result, fmt);
         return result.failed() ? 4 : 0;

@@ -51,7 +51,8 @@ public final class Json {
 
     /** An event as a log line: {@link #event} with its time, level and message. */
     public static Map<String, Object> logEvent(dev.cairn.engine.Event e, Instant time) {
-        String level = e instanceof dev.cairn.engine.Event.LockWaiting ? "warn" : "info";
+        String level = e instanceof dev.cairn.engine.Event.LockWaiting || e instanceof dev.cairn.engine.Event.LockRetrying
+                ? "warn" : "info";
         return logEvent(time, level, message(e), event(e));
     }
 
@@ -72,12 +73,30 @@ public final class Json {
         if (e instanceof dev.cairn.engine.Event.HistoryCreated h) {
             return "created history table " + h.table();
         }
+        if (e instanceof dev.cairn.engine.Event.LockModeChosen c) {
+            return "lock mode " + c.mode() + ": " + c.reason();
+        }
         if (e instanceof dev.cairn.engine.Event.RunStarting r) {
             return "running " + r.scripts().size() + " scripts";
+        }
+        if (e instanceof dev.cairn.engine.Event.LockRetrying r) {
+            return lockRetry(r);
         }
         var w = (dev.cairn.engine.Event.LockWaiting) e;
         return "waiting for the migration lock (" + w.waited().toSeconds() + "s), held by "
                 + w.holder().map(dev.cairn.dialect.LockHolder::describe).orElse("another session");
+    }
+
+    /**
+     * {@code 002_add.sql waited 5s for a lock held by pid 4242 (psql): LOCK TABLE t; rolled back, retry 1 of 3 in 1s}:
+     * the text line of a lock-wait retry, for the terminal and the log's {@code msg}.
+     */
+    public static String lockRetry(dev.cairn.engine.Event.LockRetrying r) {
+        long ms = r.lockTimeout().toMillis();
+        return r.script() + " waited " + (ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms") + " for a lock held by "
+                + (r.blockers().isEmpty() ? "a session not seen"
+                : String.join("; ", r.blockers().stream().map(dev.cairn.dialect.Blocker::describe).toList()))
+                + "; rolled back, retry " + r.attempt() + " of " + r.retries() + " in " + r.backOff().toMillis() + "ms";
     }
 
     /** The structured form of an event: {@code event} names it, the rest describes it. */
@@ -107,8 +126,17 @@ public final class Json {
         if (e instanceof dev.cairn.engine.Event.HistoryCreated h) {
             return map("event", "history_created", "table", h.table());
         }
+        if (e instanceof dev.cairn.engine.Event.LockModeChosen c) {
+            return map("event", "lock_mode_chosen", "mode", c.mode(), "reason", c.reason());
+        }
         if (e instanceof dev.cairn.engine.Event.RunStarting r) {
             return map("event", "run_starting", "scripts", r.scripts());
+        }
+        if (e instanceof dev.cairn.engine.Event.LockRetrying r) {
+            return map("event", "lock_retrying", "version", r.version(), "script", r.script(), "attempt", r.attempt(),
+                    "retries", r.retries(), "lockTimeoutMs", r.lockTimeout().toMillis(), "backOffMs",
+                    r.backOff().toMillis(), "blockers", r.blockers().stream().map(b -> map("pid", b.pid(),
+                            "applicationName", b.applicationName(), "query", b.query())).toList());
         }
         var w = (dev.cairn.engine.Event.LockWaiting) e;
         return map("event", "lock_waiting", "waitedMs", w.waited().toMillis(),
@@ -142,25 +170,9 @@ public final class Json {
                 .toList());
     }
 
+    /** The {@code status --json} document: {@link dev.cairn.engine.StatusDocument}, shared with the other hosts. */
     public static Map<String, Object> status(StatusResult s) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("database", s.database());
-        doc.put("table", s.table());
-        var sum = s.summary();
-        doc.put("summary", map("total", sum.total(), "applied", sum.applied(), "pending", sum.pending(),
-                "failed", sum.failed(), "modified", sum.modified(), "missing", sum.missing(),
-                "outOfOrder", sum.outOfOrder(), "ignored", s.ignored().size()));
-        doc.put("migrations", s.migrations().stream().map(m -> map(
-                "version", m.version(), "description", m.description(), "script", m.script(),
-                "state", m.state().label(), "appliedAt", time(m.appliedAt()), "durationMs", m.durationMs().orElse(null),
-                "batch", m.batch().orElse(null), "error", m.error().isEmpty() ? null : m.error())).toList());
-        doc.put("rollbacks", s.rollbacks().stream().map(r -> map("version", r.version(), "script", r.script(),
-                "batch", r.batch(), "rolledBackAt", r.rolledBackAt().toString())).toList());
-        doc.put("ignored", s.ignored().stream().map(i -> map("path", i.path(), "reason", i.reason())).toList());
-        doc.put("problems", problems(s.problems()));
-        doc.put("size", map("bytes", s.stats().sizeBytes(), "exact", s.stats().exact(), "tables", s.stats().tables(),
-                "largest", s.stats().largest().stream().map(t -> map("table", t.table(), "bytes", t.bytes())).toList()));
-        return doc;
+        return dev.cairn.engine.StatusDocument.of(s);
     }
 
     public static Map<String, Object> validate(ValidateResult v) {
@@ -185,7 +197,7 @@ public final class Json {
     }
 
     private static List<Map<String, Object>> problems(List<Problem> problems) {
-        return problems.stream().map(p -> map("code", p.code(), "message", p.message())).toList();
+        return dev.cairn.engine.StatusDocument.problems(problems);
     }
 
     private static String time(Optional<Instant> t) {
