@@ -161,6 +161,6 @@ public final class Generate {
         List<SchemaModel.Schema> schemas = new ArrayList<>(m.schemas());
         schemas.removeIf(s -> s.name().equals(cairnSchema) && !cairnSchema.equals("public"));
         return new PgGenerator.Side(new SchemaModel(schemas, m.extensions(), m.tables(), m.views(), m.sequences(),
-                m.routines(), m.types()), desired.dependencies());
+                m.routines(), m.types(), m.grants()), desired.dependencies());
     }
 }

@@ -67,7 +67,7 @@ record PgRenames(SchemaModel model) {
                     + " (to rename to " + to[to.length - 1] + ") in the schema the migrations build; give"
                     + " [schema.]table:new_name or [schema.]table.column:new_name. Nothing was generated");
         }
-        return new SchemaModel(m.schemas(), m.extensions(), tables, m.views(), m.sequences(), m.routines(), m.types());
+        return new SchemaModel(m.schemas(), m.extensions(), tables, m.views(), m.sequences(), m.routines(), m.types(), m.grants());
     }
 
     /** Foreign keys of other tables that point at the renamed one. */
