@@ -291,6 +291,29 @@ public final class Cairn {
                 Clock.systemUTC()).run(request);
     }
 
+    /**
+     * Lints the pending migrations: static rules, then each statement run on a scratch database built
+     * from the applied migrations (locks, rewrites, validation scans), sized by the live tables. The
+     * target is only read; the scratch database, on the target's server, is always dropped.
+     */
+    public dev.cairn.lint.LintResult lint(dev.cairn.lint.LintOptions options) {
+        return new dev.cairn.engine.Lint(config, scratchServer("lint"), ApplicationName.of(VERSION), options).run();
+    }
+
+    /**
+     * The static rules on the pending migrations, with every file read for the state (no scratch
+     * database): what the CLI's {@code migrate} checks before applying.
+     */
+    public dev.cairn.lint.LintResult lintStatic(dev.cairn.lint.LintOptions options) {
+        return new dev.cairn.engine.Lint(config, options).run();
+    }
+
+    /** Like {@link #lint(dev.cairn.lint.LintOptions)}, with the scratch database on the server of {@code scratchUrl}. */
+    public dev.cairn.lint.LintResult lint(String scratchUrl, dev.cairn.lint.LintOptions options) {
+        return new dev.cairn.engine.Lint(config, DatabaseUrl.parse(scratchUrl), ApplicationName.of(VERSION), options)
+                .run();
+    }
+
     /** Creates the next migration file in the first location; returns the files written. */
     public List<Path> newMigration(String name) {
         return newMigration(name, "");

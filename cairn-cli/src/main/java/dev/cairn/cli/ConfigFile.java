@@ -29,7 +29,7 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
 
     private static final Set<String> SECTION_KEYS = Set.of("url", "dir", "table", "lock_timeout", "lock_timeout_sql",
             "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds",
-            "rerun_modified", "backup_keep_days", "notify", "snapshot_after_migrate", "lock_retries");
+            "rerun_modified", "backup_keep_days", "notify", "snapshot_after_migrate", "lock_retries", "lint");
 
     /** The keys of the top level or of one environment; empty when not set. */
     public record Section(Optional<String> url, List<String> dirs, Optional<String> table,

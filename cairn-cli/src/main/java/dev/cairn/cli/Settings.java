@@ -76,6 +76,11 @@ public final class Settings {
         return "";
     }
 
+    /** The configuration file read for this run ({@link ConfigFile#none()} when there is none). */
+    public ConfigFile configFile() {
+        return file;
+    }
+
     /** The environment's name, or empty text. */
     public String environment() {
         return environment;

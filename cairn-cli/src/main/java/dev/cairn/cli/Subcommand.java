@@ -13,6 +13,7 @@ import dev.cairn.cli.command.RollbackCommand;
 import dev.cairn.cli.command.SeedCommand;
 import dev.cairn.cli.command.DriftCommand;
 import dev.cairn.cli.command.VerifyCommand;
+import dev.cairn.cli.command.LintCommand;
 import dev.cairn.cli.command.SnapshotCommand;
 import dev.cairn.cli.command.StatusCommand;
 import dev.cairn.cli.command.UnlockCommand;
@@ -33,7 +34,7 @@ import picocli.CommandLine;
  */
 enum Subcommand {
     MIGRATE, STATUS, ROLLBACK, VALIDATE, NEW, GENERATE, REPAIR, BASELINE, IMPORT, SEED, RESET, UNLOCK, BACKUP, RESTORE, SNAPSHOT,
-    DRIFT, VERIFY, HELP;
+    DRIFT, VERIFY, LINT, HELP;
 
     private static final List<Subcommand> ALL = List.of(values());
 
@@ -62,6 +63,7 @@ enum Subcommand {
             case SNAPSHOT -> SnapshotCommand.class;
             case DRIFT -> DriftCommand.class;
             case VERIFY -> VerifyCommand.class;
+            case LINT -> LintCommand.class;
             case HELP -> CommandLine.HelpCommand.class;
         };
     }

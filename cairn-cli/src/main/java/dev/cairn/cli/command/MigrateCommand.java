@@ -90,6 +90,16 @@ public final class MigrateCommand extends DatabaseCommand {
             + " the schema as Markdown (see cairn snapshot). Default: 'snapshot_after_migrate' in cairn.toml.")
     String snapshot;
 
+    @Option(names = "--lint", description = "Before applying, lint the pending migrations on a scratch database"
+            + " (as cairn lint does). Without it the static rules run, as 'lint' in cairn.toml says: warn (default),"
+            + " error or off. An error-level finding refuses migrate (exit 4) with lint = \"error\" or in a protected"
+            + " environment.")
+    boolean lint;
+
+    @Option(names = "--accept-risk", paramLabel = "RULE", description = "Apply even with error-level lint findings"
+            + " of this rule (repeatable).")
+    List<String> acceptRisk = new java.util.ArrayList<>();
+
     public MigrateCommand(Context context, Console console) {
         super(context, console);
     }
@@ -121,6 +131,8 @@ public final class MigrateCommand extends DatabaseCommand {
             }
         }, cairn -> {
             announceTarget(json);
+            new LintGate(dev.cairn.cli.LintSettings.of(settings().configFile(), settings().environment()), lint,
+                    settings().protectedEnvironment(), acceptRisk, scratchUrl(), context.cwd()).check(cairn, console);
             MigrateOptions opts = rerunWanted() ? chosen.rerunningModified(reruns -> approveRerun(reruns, cairn))
                     : chosen;
             MigrateResult r = backupWanted() ? backupThenMigrate(cairn, opts) : cairn.migrate(opts);
@@ -152,6 +164,10 @@ public final class MigrateCommand extends DatabaseCommand {
             }
             return 0;
         });
+    }
+
+    private String scratchUrl() {
+        return context.env("CAIRN_SCRATCH_URL");
     }
 
     /** A dry run changes nothing whatever happens, so its refusals say what a real run would not apply. */

@@ -1,0 +1,2 @@
+-- dangerous
+CREATE INDEX orders_customer ON orders (customer_id);

@@ -1,0 +1,2 @@
+-- dangerous
+ALTER TABLE orders ALTER COLUMN note SET NOT NULL;

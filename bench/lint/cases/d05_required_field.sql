@@ -1,0 +1,2 @@
+-- dangerous
+ALTER TABLE orders ADD COLUMN region text NOT NULL;

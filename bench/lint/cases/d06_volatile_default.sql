@@ -1,0 +1,2 @@
+-- dangerous
+ALTER TABLE orders ADD COLUMN token uuid DEFAULT gen_random_uuid();

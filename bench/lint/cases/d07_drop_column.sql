@@ -1,0 +1,2 @@
+-- dangerous
+ALTER TABLE orders DROP COLUMN note;

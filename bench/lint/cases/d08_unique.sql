@@ -1,0 +1,2 @@
+-- dangerous
+ALTER TABLE orders ADD CONSTRAINT orders_pair UNIQUE (customer_id, id);

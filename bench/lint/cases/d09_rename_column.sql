@@ -1,0 +1,2 @@
+-- dangerous
+ALTER TABLE orders RENAME COLUMN note TO remark;

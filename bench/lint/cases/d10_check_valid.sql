@@ -1,0 +1,2 @@
+-- dangerous
+ALTER TABLE orders ADD CONSTRAINT amount_pos CHECK (amount > 0);

@@ -1,0 +1,2 @@
+-- safe
+CREATE INDEX CONCURRENTLY orders_customer ON orders (customer_id);

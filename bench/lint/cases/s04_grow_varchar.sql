@@ -1,0 +1,2 @@
+-- safe
+ALTER TABLE orders ALTER COLUMN note TYPE varchar(200);

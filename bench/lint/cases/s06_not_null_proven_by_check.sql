@@ -1,0 +1,2 @@
+-- safe
+ALTER TABLE orders ALTER COLUMN status SET NOT NULL;

@@ -1,0 +1,2 @@
+-- safe
+ALTER TABLE orders ADD COLUMN flag boolean NOT NULL DEFAULT false;

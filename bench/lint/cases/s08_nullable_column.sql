@@ -1,0 +1,2 @@
+-- safe
+ALTER TABLE orders ADD COLUMN region text;

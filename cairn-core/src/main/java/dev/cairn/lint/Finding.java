@@ -1,0 +1,34 @@
+package dev.cairn.lint;
+
+import java.util.Objects;
+
+/**
+ * One problem with one statement.
+ *
+ * @param rule      the rule's id (squawk's name where the meaning is the same)
+ * @param severity  error, warning or info
+ * @param file      the migration file, as discovery displays it
+ * @param line      the 1-based line of the statement's first character
+ * @param column    the 1-based column of that character
+ * @param statement the statement as written
+ * @param message   what goes wrong and why, sized by the live table when observed
+ * @param safer     the safer way to write this statement, as SQL (comments where SQL cannot say it)
+ * @param evidence  what was observed on the scratch database and read from the live one
+ */
+public record Finding(String rule, Severity severity, String file, int line, int column, String statement,
+                      String message, String safer, Evidence evidence) {
+
+    public Finding {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(statement, "statement");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(safer, "safer");
+        Objects.requireNonNull(evidence, "evidence");
+    }
+
+    Finding with(Severity s, String m, Evidence e) {
+        return new Finding(rule, s, file, line, column, statement, m, safer, e);
+    }
+}

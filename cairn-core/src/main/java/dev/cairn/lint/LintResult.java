@@ -1,0 +1,34 @@
+package dev.cairn.lint;
+
+import java.util.List;
+
+/**
+ * What {@code cairn lint} found.
+ *
+ * @param findings   in file order, then statement order
+ * @param unused     ignores that matched no finding
+ * @param files      how many files were linted
+ * @param statements how many statements
+ * @param observed   whether the pending statements ran on a scratch database (else static rules only)
+ */
+public record LintResult(List<Finding> findings, List<UnusedIgnore> unused, int files, int statements,
+                         boolean observed) {
+
+    /** An ignore that suppressed nothing: a directive at file:line, or a configuration key ({@code line} 0). */
+    public record UnusedIgnore(String rule, String where, int line, String reason) {
+    }
+
+    public LintResult {
+        findings = List.copyOf(findings);
+        unused = List.copyOf(unused);
+    }
+
+    public long count(Severity s) {
+        return findings.stream().filter(f -> f.severity() == s).count();
+    }
+
+    /** Whether an error-level finding remains: {@code cairn lint} exits 4. */
+    public boolean failed() {
+        return count(Severity.ERROR) > 0;
+    }
+}
