@@ -23,13 +23,16 @@ import java.util.Optional;
  * @param outOfOrder         whether a pending version below the newest applied may run
  * @param lockMode           how runners are kept apart: an advisory lock, or a lease row in {@code <table>_lock}
  * @param leaseTtl           how long a lease lasts without renewal (table mode); renewed every third of it
+ * @param preloaded          migration files already read (a fan-out reads them once for every target); empty to
+ *                           read {@code locations} at each operation
  */
 public record Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
                             List<String> ignore, Map<String, MigrationSettings> migrationSettings,
                             SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode,
-                            Duration leaseTtl) {
+                            Duration leaseTtl, Optional<dev.cairn.migration.Preloaded> preloaded) {
 
     public Configuration {
+        Objects.requireNonNull(preloaded, "preloaded");
         Objects.requireNonNull(connection, "connection");
         locations = List.copyOf(locations);
         Objects.requireNonNull(table, "table");
@@ -48,10 +51,18 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
         }
     }
 
+    /** A configuration that reads its migration files at each operation. */
+    public Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
+                         List<String> ignore, Map<String, MigrationSettings> migrationSettings,
+                         SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode, Duration leaseTtl) {
+        this(connection, locations, table, lockTimeout, ignore, migrationSettings, sessionTimeouts, outOfOrder,
+                lockMode, leaseTtl, Optional.empty());
+    }
+
     /** The same configuration with another lock timeout (what is left of it, while waiting). */
     public Configuration withLockTimeout(Duration timeout) {
         return new Configuration(connection, locations, table, timeout.isNegative() ? Duration.ZERO : timeout, ignore,
-                migrationSettings, sessionTimeouts, outOfOrder, lockMode, leaseTtl);
+                migrationSettings, sessionTimeouts, outOfOrder, lockMode, leaseTtl, preloaded);
     }
 
     /** Every default in one place. */
