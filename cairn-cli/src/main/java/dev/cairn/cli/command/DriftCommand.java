@@ -23,6 +23,9 @@ import picocli.CommandLine.Option;
                 + " reached, 2 bad configuration or no right to create the scratch database, 4 drift found."})
 public final class DriftCommand extends DatabaseCommand {
 
+    @picocli.CommandLine.Mixin
+    dev.cairn.cli.FanoutOptions fanout;
+
     @Option(names = "--json", description = "One JSON document on standard output.")
     boolean json;
 
@@ -37,6 +40,15 @@ public final class DriftCommand extends DatabaseCommand {
     @Override
     public Integer call() {
         String scratch = scratchUrl != null ? scratchUrl : context.env("CAIRN_SCRATCH_URL");
+        if (fanningOut(fanout)) {
+            return fanOut(fanout, "drift", json, java.util.Optional.empty(), java.util.Optional.empty(), false,
+                    cairn -> {
+                        DriftResult r = scratch.isEmpty() ? cairn.drift() : cairn.drift(scratch);
+                        return new dev.cairn.cli.fanout.Fanout.Outcome(r.drifted() ? 4 : 0, !r.drifted() ? "no drift"
+                                : r.differences().size() + " differences:" + r.differences().stream()
+                                .map(d -> "\n  " + DriftResult.describe(d)).reduce("", String::concat));
+                    });
+        }
         return withCairn(new Progress(console, true), cairn -> {
             DriftResult r = scratch.isEmpty() ? cairn.drift() : cairn.drift(scratch);
             if (json) {
