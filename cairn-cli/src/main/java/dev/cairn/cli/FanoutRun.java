@@ -117,7 +117,7 @@ final class FanoutRun {
     private void finished(TargetResult r, boolean json) {
         if (console.jsonLog()) {
             console.err(Json.line(Json.logEvent(Instant.now(), r.status() == TargetResult.Status.FAILED ? "error"
-                    : "info", FanoutReport.line(r).strip(), Json.map("event", "target.finished", "target",
+                    : "info", FanoutReport.line(r).strip(), Json.map("event", "target_finished", "target",
                     r.target().label(), "status", r.status().label(), "applied", r.applied().size(), "durationMs",
                     r.duration().toMillis(), "exitCode", r.exitCode(), "error", r.error().isEmpty() ? null : r.error()))));
         }

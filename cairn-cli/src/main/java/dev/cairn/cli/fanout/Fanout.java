@@ -99,9 +99,12 @@ public final class Fanout {
                     ? new TargetResult(t, TargetResult.Status.OK, events.done(), took, 0, o.detail(), "")
                     : new TargetResult(t, TargetResult.Status.FAILED, events.done(), took, o.exitCode(),
                     firstLine(o.detail()), console.redact(o.detail()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
+            // An AssertionError too: the driver asserts on a session the server terminated (with -ea), and
+            // that target must fail alone.
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            String message = console.redact(Optional.ofNullable(e.getMessage()).orElse(e.getClass().getName()));
+            String message = console.redact(e instanceof CairnException ? e.getMessage() : "unexpected "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage());
             int code = e instanceof CairnException c ? c.exitCode() : 1;
             return new TargetResult(t, TargetResult.Status.FAILED, events.done(), took, code, firstLine(message),
                     message);
