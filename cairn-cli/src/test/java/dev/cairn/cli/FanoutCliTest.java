@@ -247,6 +247,19 @@ class FanoutCliTest {
     }
 
     @Test
+    void driftOnEveryTargetButNotPerSchema() throws Exception {
+        Files.writeString(cwd.resolve("drift.txt"), url(names.get(44)) + "\n" + url(names.get(45)) + "\n");
+        db(names.get(45)).execute("ALTER TABLE accounts ADD COLUMN note text");
+        Cli.Result r = cli().run("drift", "--targets", "drift.txt", "--parallel", "2");
+        assertThat(r.exit()).as(r.all()).isEqualTo(4);
+        assertThat(r.out()).contains("/" + names.get(44) + "  no drift").contains("drift on 2 targets: 1 ok, 1 failed")
+                .contains("failed: postgres@127.0.0.1:5432/" + names.get(45) + " (exit 4)").contains("note");
+        Cli.Result perSchema = cli().run("drift", "--url", url(tenants), "--schemas-query", "SELECT 'tenant_000'");
+        assertThat(perSchema.exit()).isEqualTo(2);
+        assertThat(perSchema.err()).contains("drift compares whole databases");
+    }
+
+    @Test
     void badInputIsAUsageErrorAndRunsNothing() throws Exception {
         String fresh = names.get(DATABASES + 1);
         Files.writeString(cwd.resolve("bad.txt"), url(fresh) + "\n# next\nmysql://root:" + SECRET + "@db/x\n");

@@ -41,6 +41,11 @@ public final class DriftCommand extends DatabaseCommand {
     public Integer call() {
         String scratch = scratchUrl != null ? scratchUrl : context.env("CAIRN_SCRATCH_URL");
         if (fanningOut(fanout)) {
+            if (fanout.schemasQuery != null) {
+                // The live side is read database-wide, the replay lands in one schema: every tenant would drift.
+                throw dev.cairn.error.CairnException.usage("fanout.options", "drift compares whole databases and"
+                        + " does not run per schema: use --targets, or validate/status with --schemas-query");
+            }
             return fanOut(fanout, "drift", json, java.util.Optional.empty(), java.util.Optional.empty(), false,
                     cairn -> {
                         DriftResult r = scratch.isEmpty() ? cairn.drift() : cairn.drift(scratch);
