@@ -249,6 +249,7 @@ class FanoutCliTest {
     @Test
     void driftOnEveryTargetButNotPerSchema() throws Exception {
         Files.writeString(cwd.resolve("drift.txt"), url(names.get(44)) + "\n" + url(names.get(45)) + "\n");
+        assertThat(cli().run("migrate", "--targets", "drift.txt").exit()).isZero();
         db(names.get(45)).execute("ALTER TABLE accounts ADD COLUMN note text");
         Cli.Result r = cli().run("drift", "--targets", "drift.txt", "--parallel", "2");
         assertThat(r.exit()).as(r.all()).isEqualTo(4);
