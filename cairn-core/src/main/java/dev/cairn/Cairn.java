@@ -320,7 +320,8 @@ public final class Cairn {
         private Duration lockTimeout = Configuration.Defaults.LOCK_TIMEOUT;
         private List<String> ignore = Configuration.Defaults.IGNORE;
         private final Map<String, MigrationSettings> settings = new LinkedHashMap<>();
-        private Duration sqlLockTimeout;
+        private Duration sqlLockTimeout = Configuration.Defaults.SQL_LOCK_TIMEOUT;
+        private int lockRetries = Configuration.Defaults.LOCK_RETRIES;
         private Duration statementTimeout;
         private boolean outOfOrder;
         private LockMode lockMode = Configuration.Defaults.LOCK_MODE;
@@ -407,9 +408,21 @@ public final class Cairn {
             return this;
         }
 
-        /** PostgreSQL {@code lock_timeout} for migration statements. */
+        /**
+         * PostgreSQL {@code lock_timeout} for migration statements (default 5s); {@link Duration#ZERO}
+         * turns it off (statements wait for locks as long as it takes), {@code null} leaves the server's setting.
+         */
         public Builder sqlLockTimeout(Duration timeout) {
             this.sqlLockTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How often a transactional migration that timed out waiting for a lock is rolled back and run
+         * again, with back-off (default 3; 0 never). A migration without a transaction is never run again.
+         */
+        public Builder lockRetries(int retries) {
+            this.lockRetries = retries;
             return this;
         }
 
@@ -496,7 +509,7 @@ public final class Cairn {
             }
             Configuration config = new Configuration(connection, dirs, history, lockTimeout, ignore,
                     settings, new Configuration.SessionTimeouts(Optional.ofNullable(sqlLockTimeout),
-                    Optional.ofNullable(statementTimeout)), outOfOrder, lockMode, leaseTtl,
+                    Optional.ofNullable(statementTimeout)), outOfOrder, lockMode, leaseTtl, lockRetries,
                     Optional.ofNullable(preloaded));
             return new Cairn(config, listener, parsed);
         }

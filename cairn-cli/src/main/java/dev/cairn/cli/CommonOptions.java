@@ -50,10 +50,16 @@ public final class CommonOptions {
                     + " runner's lock is taken over (at least 1s). Default: $CAIRN_LEASE_TTL, 30s.")
     Duration leaseTtl;
 
-    @Option(names = "--lock-timeout-sql", paramLabel = "DURATION", converter = Durations.class,
+    @Option(names = "--lock-timeout-sql", paramLabel = "DURATION|off", converter = Durations.OrOff.class,
             description = "PostgreSQL lock_timeout for migration statements, so a migration waiting on a busy table"
-                    + " fails fast.")
+                    + " gives up instead of blocking every query behind it; 'off' waits as long as it takes."
+                    + " Default: 'lock_timeout_sql' in cairn.toml, 5s.")
     Duration lockTimeoutSql;
+
+    @Option(names = "--lock-retries", paramLabel = "N",
+            description = "How often a migration run in a transaction that timed out waiting for a lock is rolled"
+                    + " back and run again, with back-off; 0 never. Default: 'lock_retries' in cairn.toml, 3.")
+    Integer lockRetries;
 
     @Option(names = "--statement-timeout", paramLabel = "DURATION", converter = Durations.class,
             description = "PostgreSQL statement_timeout for migration statements.")

@@ -29,7 +29,8 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
 
     private static final Set<String> SECTION_KEYS = Set.of("url", "dir", "table", "lock_timeout", "lock_timeout_sql",
             "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds",
-            "rerun_modified", "backup_keep_days", "notify", "snapshot_after_migrate", "targets", "targets_file");
+            "rerun_modified", "backup_keep_days", "notify", "snapshot_after_migrate", "lock_retries", "targets",
+            "targets_file");
 
     /** The keys of the top level or of one environment; empty when not set. */
     public record Section(Optional<String> url, List<String> dirs, Optional<String> table,
@@ -77,13 +78,15 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
      * @param rerunModified {@code migrate} runs applied migrations whose file changed again (default off)
      * @param keepDays {@code backup_keep_days}: how many days of backups to keep, -1 for all ({@code "forever"})
      * @param snapshotAfterMigrate the file {@code migrate} rewrites with the schema (DATABASE.md) after applying something
+     * @param lockRetries how often a transactional migration that timed out waiting for a lock runs again
      */
     public record Extra(Optional<Boolean> backup, Optional<String> lockMode, Optional<Duration> leaseTtl,
                         List<String> schemas, Optional<String> seeds, Optional<Boolean> rerunModified,
-                        Optional<Integer> keepDays, Optional<String> snapshotAfterMigrate) {
+                        Optional<Integer> keepDays, Optional<String> snapshotAfterMigrate,
+                        Optional<Integer> lockRetries) {
         static Extra empty() {
             return new Extra(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -174,14 +177,14 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
         }
         String where = path + (name.isEmpty() ? "" : " [" + name + "]");
         return new Section(text(node, "url", where), list(node, "dir", where), text(node, "table", where),
-                duration(node, "lock_timeout", where), duration(node, "lock_timeout_sql", where),
+                duration(node, "lock_timeout", where), durationOrOff(node, "lock_timeout_sql", where),
                 duration(node, "statement_timeout", where),
                 node.has("ignore") ? Optional.of(list(node, "ignore", where)) : Optional.empty(),
                 bool(node, "out_of_order", where), bool(node, "protected", where),
                 new Extra(bool(node, "backup", where), text(node, "lock_mode", where),
                         duration(node, "lease_ttl", where), list(node, "schemas", where), text(node, "seeds", where),
                         bool(node, "rerun_modified", where), keepDays(node, where),
-                        text(node, "snapshot_after_migrate", where)),
+                        text(node, "snapshot_after_migrate", where), lockRetries(node, where)),
                 notify(node.get("notify"), path + " [" + (name.isEmpty() ? "" : name + ".") + "notify]"),
                 targets(node, where));
     }
@@ -257,6 +260,28 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
                     + " unit, not " + kind(v) + " (such as " + key + " = \"30s\", \"500ms\" or \"5m\")");
         }
         return text(node, key, where).map(t -> Durations.parse(t, where + " " + key));
+    }
+
+    /** A timeout that {@code "off"} turns off. */
+    private static Optional<Duration> durationOrOff(JsonNode node, String key, String where) {
+        JsonNode v = node.get(key);
+        if (v != null && v.isTextual() && v.asText().strip().equalsIgnoreCase("off")) {
+            return Optional.of(Duration.ZERO);
+        }
+        return duration(node, key, where);
+    }
+
+    /** {@code lock_retries}: a whole number, 0 or more. */
+    private static Optional<Integer> lockRetries(JsonNode node, String where) {
+        JsonNode v = node.get("lock_retries");
+        if (v == null) {
+            return Optional.empty();
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
+            throw CairnException.usage("config.type", where + ": 'lock_retries' must be a whole number, 0 or more"
+                    + " (0 never runs a migration again), not " + v);
+        }
+        return Optional.of(v.asInt());
     }
 
     private static List<String> list(JsonNode node, String key, String where) {

@@ -17,6 +17,18 @@ public final class Durations implements CommandLine.ITypeConverter<Duration> {
         }
     }
 
+    /** The converter of a timeout that {@code off} turns off ({@link Duration#ZERO}). */
+    public static final class OrOff implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return dev.cairn.config.Durations.parseOrOff(value, "duration");
+            } catch (CairnException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** Parses, naming {@code what} in the error. */
     public static Duration parse(String value, String what) {
         return dev.cairn.config.Durations.parse(value, what);

@@ -97,7 +97,8 @@ public final class Settings {
         return new ConfigFile.Extra(first(env.backup(), top.backup()), first(env.lockMode(), top.lockMode()),
                 first(env.leaseTtl(), top.leaseTtl()), env.schemas().isEmpty() ? top.schemas() : env.schemas(),
                 first(env.seeds(), top.seeds()), first(env.rerunModified(), top.rerunModified()),
-                first(env.keepDays(), top.keepDays()), first(env.snapshotAfterMigrate(), top.snapshotAfterMigrate()));
+                first(env.keepDays(), top.keepDays()), first(env.snapshotAfterMigrate(), top.snapshotAfterMigrate()),
+                first(env.lockRetries(), top.lockRetries()));
     }
 
     /**
@@ -210,6 +211,7 @@ public final class Settings {
                 .ifPresent(b::sqlLockTimeout);
         first(Optional.ofNullable(options.statementTimeout), env.statementTimeout(), top.statementTimeout())
                 .ifPresent(b::statementTimeout);
+        first(Optional.ofNullable(options.lockRetries), extra().lockRetries()).ifPresent(b::lockRetries);
         first(env.ignore(), top.ignore()).ifPresent(b::ignore);
         lockMode().ifPresent(b::lockMode);
         first(Optional.ofNullable(options.leaseTtl), env("CAIRN_LEASE_TTL").map(v -> Durations.parse(v, "$CAIRN_LEASE_TTL")),

@@ -23,13 +23,15 @@ import java.util.Optional;
  * @param outOfOrder         whether a pending version below the newest applied may run
  * @param lockMode           how runners are kept apart: an advisory lock, or a lease row in {@code <table>_lock}
  * @param leaseTtl           how long a lease lasts without renewal (table mode); renewed every third of it
+ * @param lockRetries        how often a transactional migration whose statement timed out waiting for a table
+ *                           lock ({@code lock_timeout}) is rolled back and run again, with back-off; 0 never
  * @param preloaded          migration files already read (a fan-out reads them once for every target); empty to
  *                           read {@code locations} at each operation
  */
 public record Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
                             List<String> ignore, Map<String, MigrationSettings> migrationSettings,
                             SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode,
-                            Duration leaseTtl, Optional<dev.cairn.migration.Preloaded> preloaded) {
+                            Duration leaseTtl, int lockRetries, Optional<dev.cairn.migration.Preloaded> preloaded) {
 
     public Configuration {
         Objects.requireNonNull(preloaded, "preloaded");
@@ -46,6 +48,10 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
                     + Defaults.LEASE_TTL_MIN.toSeconds() + "s (the heartbeat renews the lease every third of it), got "
                     + leaseTtl.toMillis() + "ms");
         }
+        if (lockRetries < 0) {
+            throw dev.cairn.error.CairnException.usage("config.lock-retries", "lock retries must be 0 or more, got "
+                    + lockRetries);
+        }
         if (lockTimeout.isNegative()) {
             throw dev.cairn.error.CairnException.usage("config.lock-timeout", "lock timeout must not be negative");
         }
@@ -54,15 +60,16 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
     /** A configuration that reads its migration files at each operation. */
     public Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
                          List<String> ignore, Map<String, MigrationSettings> migrationSettings,
-                         SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode, Duration leaseTtl) {
+                         SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode, Duration leaseTtl,
+                         int lockRetries) {
         this(connection, locations, table, lockTimeout, ignore, migrationSettings, sessionTimeouts, outOfOrder,
-                lockMode, leaseTtl, Optional.empty());
+                lockMode, leaseTtl, lockRetries, Optional.empty());
     }
 
     /** The same configuration with another lock timeout (what is left of it, while waiting). */
     public Configuration withLockTimeout(Duration timeout) {
         return new Configuration(connection, locations, table, timeout.isNegative() ? Duration.ZERO : timeout, ignore,
-                migrationSettings, sessionTimeouts, outOfOrder, lockMode, leaseTtl, preloaded);
+                migrationSettings, sessionTimeouts, outOfOrder, lockMode, leaseTtl, lockRetries, preloaded);
     }
 
     /** Every default in one place. */
@@ -74,6 +81,13 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
         /** A dead runner's lease is taken over at most this long after its last renewal. */
         public static final Duration LEASE_TTL = Duration.ofSeconds(30);
         public static final Duration LEASE_TTL_MIN = Duration.ofSeconds(1);
+        /**
+         * PostgreSQL {@code lock_timeout} for migration statements: a migration that waits for a table
+         * lock longer than this gives up instead of queueing every later query on that table behind it.
+         */
+        public static final Duration SQL_LOCK_TIMEOUT = Duration.ofSeconds(5);
+        /** How often a transactional migration that timed out waiting for a lock is run again. */
+        public static final int LOCK_RETRIES = 3;
 
         private Defaults() {
         }

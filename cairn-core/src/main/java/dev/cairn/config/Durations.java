@@ -17,6 +17,22 @@ public final class Durations {
     }
 
     /**
+     * As {@link #parse}, for a timeout that can be turned off: {@code off} (or {@code 0}) is
+     * {@link Duration#ZERO}, which the server reads as no timeout.
+     */
+    public static Duration parseOrOff(String value, String what) {
+        if (value.strip().equalsIgnoreCase("off")) {
+            return Duration.ZERO;
+        }
+        try {
+            return parse(value, what);
+        } catch (CairnException e) {
+            throw CairnException.usage("config.duration", what + " '" + value + "' is not a duration;"
+                    + " write it like 500ms, 5s or 1m, or off");
+        }
+    }
+
+    /**
      * Parses, naming {@code what} (the flag, key or element) in the error.
      *
      * @throws CairnException a usage error (exit 2) when it is not a duration or too large

@@ -100,6 +100,27 @@ public interface Dialect {
     boolean terminateSession(Connection connection, int pid, long waitMillis) throws SQLException;
 
     /**
+     * Whether a statement failed because it waited longer than the session's lock timeout for a lock
+     * another session holds: the transaction did nothing and may be run again.
+     */
+    default boolean lockNotAvailable(SQLException e) {
+        return false;
+    }
+
+    /** The server's id for the session on {@code connection}, when the dialect can name blocking sessions. */
+    default java.util.OptionalInt sessionId(Connection connection) throws SQLException {
+        return java.util.OptionalInt.empty();
+    }
+
+    /**
+     * The sessions that the session {@code pid} is waiting behind for a lock, asked on another
+     * connection ({@code watcher}) while it waits; empty when it waits for none.
+     */
+    default java.util.List<Blocker> blockers(Connection watcher, int pid) throws SQLException {
+        return java.util.List.of();
+    }
+
+    /**
      * Whether the session is inside a transaction block the server holds open (a script's
      * {@code BEGIN} never committed), though the connection is in auto-commit mode. Work done in
      * such a block is lost when the session ends.

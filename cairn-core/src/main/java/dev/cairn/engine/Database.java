@@ -37,6 +37,8 @@ final class Database implements AutoCloseable {
     private static final Duration OTHER_MODE_POLL = Duration.ofMillis(500);
 
     private Connection lockConnection;
+    private Connection watchConnection;
+    private boolean watchUnavailable;
     private MigrationLock lock;
     /** True once the history table is known to exist: it is not dropped while Cairn works (reset closes after). */
     private boolean historyExists;
@@ -184,6 +186,29 @@ final class Database implements AutoCloseable {
         wait.pause(OTHER_MODE_POLL);
     }
 
+    /**
+     * A session of its own on which the lock-wait guard asks the server who a waiting migration is
+     * blocked by; opened on first use (on the guard's thread, so only for a migration that runs long
+     * enough to be looked at), closed with this. Not the lock's session: an error met there would hide
+     * why the lock was lost. Empty when it cannot be opened (a connection limit): the wait is then
+     * reported without its blockers.
+     */
+    synchronized Optional<Connection> watchConnection() {
+        if (watchConnection == null && !watchUnavailable) {
+            try {
+                watchConnection = config.connection().open();
+                watchConnection.setAutoCommit(true);
+            } catch (SQLException | RuntimeException e) {
+                watchUnavailable = true;
+                if (watchConnection != null) {
+                    closeQuietly(watchConnection);
+                    watchConnection = null;
+                }
+            }
+        }
+        return Optional.ofNullable(watchConnection);
+    }
+
     /** Stops the operation before its next migration when the lock is gone (a lost lease or lock session). */
     void verifyLock() {
         if (lock == null) {
@@ -286,6 +311,12 @@ final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            watchUnavailable = true;
+            if (watchConnection != null) {
+                closeQuietly(watchConnection);
+            }
+        }
         if (lock != null) {
             lock.close();
         }

@@ -30,6 +30,18 @@ public sealed interface Event {
             implements Event {
     }
 
+    /**
+     * A transactional migration's statement waited the whole lock timeout for a lock that other
+     * sessions hold ({@code blockers}, empty when none was seen): the migration was rolled back and
+     * runs again, retry {@code attempt} of {@code retries}, after {@code backOff}.
+     */
+    record LockRetrying(String version, String script, int attempt, int retries, Duration lockTimeout,
+                        java.util.List<dev.cairn.dialect.Blocker> blockers, Duration backOff) implements Event {
+        public LockRetrying {
+            blockers = java.util.List.copyOf(blockers);
+        }
+    }
+
     /** A migration was applied and recorded. */
     record MigrationApplied(Applied applied) implements Event {
     }

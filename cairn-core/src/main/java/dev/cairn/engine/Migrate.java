@@ -139,16 +139,31 @@ public final class Migrate {
 
     /** Applies one migration on the locked database (package-private for tests that bypass discovery's checks). */
     Applied apply(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore, boolean rerun) {
+        LockGuard guard = new LockGuard(db, listener);
+        while (true) {
+            try {
+                return applyOnce(db, m, plan, batch, appliedBefore, rerun, guard);
+            } catch (LockGuard.Retry r) {
+                guard.backOff(r);
+            }
+        }
+    }
+
+    /** One attempt; throws {@link LockGuard.Retry}, rolled back, when it timed out waiting for a lock and may run again. */
+    private Applied applyOnce(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore, boolean rerun,
+                              LockGuard guard) {
         db.verifyLock();
-        listener.on(new Event.MigrationStarting(m.version().text(), m.script(), plan.transactional(),
-                plan.noTransactionReason()));
+        if (!guard.retrying()) {
+            listener.on(new Event.MigrationStarting(m.version().text(), m.script(), plan.transactional(),
+                    plan.noTransactionReason()));
+        }
         long start = System.nanoTime();
         try {
             if (plan.transactional()) {
-                applyInTransaction(db, m, plan, batch, start, appliedBefore);
+                applyInTransaction(db, m, plan, batch, start, appliedBefore, guard);
                 autocommit(db);
             } else {
-                applyWithoutTransaction(db, m, plan, batch, start, appliedBefore);
+                applyWithoutTransaction(db, m, plan, batch, start, appliedBefore, guard);
                 autocommit(db);
                 db.resetSession();
             }
@@ -167,14 +182,18 @@ public final class Migrate {
 
     /** The statements and the history row commit together, or not at all. */
     private void applyInTransaction(Database db, Migration m, ScriptPlan plan, int batch, long start,
-                                    int appliedBefore) {
+                                    int appliedBefore, LockGuard guard) {
         try {
             db.connection.setAutoCommit(false);
+            LockGuard.Watch watch = guard.watch();
             try {
                 new Runner(db.connection, db.dialect).run(plan.statements(), true);
             } catch (Runner.StatementFailure f) {
                 rollbackQuietly(db);
-                throw failed(db, m, plan, f, batch, elapsed(start), appliedBefore, -1);
+                guard.retryOnLockTimeout(m, f, watch);
+                throw guard.named(failed(db, m, plan, f, batch, elapsed(start), appliedBefore, -1), f, watch, true);
+            } finally {
+                watch.close();
             }
             db.recordAndResetSession(row(m, plan, batch, HistoryRow.Status.SUCCESS, elapsed(start), ""));
             db.verifyLockBeforeCommit("rolled back: nothing of " + m.version() + " was applied"
@@ -192,7 +211,7 @@ public final class Migrate {
      * of running the statements again.
      */
     private void applyWithoutTransaction(Database db, Migration m, ScriptPlan plan, int batch, long start,
-                                         int appliedBefore) {
+                                         int appliedBefore, LockGuard guard) {
         long id;
         db.verifyLockBeforeCommit("not started: " + m.version() + " (without a transaction) did not run"
                 + stayApplied(appliedBefore), "migrate");
@@ -204,12 +223,15 @@ public final class Migrate {
         } catch (SQLException e) {
             throw Jdbc.failed("migration " + m.version() + " could not be recorded; nothing of it ran", e);
         }
+        LockGuard.Watch watch = guard.watch();
         try {
             new Runner(db.connection, db.dialect).run(plan.statements(), false);
         } catch (Runner.StatementFailure f) {
             // A failure inside a block the script opened leaves it aborted: end it, so the row can be written.
             endOpenBlock(db);
-            throw failed(db, m, plan, f, batch, elapsed(start), appliedBefore, id);
+            throw guard.named(failed(db, m, plan, f, batch, elapsed(start), appliedBefore, id), f, watch, false);
+        } finally {
+            watch.close();
         }
         if (endOpenBlock(db)) {
             throw uncommitted(db, m, id, elapsed(start));

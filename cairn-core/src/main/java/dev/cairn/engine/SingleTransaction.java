@@ -17,20 +17,38 @@ final class SingleTransaction {
 
     private final Database db;
     private final Listener listener;
+    /** The migrations told as starting: a run again after a lock timeout does not tell them twice. */
+    private final java.util.Set<String> announced = new java.util.HashSet<>();
 
     SingleTransaction(Database db, Listener listener) {
         this.db = db;
         this.listener = listener;
     }
 
-    /** Applies the plans in one transaction; the versions in {@code rerun} are changed files run again. */
+    /**
+     * Applies the plans in one transaction; the versions in {@code rerun} are changed files run again.
+     * When a statement times out waiting for a lock, the whole run is rolled back and, while retries
+     * are left, run again from its first migration after a back-off (nothing of it was committed).
+     */
     List<Applied> apply(Map<Migration, ScriptPlan> plans, int batch, java.util.Set<String> rerun) {
+        LockGuard guard = new LockGuard(db, listener);
+        while (true) {
+            try {
+                return applyOnce(plans, batch, rerun, guard);
+            } catch (LockGuard.Retry r) {
+                guard.backOff(r);
+            }
+        }
+    }
+
+    private List<Applied> applyOnce(Map<Migration, ScriptPlan> plans, int batch, java.util.Set<String> rerun,
+                                    LockGuard guard) {
         List<Applied> applied = new ArrayList<>();
         List<Event> done = new ArrayList<>();
         try {
             db.connection.setAutoCommit(false);
             for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
-                Applied a = one(e.getKey(), e.getValue(), batch, applied.size());
+                Applied a = one(e.getKey(), e.getValue(), batch, applied.size(), guard);
                 applied.add(rerun.contains(a.version()) ? a.asRerun() : a);
             }
             db.verifyLockBeforeCommit("rolled back: --single-transaction, so nothing of this run was applied",
@@ -60,19 +78,26 @@ final class SingleTransaction {
         return failure;
     }
 
-    private Applied one(Migration m, ScriptPlan plan, int batch, int before) throws SQLException {
+    private Applied one(Migration m, ScriptPlan plan, int batch, int before, LockGuard guard) throws SQLException {
         db.verifyLock();
-        listener.on(new Event.MigrationStarting(m.version().text(), m.script(), true, ""));
+        if (announced.add(m.version().text())) {
+            listener.on(new Event.MigrationStarting(m.version().text(), m.script(), true, ""));
+        }
         long start = System.nanoTime();
+        LockGuard.Watch watch = guard.watch();
         try {
             new Runner(db.connection, db.dialect).run(plan.statements(), true);
         } catch (Runner.StatementFailure f) {
             Migrate.rollbackQuietly(db);
-            MigrationException e = Migrate.failed(db, m, plan, f, batch, Migrate.elapsed(start), 0, -1);
+            guard.retryOnLockTimeout(m, f, watch);
+            MigrationException e = guard.named(Migrate.failed(db, m, plan, f, batch, Migrate.elapsed(start), 0, -1),
+                    f, watch, true);
             throw new MigrationException(e.failure(), e.getMessage() + (before == 0 ? ""
                     : "\n  --single-transaction: the " + before + (before == 1 ? " migration" : " migrations")
                     + " before it in this run " + (before == 1 ? "was" : "were") + " rolled back too; nothing was applied"),
                     f.cause);
+        } finally {
+            watch.close();
         }
         Duration took = Migrate.elapsed(start);
         db.history.insert(db.connection, Migrate.row(m, plan, batch, HistoryRow.Status.SUCCESS, took, ""));

@@ -18,6 +18,10 @@ final class MavenListener implements Listener {
         if (event instanceof Event.LockWaiting w) {
             log.info("waiting for the migration lock (" + w.waited().toSeconds() + "s), held by "
                     + w.holder().map(h -> h.describe()).orElse("a session that has just ended"));
+        } else if (event instanceof Event.LockRetrying r) {
+            log.warn(r.script() + " timed out waiting for a lock held by " + (r.blockers().isEmpty() ? "a session not seen"
+                    : String.join("; ", r.blockers().stream().map(dev.cairn.dialect.Blocker::describe).toList()))
+                    + "; rolled back, retry " + r.attempt() + " of " + r.retries() + " in " + r.backOff().toMillis() + "ms");
         } else if (event instanceof Event.HistoryCreated h) {
             log.info("created history table " + h.table());
         } else if (event instanceof Event.MigrationStarting s) {

@@ -51,7 +51,8 @@ public final class Json {
 
     /** An event as a log line: {@link #event} with its time, level and message. */
     public static Map<String, Object> logEvent(dev.cairn.engine.Event e, Instant time) {
-        String level = e instanceof dev.cairn.engine.Event.LockWaiting ? "warn" : "info";
+        String level = e instanceof dev.cairn.engine.Event.LockWaiting || e instanceof dev.cairn.engine.Event.LockRetrying
+                ? "warn" : "info";
         return logEvent(time, level, message(e), event(e));
     }
 
@@ -75,9 +76,24 @@ public final class Json {
         if (e instanceof dev.cairn.engine.Event.RunStarting r) {
             return "running " + r.scripts().size() + " scripts";
         }
+        if (e instanceof dev.cairn.engine.Event.LockRetrying r) {
+            return lockRetry(r);
+        }
         var w = (dev.cairn.engine.Event.LockWaiting) e;
         return "waiting for the migration lock (" + w.waited().toSeconds() + "s), held by "
                 + w.holder().map(dev.cairn.dialect.LockHolder::describe).orElse("another session");
+    }
+
+    /**
+     * {@code 002_add.sql waited 5s for a lock held by pid 4242 (psql): LOCK TABLE t; rolled back, retry 1 of 3 in 1s}:
+     * the text line of a lock-wait retry, for the terminal and the log's {@code msg}.
+     */
+    public static String lockRetry(dev.cairn.engine.Event.LockRetrying r) {
+        long ms = r.lockTimeout().toMillis();
+        return r.script() + " waited " + (ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms") + " for a lock held by "
+                + (r.blockers().isEmpty() ? "a session not seen"
+                : String.join("; ", r.blockers().stream().map(dev.cairn.dialect.Blocker::describe).toList()))
+                + "; rolled back, retry " + r.attempt() + " of " + r.retries() + " in " + r.backOff().toMillis() + "ms";
     }
 
     /** The structured form of an event: {@code event} names it, the rest describes it. */
@@ -109,6 +125,12 @@ public final class Json {
         }
         if (e instanceof dev.cairn.engine.Event.RunStarting r) {
             return map("event", "run_starting", "scripts", r.scripts());
+        }
+        if (e instanceof dev.cairn.engine.Event.LockRetrying r) {
+            return map("event", "lock_retrying", "version", r.version(), "script", r.script(), "attempt", r.attempt(),
+                    "retries", r.retries(), "lockTimeoutMs", r.lockTimeout().toMillis(), "backOffMs",
+                    r.backOff().toMillis(), "blockers", r.blockers().stream().map(b -> map("pid", b.pid(),
+                            "applicationName", b.applicationName(), "query", b.query())).toList());
         }
         var w = (dev.cairn.engine.Event.LockWaiting) e;
         return map("event", "lock_waiting", "waitedMs", w.waited().toMillis(),

@@ -43,6 +43,12 @@ public final class Progress implements Listener {
                     + w.holder().map(h -> h.describe()).orElse("a session that has just ended"));
             return;
         }
+        if (event instanceof Event.LockRetrying r) {
+            if (!console.jsonLog()) {
+                console.err(console.warn("lock wait") + ": " + Json.lockRetry(r));
+            }
+            return;
+        }
         if (quiet) {
             return;
         }

@@ -247,6 +247,21 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean lockNotAvailable(SQLException e) {
+        return LockBlockers.lockNotAvailable(e);
+    }
+
+    @Override
+    public java.util.OptionalInt sessionId(Connection connection) throws SQLException {
+        return LockBlockers.sessionId(connection);
+    }
+
+    @Override
+    public List<dev.cairn.dialect.Blocker> blockers(Connection watcher, int pid) throws SQLException {
+        return LockBlockers.blockers(watcher, pid);
+    }
+
+    @Override
     public List<String> dropStatements(Connection connection, List<String> schemas, List<String> keep)
             throws SQLException {
         return Catalog.dropStatements(connection, schemas, keep);
