@@ -196,6 +196,16 @@ public final class Cairn {
         return snapshot(file, dev.cairn.engine.Snapshot.Format.MARKDOWN);
     }
 
+    /** The live schema model with every role's privileges (grants) too. */
+    public dev.cairn.schema.SchemaModel schemaWithGrants() {
+        return new dev.cairn.engine.Snapshot(config, true).read();
+    }
+
+    /** Like {@link #snapshot(Path, dev.cairn.engine.Snapshot.Format)}; with {@code grants}, the privileges too. */
+    public dev.cairn.schema.SchemaModel snapshot(Path file, dev.cairn.engine.Snapshot.Format format, boolean grants) {
+        return new dev.cairn.engine.Snapshot(config, grants).write(file, format);
+    }
+
     /** Writes the live schema to {@code file} in the format, replacing it; returns the model written. */
     public dev.cairn.schema.SchemaModel snapshot(Path file, dev.cairn.engine.Snapshot.Format format) {
         return new dev.cairn.engine.Snapshot(config).write(file, format);
@@ -207,6 +217,23 @@ public final class Cairn {
      */
     public dev.cairn.engine.DriftResult drift() {
         return new dev.cairn.engine.Drift(config, scratchServer("drift"), ApplicationName.of(VERSION)).run();
+    }
+
+    /**
+     * Like {@link #drift()}: on the server of {@code scratchUrl} unless it is empty, and with
+     * {@code grants}, comparing every role's privileges too.
+     */
+    public dev.cairn.engine.DriftResult drift(String scratchUrl, boolean grants) {
+        DatabaseUrl server = scratchUrl.isEmpty() ? scratchServer("drift") : DatabaseUrl.parse(scratchUrl);
+        return new dev.cairn.engine.Drift(config, server, ApplicationName.of(VERSION), grants).run();
+    }
+
+    /**
+     * Whether the role may create the scratch database on the target's own server, and that
+     * server's major version: what decides where drift and verify replay by default.
+     */
+    public dev.cairn.dialect.postgres.PgScratch.Probe scratchProbe() {
+        return dev.cairn.dialect.postgres.PgScratch.probe(scratchServer("drift"), ApplicationName.of(VERSION));
     }
 
     /** Like {@link #drift()}, with the scratch database created on the server of {@code scratchUrl}. */
@@ -247,6 +274,21 @@ public final class Cairn {
     public dev.cairn.engine.VerifyResult verify(String scratchUrl, boolean pending, dev.cairn.engine.Verify.Mode mode) {
         return new dev.cairn.engine.Verify(config, DatabaseUrl.parse(scratchUrl), ApplicationName.of(VERSION), pending,
                 mode).run();
+    }
+
+    /**
+     * Writes the next migration from the difference between the schema the migration files build
+     * (replayed on a scratch database on the target's server) and the desired schema (the request's).
+     */
+    public dev.cairn.engine.GenerateResult generate(dev.cairn.engine.GenerateRequest request) {
+        return new dev.cairn.engine.Generate(config, scratchServer("generate"), ApplicationName.of(VERSION),
+                Clock.systemUTC()).run(request);
+    }
+
+    /** Like {@link #generate(dev.cairn.engine.GenerateRequest)}, with scratch databases on the server of {@code scratchUrl}. */
+    public dev.cairn.engine.GenerateResult generate(String scratchUrl, dev.cairn.engine.GenerateRequest request) {
+        return new dev.cairn.engine.Generate(config, DatabaseUrl.parse(scratchUrl), ApplicationName.of(VERSION),
+                Clock.systemUTC()).run(request);
     }
 
     /**
@@ -325,6 +367,7 @@ public final class Cairn {
         private Duration statementTimeout;
         private boolean outOfOrder;
         private LockMode lockMode = Configuration.Defaults.LOCK_MODE;
+        private boolean lockModeChosen;
         private Duration leaseTtl = Configuration.Defaults.LEASE_TTL;
         private Listener listener = Listener.NONE;
         private String applicationName = ApplicationName.of(VERSION);
@@ -441,10 +484,11 @@ public final class Cairn {
         /**
          * How runners are kept apart: a PostgreSQL advisory lock (default), or {@link LockMode#TABLE}, a
          * lease row in {@code <table>_lock} for PgBouncer transaction pooling and engines without
-         * advisory locks.
+         * advisory locks. Unless set, CockroachDB, YugabyteDB and Citus get the lease.
          */
         public Builder lockMode(LockMode mode) {
             this.lockMode = Objects.requireNonNull(mode, "mode");
+            this.lockModeChosen = true;
             return this;
         }
 
@@ -509,7 +553,7 @@ public final class Cairn {
             }
             Configuration config = new Configuration(connection, dirs, history, lockTimeout, ignore,
                     settings, new Configuration.SessionTimeouts(Optional.ofNullable(sqlLockTimeout),
-                    Optional.ofNullable(statementTimeout)), outOfOrder, lockMode, leaseTtl, lockRetries,
+                    Optional.ofNullable(statementTimeout)), outOfOrder, lockMode, leaseTtl, lockRetries, lockModeChosen,
                     Optional.ofNullable(preloaded));
             return new Cairn(config, listener, parsed);
         }

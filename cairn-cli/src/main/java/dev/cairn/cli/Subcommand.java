@@ -2,6 +2,7 @@ package dev.cairn.cli;
 
 import dev.cairn.cli.command.BackupCommand;
 import dev.cairn.cli.command.BaselineCommand;
+import dev.cairn.cli.command.GenerateCommand;
 import dev.cairn.cli.command.ImportCommand;
 import dev.cairn.cli.command.MigrateCommand;
 import dev.cairn.cli.command.NewCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine;
  * the class it registers.
  */
 enum Subcommand {
-    MIGRATE, STATUS, ROLLBACK, VALIDATE, NEW, REPAIR, BASELINE, IMPORT, SEED, RESET, UNLOCK, BACKUP, RESTORE, SNAPSHOT,
+    MIGRATE, STATUS, ROLLBACK, VALIDATE, NEW, GENERATE, REPAIR, BASELINE, IMPORT, SEED, RESET, UNLOCK, BACKUP, RESTORE, SNAPSHOT,
     DRIFT, VERIFY, HELP;
 
     private static final List<Subcommand> ALL = List.of(values());
@@ -49,6 +50,7 @@ enum Subcommand {
             case ROLLBACK -> RollbackCommand.class;
             case VALIDATE -> ValidateCommand.class;
             case NEW -> NewCommand.class;
+            case GENERATE -> GenerateCommand.class;
             case REPAIR -> RepairCommand.class;
             case BASELINE -> BaselineCommand.class;
             case IMPORT -> ImportCommand.class;

@@ -268,13 +268,77 @@ class DriftCliTest {
             new MigrationDir(cwd.resolve("db/migrations")).dbmate("001_t.sql", "CREATE TABLE t (id int);",
                     "DROP TABLE t;");
             Cli cli = new Cli(cwd).env("DATABASE_URL", url.jdbcUrl() + (url.jdbcUrl().contains("?") ? "&" : "?")
-                    + "user=" + role);
+                    + "user=" + role).env("CAIRN_SCRATCH_EMBEDDED", "never");
             Cli.Result migrate = cli.run("migrate");
             assertThat(migrate.exit()).as(migrate.all()).isZero();
-            Cli.Result drift = cli.run("drift");
-            assertThat(drift.exit()).as(drift.all()).isEqualTo(2);
-            assertThat(drift.err()).contains("the role " + role + " may not create databases")
-                    .contains("--scratch-url URL").contains("ALTER ROLE " + role + " CREATEDB");
+            String before = schemaText();
+            for (String command : new String[] {"drift", "verify"}) {
+                Cli.Result r = cli.run(command);
+                assertThat(r.exit()).as(r.all()).isEqualTo(2);
+                assertThat(r.err()).contains("the role " + role + " may not create databases")
+                        .contains("--scratch-url URL").contains("ALTER ROLE " + role + " CREATEDB")
+                        .contains("(the embedded PostgreSQL is not used: CAIRN_SCRATCH_EMBEDDED=never)");
+            }
+            assertThat(schemaText()).isEqualTo(before);
+        } finally {
+            execute("DROP OWNED BY " + role, "DROP ROLE " + role);
+        }
+    }
+
+    @Test
+    void aRoleThatMayNotCreateDatabasesReplaysOnTheEmbeddedPostgresAndSaysSo() throws Exception {
+        String role = "cairn_t_nocreate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        execute("CREATE ROLE " + role + " LOGIN NOCREATEDB", "GRANT ALL ON SCHEMA public TO " + role,
+                "GRANT CREATE ON DATABASE " + database + " TO " + role);
+        try {
+            new MigrationDir(cwd.resolve("db/migrations")).dbmate("001_t.sql", "CREATE TABLE t (id int PRIMARY KEY);",
+                    "DROP TABLE t;").dbmate("002_f.sql", "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS"
+                    + " 'SELECT 1';", "DROP FUNCTION f();");
+            Cli cli = new Cli(cwd).env("DATABASE_URL", url.jdbcUrl() + (url.jdbcUrl().contains("?") ? "&" : "?")
+                    + "user=" + role);
+            assertThat(cli.run("migrate").exit()).isZero();
+            Cli.Result clean = cli.run("drift");
+            assertThat(clean.exit()).as(clean.all()).isZero();
+            assertThat(clean.err()).contains("the role " + role + " may not create databases on")
+                    .contains("replaying on the embedded PostgreSQL 15 bundled with cairn, in a temporary directory"
+                            + " removed afterwards");
+            assertThat(clean.out()).contains("no drift: the schema matches the 2 applied migrations");
+            execute("ALTER TABLE t ADD COLUMN drift_col text");
+            String before = schemaText();
+            Cli.Result drifted = cli.run("drift");
+            assertThat(drifted.exit()).as(drifted.all()).isEqualTo(4);
+            assertThat(drifted.out()).contains("column public.t.drift_col: in the database, not in the migrations");
+            Cli.Result verify = cli.run("verify");
+            assertThat(verify.exit()).as(verify.all()).isZero();
+            assertThat(verify.err()).contains("replaying on the embedded PostgreSQL");
+            assertThat(schemaText()).isEqualTo(before);
+        } finally {
+            execute("DROP OWNED BY " + role, "DROP ROLE " + role);
+        }
+    }
+
+    @Test
+    void grantsAreComparedOnRequest() throws Exception {
+        String role = "cairn_t_grantee_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        execute("CREATE ROLE " + role);
+        try {
+            new MigrationDir(cwd.resolve("db/migrations")).dbmate("001_t.sql", "CREATE TABLE t (id int);\n"
+                    + "GRANT SELECT ON t TO " + role + ";",
+                    "DROP TABLE t;");
+            Cli cli = cli();
+            assertThat(cli.run("migrate").exit()).isZero();
+            Cli.Result clean = cli.run("drift", "--grants");
+            assertThat(clean.exit()).as(clean.all()).isZero();
+            execute("GRANT INSERT ON t TO " + role);
+            assertThat(cli.run("drift").exit()).as("without --grants, privileges are not compared").isZero();
+            Cli.Result drifted = cli.run("drift", "--grants");
+            assertThat(drifted.exit()).as(drifted.all()).isEqualTo(4);
+            assertThat(drifted.out()).contains("grant on table public.t to " + role);
+            Cli.Result snapshot = cli.run("snapshot", "--grants", "--json");
+            assertThat(snapshot.exit()).as(snapshot.all()).isZero();
+            assertThat(snapshot.out()).contains("\"grantee\": \"" + role + "\"").contains("\"privileges\": \"INSERT,"
+                    + " SELECT\"");
+            assertThat(cli.run("snapshot", "--json").out()).contains("\"grants\": []");
         } finally {
             execute("DROP OWNED BY " + role, "DROP ROLE " + role);
         }

@@ -66,7 +66,7 @@ class SnapshotCliTest {
         assertThat(json.exit()).as(json.all()).isZero();
         JsonNode root = new ObjectMapper().readTree(json.out());
         assertThat(root.fieldNames()).toIterable().containsExactly("schemas", "extensions", "tables", "views",
-                "sequences", "routines", "types");
+                "sequences", "routines", "types", "grants");
         JsonNode orders = root.get("tables").get(0);
         assertThat(orders.get("name").asText()).isEqualTo("orders");
         assertThat(orders.get("kind").asText()).isEqualTo("ordinary");

@@ -147,4 +147,24 @@ class VerifyCliTest {
         assertThat(r.err()).contains("--mode 'both' is not a verify mode");
         assertThat(db.relations()).isEmpty();
     }
+
+    @Test
+    void aScratchServerThatRefusesConnectionsIsExitOneAndTheTargetIsUntouched() throws Exception {
+        new MigrationDir(cwd.resolve("db/migrations")).dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
+        Cli.Result r = cli.run("verify", "--scratch-url", "postgres://postgres@127.0.0.1:1/postgres");
+        assertThat(r.exit()).as(r.all()).isEqualTo(1);
+        assertThat(r.err()).contains("127.0.0.1:1").doesNotContain("\tat ");
+        assertThat(db.relations()).isEmpty();
+    }
+
+    @Test
+    void aMigrationThatCannotRunOnTheScratchIsNamedAndTheTargetIsUntouched() throws Exception {
+        new MigrationDir(cwd.resolve("db/migrations"))
+                .dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;")
+                .dbmate("002_ext.sql", "CREATE EXTENSION no_such_extension;", "DROP EXTENSION no_such_extension;");
+        Cli.Result r = cli.run("verify");
+        assertThat(r.exit()).as(r.all()).isEqualTo(4);
+        assertThat(r.out()).contains("up-failed            002 002_ext.sql").contains("no_such_extension");
+        assertThat(db.relations()).isEmpty();
+    }
 }

@@ -37,17 +37,38 @@ public interface Dialect {
      * would ask for in a round trip of its own).
      */
     record OpenedSession(java.util.Map<String, String> handedOver, String database, String currentSchema,
-                         boolean historyExists) {
+                         boolean historyExists, java.util.Optional<String> leaseReason, boolean pooled) {
         public OpenedSession {
             handedOver = java.util.Map.copyOf(handedOver);
+            java.util.Objects.requireNonNull(leaseReason, "leaseReason");
         }
+
+        /** A session on a server that takes the default lock, reached directly. */
+        public OpenedSession(java.util.Map<String, String> handedOver, String database, String currentSchema,
+                             boolean historyExists) {
+            this(handedOver, database, currentSchema, historyExists, java.util.Optional.empty(), false);
+        }
+    }
+
+    /**
+     * Whether the pooler between Cairn and the server (an {@link OpenedSession#pooled} session) hands
+     * the server's sessions around between transactions, as PgBouncer's transaction and statement
+     * pooling do; a session-pooled connection keeps one server session. Asked with both of Cairn's
+     * connections, before the advisory lock is taken.
+     *
+     * @return how that showed, or empty when the sessions looked pinned
+     */
+    default java.util.Optional<String> transactionPooling(Connection lock, Connection working) throws SQLException {
+        return java.util.Optional.empty();
     }
 
     /**
      * Opens Cairn's working session in one round trip: captures the settings as handed over, then
      * sets up Cairn's own (how the server notices a dead client, and the timeouts, when given), and
      * looks up the current schema and the history table {@code history} (in the current schema
-     * when it names none).
+     * when it names none), which engine this is and whether a pooler stands between Cairn and the
+     * server. Behind a pooler, Cairn's own settings are made per transaction, never for the server
+     * session, which the pooler shares with other clients.
      */
     OpenedSession openSession(Connection connection, TableName history, Configuration.SessionTimeouts timeouts)
             throws SQLException;
@@ -184,5 +205,12 @@ public interface Dialect {
      * The schema model read from the catalog, without objects owned by extensions and without the
      * tables in {@code excluded} (unquoted {@code schema.table}) and what hangs off them.
      */
-    dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded) throws SQLException;
+    default dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded)
+            throws SQLException {
+        return schema(connection, excluded, false);
+    }
+
+    /** Like {@link #schema(Connection, java.util.Set)}; with {@code grants}, every role's privileges too. */
+    dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded, boolean grants)
+            throws SQLException;
 }

@@ -45,6 +45,8 @@ final class Database implements AutoCloseable {
 
     /** The session as it was handed to Cairn, put back after every script and before closing. */
     private final java.util.Map<String, String> handedOver;
+    /** Which lock mode is in force, given the server (see {@link LockChoice}). */
+    private LockChoice lockChoice;
 
     private Database(Configuration config, Connection connection, Dialect dialect, TableName table, int serverMajor,
                      String name, java.util.Map<String, String> handedOver) {
@@ -71,6 +73,7 @@ final class Database implements AutoCloseable {
             Database db = new Database(config, c, dialect, table, c.getMetaData().getDatabaseMajorVersion(),
                     session.database(), session.handedOver());
             db.historyExists = session.historyExists();
+            db.lockChoice = new LockChoice(config, session.leaseReason(), session.pooled());
             return db;
         } catch (SQLException e) {
             closeQuietly(c);
@@ -103,6 +106,22 @@ final class Database implements AutoCloseable {
         history.insertAfter(connection, dialect.resetSessionSql(connection, handedOver, config.sessionTimeouts()), row);
     }
 
+    /** The lock mode in force (see {@link LockChoice#mode()}). */
+    LockMode lockMode() {
+        return lockChoice.mode();
+    }
+
+    /**
+     * Starts a transaction on the working connection. Behind a pooler, Cairn's settings (timeouts) hold
+     * for one transaction at a time, so they are made again at the start of each.
+     */
+    void begin() throws SQLException {
+        connection.setAutoCommit(false);
+        if (lockChoice.pooled()) {
+            resetSession();
+        }
+    }
+
     /**
      * Takes the migration lock on a second connection, waiting up to the configured timeout: the
      * dialect's advisory lock, or in table mode a lease whose heartbeat uses that connection.
@@ -112,10 +131,11 @@ final class Database implements AutoCloseable {
         try {
             lockConnection.setAutoCommit(true);
             dialect.prepareSession(lockConnection);
+            lockChoice.check(listener, dialect, lockConnection, connection);
             LockWait wait = new LockWait(config.lockTimeout(),
                     (holder, waited) -> listener.on(new Event.LockWaiting(holder, waited)));
             while (true) {
-                lock = config.lockMode() == LockMode.TABLE
+                lock = lockMode() == LockMode.TABLE
                         ? LeaseLock.acquire(lockConnection, dialect, table, config.leaseTtl(), wait)
                         : dialect.lock(lockConnection, table, wait);
                 Optional<OtherMode> other = otherModeHolder();
@@ -161,8 +181,8 @@ final class Database implements AutoCloseable {
      * own, so two runners configured differently never migrate at once.
      */
     private Optional<OtherMode> otherModeHolder() throws SQLException {
-        if (config.lockMode() == LockMode.TABLE) {
-            var sessions = dialect.advisoryHolders(lockConnection, table);
+        if (lockMode() == LockMode.TABLE) {
+            var sessions = lockChoice.advisoryHolders(dialect, lockConnection, table);
             return sessions.stream().findFirst().map(s -> new OtherMode("the advisory lock (lock mode advisory) held by "
                     + s.describe(), new LockHolder(s.pid(), s.applicationName(), s.clientAddress(), s.since())));
         }

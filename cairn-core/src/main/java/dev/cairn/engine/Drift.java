@@ -25,14 +25,21 @@ public final class Drift {
     private final Configuration config;
     private final DatabaseUrl scratchServer;
     private final String applicationName;
+    private final boolean grants;
 
     /**
      * @param scratchServer the server (and a database on it to connect to) where the scratch database is created
      */
     public Drift(Configuration config, DatabaseUrl scratchServer, String applicationName) {
+        this(config, scratchServer, applicationName, false);
+    }
+
+    /** With {@code grants}, privileges granted or revoked outside the migrations are drift too. */
+    public Drift(Configuration config, DatabaseUrl scratchServer, String applicationName, boolean grants) {
         this.config = config;
         this.scratchServer = scratchServer;
         this.applicationName = applicationName;
+        this.grants = grants;
     }
 
     public DriftResult run() {
@@ -46,7 +53,7 @@ public final class Drift {
             cairnSchema = db.table.schema().orElse("");
             cairnTables = Snapshot.cairnTables(db.table);
             scripts = db.history.exists(db.connection) ? db.history.appliedScripts(db.connection) : List.of();
-            live = db.dialect.schema(db.connection, cairnTables);
+            live = db.dialect.schema(db.connection, cairnTables, grants);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the schema and the history", e);
         }
@@ -55,7 +62,7 @@ public final class Drift {
              Connection c = scratch.connection().open()) {
             replay(c, dialect, scratch.name(), scripts);
             c.setAutoCommit(true);
-            replayed = dialect.schema(c, cairnTables);
+            replayed = dialect.schema(c, cairnTables, grants);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the scratch database's schema", e);
         }

@@ -21,6 +21,13 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * The lock mode was not set and the server called for another than the default: {@code mode} is
+     * the one used ({@code table}), {@code reason} says which engine was detected and why.
+     */
+    record LockModeChosen(String mode, String reason) implements Event {
+    }
+
     /** The history table did not exist and was created. */
     record HistoryCreated(String table) implements Event {
     }

@@ -184,7 +184,7 @@ public final class Migrate {
     private void applyInTransaction(Database db, Migration m, ScriptPlan plan, int batch, long start,
                                     int appliedBefore, LockGuard guard) {
         try {
-            db.connection.setAutoCommit(false);
+            db.begin();
             LockGuard.Watch watch = guard.watch();
             try {
                 new Runner(db.connection, db.dialect).run(plan.statements(), true);

@@ -65,53 +65,111 @@ public final class NewMigration {
     }
 
     /**
+     * What goes into a new migration below its header: the up script and the down script (written
+     * where the convention keeps downs; a convention without downs, drizzle-kit's, leaves it out).
+     * {@link #EMPTY} gives the templates of {@code cairn new}.
+     */
+    public record Bodies(String up, String down) {
+        public static final Bodies EMPTY = new Bodies("", "");
+
+        boolean generated() {
+            return !up.isEmpty() || !down.isEmpty();
+        }
+    }
+
+    /** A file of the new migration and its text. */
+    public record File(Path path, String text) {
+    }
+
+    /** Set while one migration is made: whether files are written or only returned, and the bodies. */
+    private boolean dryRun;
+    private Bodies bodies = Bodies.EMPTY;
+    private final List<File> made = new ArrayList<>();
+
+    /**
+     * Makes the next migration with these bodies; with {@code dryRun}, nothing is written (no file,
+     * folder or journal entry) and the files are only returned with their text.
+     */
+    public synchronized List<File> create(String name, String description, Bodies bodies, boolean dryRun) {
+        this.dryRun = dryRun;
+        this.bodies = bodies;
+        made.clear();
+        try {
+            run(name, description);
+            return List.copyOf(made);
+        } finally {
+            this.dryRun = false;
+            this.bodies = Bodies.EMPTY;
+        }
+    }
+
+    /**
      * Creates the file (or files, or folder) with {@code description} (may be empty) in its header
      * comment, and returns the files created.
      */
     public List<Path> run(String name, String description) {
-        if (!NAME.matcher(name).matches()) {
-            throw CairnException.usage("new.name", "migration name '" + name + "' must be lowercase words joined by"
-                    + " underscores, such as add_users_table");
-        }
+        checkName(name);
         Path dir = config.locations().get(0);
-        createDirectory(dir);
+        if (!dryRun) {
+            createDirectory(dir);
+        }
         Discovery found = Discover.all(config);
         Optional<Migration> newest = found.migrations().stream()
                 .filter(m -> m.kind() == Migration.Kind.VERSIONED && !m.version().isRepeatable())
                 .reduce((a, b) -> b);
         Path home = newest.map(m -> dir.resolve(m.script()).getParent()).filter(Files::isDirectory).orElse(dir);
         Next next = new Next(home, name, description.strip().replaceAll("\\s*\\R\\s*", " "), newest,
-                clock.instant());
+                clock.instant(), bodies.generated());
+        String up = bodies.up();
+        String down = bodies.down();
         return List.copyOf(switch (newest.map(Migration::convention).orElse("dbmate")) {
             case "golang-migrate" -> List.of(
-                    write(next.file(next.number() + "_" + name + ".up.sql"), next.header() + "\n"),
-                    write(next.file(next.number() + "_" + name + ".down.sql"), "-- " + name + ": down\n\n"));
+                    write(next.file(next.number() + "_" + name + ".up.sql"), next.header() + "\n" + up),
+                    write(next.file(next.number() + "_" + name + ".down.sql"), "-- " + name + ": down\n\n" + down));
             case "numbered" -> List.of(
-                    write(next.file(next.number() + "_" + name + ".sql"), next.header() + "\n"),
+                    write(next.file(next.number() + "_" + name + ".sql"), next.header() + "\n" + up),
                     write(next.file(next.number() + "_" + name + "_rollback.sql"),
-                            "-- undoes " + next.number() + "_" + name + ".sql\n\n"));
+                            "-- undoes " + next.number() + "_" + name + ".sql\n\n" + down));
             case "forward-rollback" -> List.of(write(next.file(next.number() + "_" + name + ".sql"),
                     "-- Migration: " + name + "\n-- Description: " + next.title() + "\n-- Created: "
-                            + DateTimeFormatter.ISO_INSTANT.format(next.now()) + "\n" + HINTS + "\n" + BANNER
-                            + "-- FORWARD MIGRATION\n" + BANNER + "\n\n" + BANNER + "-- ROLLBACK\n" + BANNER + "\n"));
+                            + DateTimeFormatter.ISO_INSTANT.format(next.now()) + "\n" + next.hints() + "\n" + BANNER
+                            + "-- FORWARD MIGRATION\n" + BANNER + "\n" + up + "\n" + BANNER + "-- ROLLBACK\n" + BANNER
+                            + "\n" + down));
             case "dated" -> List.of(write(next.file(next.date(DATED, ChronoUnit.MINUTES) + "_" + name + ".sql"),
-                    next.header() + "\n\n-- ROLLBACK:\n"));
-            case "flyway" -> flyway(next, found.migrations().stream()
-                    .anyMatch(m -> m.convention().equals("flyway") && m.down().isPresent()));
-            case "diesel" -> diesel(next);
+                    next.header() + "\n" + up + "\n-- ROLLBACK:\n" + down));
+            case "flyway" -> flyway(next, !down.isEmpty() || found.migrations().stream()
+                    .anyMatch(m -> m.convention().equals("flyway") && m.down().isPresent()), up, down);
+            case "diesel" -> diesel(next, up, down);
             case "goose" -> List.of(write(next.file(next.number() + "_" + name + ".sql"),
-                    "-- +goose Up\n" + next.header() + "\n\n-- +goose Down\n\n"));
+                    "-- +goose Up\n" + next.header() + "\n" + up + "\n-- +goose Down\n\n" + down));
             case "sql-migrate" -> List.of(write(next.file(next.number() + separator(newest.get()) + name + ".sql"),
-                    "-- +migrate Up\n" + next.header() + "\n\n-- +migrate Down\n\n"));
-            case "drizzle" -> List.of(drizzle(home, next.number() + "_" + name, next.header(), next.now()));
+                    "-- +migrate Up\n" + next.header() + "\n" + up + "\n-- +migrate Down\n\n" + down));
+            case "drizzle" -> List.of(drizzle(home, next.number() + "_" + name,
+                    next.header() + (up.isEmpty() ? "" : "\n" + up), next.now()));
             default -> List.of(write(next.file(newest.isPresent() ? next.number() + "_" + name + ".sql"
                     : stamp(next.now()) + "_" + name + ".sql"), "-- migrate:up\n" + next.header()
-                    + "\n\n-- migrate:down\n\n"));
+                    + "\n" + up + "\n-- migrate:down\n\n" + down));
         });
     }
 
+    /** Refuses a name that is not lowercase words joined by underscores. */
+    static void checkName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw CairnException.usage("new.name", "migration name '" + name + "' must be lowercase words joined by"
+                    + " underscores, such as add_users_table");
+        }
+    }
+
+    /** The convention the next migration is written in: that of the directory's newest versioned migration. */
+    public String convention() {
+        return Discover.all(config).migrations().stream()
+                .filter(m -> m.kind() == Migration.Kind.VERSIONED && !m.version().isRepeatable())
+                .reduce((x, y) -> y).map(Migration::convention).orElse("dbmate");
+    }
+
     /** What the new migration's names are made of: where it goes, its name, and the newest migration. */
-    private record Next(Path home, String name, String description, Optional<Migration> newest, Instant now) {
+    private record Next(Path home, String name, String description, Optional<Migration> newest, Instant now,
+                        boolean generated) {
 
         Path file(String fileName) {
             return home.resolve(fileName);
@@ -128,7 +186,12 @@ public final class NewMigration {
 
         /** The up script's header comment: what, when (UTC), and the hints. */
         String header() {
-            return "-- " + title() + "\n-- Created: " + DateTimeFormatter.ISO_INSTANT.format(now) + "\n" + HINTS;
+            return "-- " + title() + "\n-- Created: " + DateTimeFormatter.ISO_INSTANT.format(now) + "\n" + hints();
+        }
+
+        /** The hints for a hand-written migration; a generated one says where it came from instead. */
+        String hints() {
+            return generated ? "-- Generated by cairn generate: review it before applying it elsewhere.\n" : HINTS;
         }
 
         String number() {
@@ -141,28 +204,34 @@ public final class NewMigration {
     }
 
     /** {@code V<next>__name.sql}, and {@code U<next>__name.sql} when the directory has undo files. */
-    private static List<Path> flyway(Next next, boolean undoes) {
+    private List<Path> flyway(Next next, boolean undoes, String up, String down) {
         String v = nextFlyway(next.newest().orElseThrow(), next.now());
         List<Path> out = new ArrayList<>();
-        out.add(write(next.file("V" + v + "__" + next.name() + ".sql"), next.header() + "\n"));
+        out.add(write(next.file("V" + v + "__" + next.name() + ".sql"), next.header() + "\n" + up));
         if (undoes) {
             out.add(write(next.file("U" + v + "__" + next.name() + ".sql"),
-                    "-- undoes V" + v + "__" + next.name() + ".sql\n\n"));
+                    "-- undoes V" + v + "__" + next.name() + ".sql\n\n" + down));
         }
         return out;
     }
 
     /** A folder {@code YYYY-MM-DD-HHMMSS_name/} with diesel's own up.sql and down.sql templates. */
-    private static List<Path> diesel(Next next) {
+    private List<Path> diesel(Next next, String up, String down) {
         Path folder = next.file(next.date(DIESEL, ChronoUnit.SECONDS) + "_" + next.name());
-        createFolder(folder);
-        return List.of(write(folder.resolve("up.sql"), next.header() + "-- Your SQL goes here\n"),
-                write(folder.resolve("down.sql"), "-- This file should undo anything in `up.sql`\n"));
+        if (!dryRun) {
+            createFolder(folder);
+        }
+        return List.of(write(folder.resolve("up.sql"), next.header() + (up.isEmpty() ? "-- Your SQL goes here\n"
+                        : "\n" + up)),
+                write(folder.resolve("down.sql"), "-- This file should undo anything in `up.sql`\n" + down));
     }
 
     /** The SQL file, then its journal entry; the file is removed again when the journal cannot be written. */
-    private static Path drizzle(Path folder, String tag, String header, Instant now) {
-        Path file = write(folder.resolve(tag + ".sql"), header + "\n");
+    private Path drizzle(Path folder, String tag, String text, Instant now) {
+        Path file = write(folder.resolve(tag + ".sql"), text + "\n");
+        if (dryRun) {
+            return file;
+        }
         try {
             DrizzleJournal.append(folder, tag, now);
         } catch (CairnException e) {
@@ -250,7 +319,11 @@ public final class NewMigration {
         }
     }
 
-    private static Path write(Path file, String text) {
+    private Path write(Path file, String text) {
+        made.add(new File(file, text));
+        if (dryRun) {
+            return file;
+        }
         try {
             return Files.writeString(file, text, StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {

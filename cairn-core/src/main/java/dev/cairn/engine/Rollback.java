@@ -147,7 +147,11 @@ public final class Rollback {
                 db.verifyLockBeforeCommit("not started: the rollback of " + step.entry().version() + " (without a"
                         + " transaction) did not run" + stayRolledBack(doneBefore), "rollback");
             }
-            db.connection.setAutoCommit(!plan.transactional());
+            if (plan.transactional()) {
+                db.begin();
+            } else {
+                db.connection.setAutoCommit(true);
+            }
             try {
                 new Runner(db.connection, db.dialect).run(plan.statements(), plan.transactional());
             } catch (Runner.StatementFailure f) {

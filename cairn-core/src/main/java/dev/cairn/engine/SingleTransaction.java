@@ -46,7 +46,7 @@ final class SingleTransaction {
         List<Applied> applied = new ArrayList<>();
         List<Event> done = new ArrayList<>();
         try {
-            db.connection.setAutoCommit(false);
+            db.begin();
             for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
                 Applied a = one(e.getKey(), e.getValue(), batch, applied.size(), guard);
                 applied.add(rerun.contains(a.version()) ? a.asRerun() : a);

@@ -19,15 +19,22 @@ import java.util.Set;
 public final class Snapshot {
 
     private final Configuration config;
+    private final boolean grants;
 
     public Snapshot(Configuration config) {
+        this(config, false);
+    }
+
+    /** With {@code grants}, the model and the documents carry every role's privileges too. */
+    public Snapshot(Configuration config, boolean grants) {
         this.config = config;
+        this.grants = grants;
     }
 
     /** The model of the configured database, without Cairn's own tables. */
     public SchemaModel read() {
         try (Database db = Database.open(config)) {
-            return db.dialect.schema(db.connection, cairnTables(db.table));
+            return db.dialect.schema(db.connection, cairnTables(db.table), grants);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the schema from the catalog", e);
         }

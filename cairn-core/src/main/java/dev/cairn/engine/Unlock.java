@@ -30,7 +30,7 @@ public final class Unlock {
 
     public UnlockResult run(UnlockRequest request) {
         try (Database db = Database.open(config)) {
-            return config.lockMode() == LockMode.TABLE ? lease(db, request) : advisory(db, request);
+            return db.lockMode() == LockMode.TABLE ? lease(db, request) : advisory(db, request);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot clear the migration lock on " + config.table(), e);
         }

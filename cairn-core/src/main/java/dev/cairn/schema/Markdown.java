@@ -11,7 +11,7 @@ import java.util.TreeSet;
 /**
  * Renders a {@link SchemaModel} as one Markdown document (DATABASE.md): per schema, each table with
  * its columns, keys, indexes, foreign keys out and in, triggers and policies; then views,
- * functions, types and sequences; the extensions last. No timestamp and a fixed order, so an
+ * functions, types and sequences; the extensions, then the grants when they were read, last. No timestamp and a fixed order, so an
  * unchanged database gives the same bytes.
  */
 public final class Markdown {
@@ -77,6 +77,11 @@ public final class Markdown {
         if (!model.extensions().isEmpty()) {
             out.append("\n## Extensions\n\n| Name | Schema | Version |\n|---|---|---|\n");
             model.extensions().forEach(e -> row(out, e.name(), e.schema(), e.version()));
+        }
+        if (!model.grants().isEmpty()) {
+            out.append("\n## Grants\n\nPrivileges beyond each owner's own; `*` marks WITH GRANT OPTION.\n\n"
+                    + "| On | Object | Grantee | Privileges |\n|---|---|---|---|\n");
+            model.grants().forEach(g -> row(out, g.on(), g.object(), g.grantee(), g.privileges()));
         }
         return out.toString();
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * an absent value is empty text. Objects owned by an extension and Cairn's own tables are left out.
  */
 public record SchemaModel(List<Schema> schemas, List<Extension> extensions, List<Table> tables, List<View> views,
-                          List<Sequence> sequences, List<Routine> routines, List<TypeDef> types) {
+                          List<Sequence> sequences, List<Routine> routines, List<TypeDef> types,
+                          List<Grant> grants) {
 
     public SchemaModel {
         schemas = sorted(schemas, Comparator.comparing(Schema::name));
@@ -22,6 +23,13 @@ public record SchemaModel(List<Schema> schemas, List<Extension> extensions, List
         routines = sorted(routines, Comparator.comparing(Routine::schema).thenComparing(Routine::name)
                 .thenComparing(Routine::arguments));
         types = sorted(types, Comparator.comparing(TypeDef::schema).thenComparing(TypeDef::name));
+        grants = sorted(grants, Comparator.comparing(Grant::on).thenComparing(Grant::object)
+                .thenComparing(Grant::grantee));
+    }
+
+    /** The same model without its grants: what is compared and written unless grants are asked for. */
+    public SchemaModel withoutGrants() {
+        return new SchemaModel(schemas, extensions, tables, views, sequences, routines, types, List.of());
     }
 
     /** A schema (namespace). */
@@ -166,6 +174,21 @@ public record SchemaModel(List<Schema> schemas, List<Extension> extensions, List
     }
 
     /**
+     * The privileges one role holds on one object, beyond its owner's own (which follow the owner).
+     * An object whose privileges were never changed holds the kind's defaults, such as EXECUTE for
+     * PUBLIC on a function; a REVOKE of them shows as their absence.
+     *
+     * @param on         {@code schema}, {@code table}, {@code view}, {@code materialized view}, {@code sequence},
+     *                   {@code foreign table}, {@code column}, {@code function} or {@code type}
+     * @param object     the qualified name (a function's signature, a column's table.column)
+     * @param grantee    the role, or {@code PUBLIC}
+     * @param privileges sorted and comma-separated, such as {@code INSERT, SELECT}; one granted WITH GRANT
+     *                   OPTION is followed by {@code *}
+     */
+    public record Grant(String on, String object, String grantee, String privileges) {
+    }
+
+    /**
      * Every object as one flat entry: what {@link SchemaDiff} compares. The key is the kind and
      * the qualified name; the text holds every compared property.
      */
@@ -200,6 +223,8 @@ public record SchemaModel(List<Schema> schemas, List<Extension> extensions, List
         routines.forEach(r -> out.add(new Entry(r.kind().label(), r.signature(), r.definition() + comment(r.comment()))));
         types.forEach(t -> out.add(new Entry("type", t.schema() + "." + t.name(), t.kind().label() + " "
                 + t.definition() + comment(t.comment()))));
+        grants.forEach(g -> out.add(new Entry("grant", "on " + g.on() + " " + g.object() + " to " + g.grantee(),
+                g.privileges())));
         return List.copyOf(out);
     }
 

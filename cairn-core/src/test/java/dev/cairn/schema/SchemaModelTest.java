@@ -28,7 +28,8 @@ class SchemaModelTest {
     @BeforeEach
     void empty() throws Exception {
         db.execute("DROP SCHEMA IF EXISTS billing CASCADE", "DROP EXTENSION IF EXISTS pg_trgm",
-                "DROP TYPE IF EXISTS public.mood CASCADE");
+                "DROP TYPE IF EXISTS public.mood CASCADE", "DROP DOMAIN IF EXISTS public.pos CASCADE",
+                "DROP EXTENSION IF EXISTS postgres_fdw CASCADE");
         db.reset();
         db.execute("CREATE TABLE base (id int PRIMARY KEY, name text)");
     }
@@ -84,7 +85,55 @@ class SchemaModelTest {
                 Arguments.of("table", "public.base", "COMMENT ON TABLE base IS 'the base'",
                         "COMMENT ON TABLE base IS NULL"),
                 Arguments.of("column", "public.base.name", "COMMENT ON COLUMN base.name IS 'who'",
-                        "COMMENT ON COLUMN base.name IS NULL"));
+                        "COMMENT ON COLUMN base.name IS NULL"),
+                Arguments.of("table", "public.heir", "CREATE TABLE heir (extra int) INHERITS (base)",
+                        "DROP TABLE heir"),
+                Arguments.of("table", "public.p", "CREATE TABLE p (d date) PARTITION BY LIST (d)", "DROP TABLE p"),
+                Arguments.of("table", "public.base", "ALTER TABLE base ENABLE ROW LEVEL SECURITY",
+                        "ALTER TABLE base DISABLE ROW LEVEL SECURITY"),
+                Arguments.of("table", "public.base", "ALTER TABLE base ENABLE ROW LEVEL SECURITY;"
+                        + " ALTER TABLE base FORCE ROW LEVEL SECURITY", "ALTER TABLE base NO FORCE ROW LEVEL SECURITY"),
+                Arguments.of("column", "public.base.name", "ALTER TABLE base ALTER COLUMN name SET NOT NULL",
+                        "ALTER TABLE base ALTER COLUMN name DROP NOT NULL"),
+                Arguments.of("constraint", "public.base.base_name_key", "ALTER TABLE base ADD UNIQUE (name)",
+                        "ALTER TABLE base DROP CONSTRAINT base_name_key"),
+                Arguments.of("constraint", "public.base.no_overlap", "ALTER TABLE base ADD CONSTRAINT no_overlap"
+                        + " EXCLUDE USING btree (name WITH =)", "ALTER TABLE base DROP CONSTRAINT no_overlap"),
+                Arguments.of("constraint", "public.base.named", "ALTER TABLE base ADD CONSTRAINT named CHECK"
+                        + " (name <> ''); COMMENT ON CONSTRAINT named ON base IS 'why'",
+                        "COMMENT ON CONSTRAINT named ON base IS NULL"),
+                Arguments.of("index", "public.base_id_hash", "CREATE INDEX base_id_hash ON base USING hash (id);"
+                        + " COMMENT ON INDEX base_id_hash IS 'fast'", "COMMENT ON INDEX base_id_hash IS NULL"),
+                Arguments.of("index", "public.mv_id", "CREATE MATERIALIZED VIEW mv AS SELECT id FROM base;"
+                        + " CREATE UNIQUE INDEX mv_id ON mv (id)", "DROP INDEX mv_id"),
+                Arguments.of("view", "public.v", "CREATE VIEW v AS SELECT id FROM base",
+                        "CREATE OR REPLACE VIEW v AS SELECT id FROM base WHERE id > 1"),
+                Arguments.of("sequence", "public.s", "CREATE SEQUENCE s", "ALTER SEQUENCE s INCREMENT 2 CYCLE"),
+                Arguments.of("function", "public.f(a integer)", "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql"
+                        + " AS 'SELECT a + 1'", "CREATE OR REPLACE FUNCTION f(a int) RETURNS int LANGUAGE sql"
+                        + " AS 'SELECT a + 2'"),
+                Arguments.of("function", "public.f(a text)", "CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql"
+                        + " AS 'SELECT a'; CREATE FUNCTION f(a text) RETURNS text LANGUAGE sql AS 'SELECT a'",
+                        "DROP FUNCTION f(text)"),
+                Arguments.of("window", "public.nth()", "CREATE FUNCTION nth() RETURNS bigint"
+                        + " LANGUAGE internal WINDOW AS 'window_row_number'", "DROP FUNCTION nth()"),
+                Arguments.of("trigger", "public.base.touch", "CREATE FUNCTION tg() RETURNS trigger LANGUAGE plpgsql"
+                        + " AS 'BEGIN RETURN NEW; END'; CREATE TRIGGER touch BEFORE UPDATE ON base FOR EACH ROW"
+                        + " EXECUTE FUNCTION tg()", "ALTER TABLE base DISABLE TRIGGER touch"),
+                Arguments.of("type", "public.mood", "CREATE TYPE mood AS ENUM ('sad', 'ok')",
+                        "ALTER TYPE mood ADD VALUE 'glad'"),
+                Arguments.of("type", "public.pos", "CREATE DOMAIN pos AS int CHECK (VALUE > 0)",
+                        "ALTER DOMAIN pos SET DEFAULT 1"),
+                Arguments.of("policy", "public.base.own", "ALTER TABLE base ENABLE ROW LEVEL SECURITY;"
+                        + " CREATE POLICY own ON base FOR SELECT USING (id > 0)", "ALTER POLICY own ON base"
+                        + " USING (id > 1)"),
+                Arguments.of("schema", "billing", "CREATE SCHEMA billing; COMMENT ON SCHEMA billing IS 'money'",
+                        "COMMENT ON SCHEMA billing IS NULL"),
+                Arguments.of("table", "public.remote", "CREATE EXTENSION postgres_fdw; CREATE SERVER elsewhere"
+                        + " FOREIGN DATA WRAPPER postgres_fdw; CREATE FOREIGN TABLE remote (a int) SERVER elsewhere",
+                        "DROP FOREIGN TABLE remote"),
+                Arguments.of("table", "public.billing_t", "CREATE TABLE billing_t (a int)",
+                        "ALTER TABLE billing_t SET UNLOGGED"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -108,6 +157,40 @@ class SchemaModelTest {
             assertThat(d.object()).isEqualTo(object);
             assertThat(d.change()).isIn(SchemaDiff.Change.REMOVED, SchemaDiff.Change.CHANGED);
         });
+    }
+
+    @Test
+    void grantsAreReadOnRequestAndRoundTrip() throws Exception {
+        String role = "cairn_t_reader_" + Long.toHexString(System.nanoTime());
+        db.execute("CREATE ROLE " + role, "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+                "CREATE SEQUENCE s", "CREATE TYPE mood AS ENUM ('ok')");
+        try {
+            Cairn cairn = Cairn.configure().url(db.url()).locations(tmp).load();
+            SchemaModel before = cairn.schemaWithGrants();
+            assertThat(cairn.schema().grants()).as("not read unless asked for").isEmpty();
+            assertThat(before.grants()).as("the defaults: EXECUTE and USAGE for PUBLIC").contains(
+                    new SchemaModel.Grant("function", "public.f()", "PUBLIC", "EXECUTE"),
+                    new SchemaModel.Grant("type", "public.mood", "PUBLIC", "USAGE"));
+            db.execute("GRANT SELECT, INSERT ON base TO " + role, "GRANT UPDATE (name) ON base TO " + role,
+                    "GRANT USAGE ON SEQUENCE s TO " + role + " WITH GRANT OPTION",
+                    "GRANT USAGE ON SCHEMA public TO " + role, "REVOKE EXECUTE ON FUNCTION f() FROM PUBLIC");
+            SchemaModel with = cairn.schemaWithGrants();
+            assertThat(SchemaDiff.between(before, with)).extracting(d -> d.object() + " " + d.change().label()
+                    + " " + d.actual()).containsExactly(
+                    "on column public.base.name to " + role + " added UPDATE",
+                    "on function public.f() to PUBLIC removed ",
+                    "on schema public to " + role + " added USAGE",
+                    "on sequence public.s to " + role + " added USAGE*",
+                    "on table public.base to " + role + " added INSERT, SELECT");
+            assertThat(Markdown.write(with)).contains("## Grants").contains("| table | public.base | " + role
+                    + " | INSERT, SELECT |");
+            assertThat(SchemaJson.write(with)).contains("\"grantee\": \"" + role + "\"");
+            db.execute("REVOKE ALL ON base FROM " + role, "REVOKE ALL ON SEQUENCE s FROM " + role,
+                    "REVOKE USAGE ON SCHEMA public FROM " + role, "GRANT EXECUTE ON FUNCTION f() TO PUBLIC");
+            assertThat(SchemaDiff.between(before, cairn.schemaWithGrants())).as("dropped again").isEmpty();
+        } finally {
+            db.execute("DROP OWNED BY " + role, "DROP ROLE " + role);
+        }
     }
 
     @Test

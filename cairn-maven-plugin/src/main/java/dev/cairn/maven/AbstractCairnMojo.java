@@ -13,9 +13,11 @@ import java.util.Locale;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * What every goal shares: the {@code <configuration>} elements (each also {@code -Dcairn.<name>}),
@@ -81,6 +83,10 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
     @Parameter(defaultValue = "${settings}", readonly = true)
     protected Settings settings;
 
+    /** Decrypts {@code <server>} passwords encrypted with {@code mvn --encrypt-password}, as Maven does its own. */
+    @Component
+    protected SettingsDecrypter decrypter;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -113,11 +119,7 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
         String u = user;
         String p = password;
         if (serverId != null && !serverId.isBlank()) {
-            Server server = settings == null ? null : settings.getServer(serverId);
-            if (server == null) {
-                throw CairnException.usage("config.server", "no <server> with id '" + serverId
-                        + "' in settings.xml; add one with <username> and <password>, or drop <serverId>");
-            }
+            Server server = ServerCredentials.of(settings, serverId, decrypter);
             u = u != null ? u : server.getUsername();
             p = p != null ? p : server.getPassword();
         }

@@ -22,6 +22,8 @@ final class MavenListener implements Listener {
             log.warn(r.script() + " timed out waiting for a lock held by " + (r.blockers().isEmpty() ? "a session not seen"
                     : String.join("; ", r.blockers().stream().map(dev.cairn.dialect.Blocker::describe).toList()))
                     + "; rolled back, retry " + r.attempt() + " of " + r.retries() + " in " + r.backOff().toMillis() + "ms");
+        } else if (event instanceof Event.LockModeChosen c) {
+            log.info(c.reason());
         } else if (event instanceof Event.HistoryCreated h) {
             log.info("created history table " + h.table());
         } else if (event instanceof Event.MigrationStarting s) {

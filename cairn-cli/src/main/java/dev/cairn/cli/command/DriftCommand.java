@@ -3,6 +3,7 @@ package dev.cairn.cli.command;
 import dev.cairn.cli.Console;
 import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
+import dev.cairn.cli.ScratchServer;
 import dev.cairn.cli.render.Progress;
 import dev.cairn.engine.DriftResult;
 import dev.cairn.schema.SchemaJson;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
                 "  cairn drift",
                 "  cairn drift --json | jq '.differences[].object'",
                 "  cairn drift --scratch-url postgres://postgres@localhost:5432/postgres",
+                "  cairn drift --grants             privileges too",
                 "", "Exit codes: 0 no drift, 1 a migration failed on the scratch database or a database could not be"
                 + " reached, 2 bad configuration or no right to create the scratch database, 4 drift found."})
 public final class DriftCommand extends DatabaseCommand {
@@ -33,13 +35,16 @@ public final class DriftCommand extends DatabaseCommand {
             + " a temporary database; default: the target's own server.")
     String scratchUrl;
 
+    @Option(names = "--grants", description = "Compare every role's privileges too (GRANT and REVOKE made outside"
+            + " the migrations are drift).")
+    boolean grants;
+
     public DriftCommand(Context context, Console console) {
         super(context, console);
     }
 
     @Override
     public Integer call() {
-        String scratch = scratchUrl != null ? scratchUrl : context.env("CAIRN_SCRATCH_URL");
         if (fanningOut(fanout)) {
             if (fanout.schemasQuery != null) {
                 // The live side is read database-wide, the replay lands in one schema: every tenant would drift.
@@ -48,14 +53,20 @@ public final class DriftCommand extends DatabaseCommand {
             }
             return fanOut(fanout, "drift", json, java.util.Optional.empty(), java.util.Optional.empty(), false,
                     cairn -> {
-                        DriftResult r = scratch.isEmpty() ? cairn.drift() : cairn.drift(scratch);
+                        DriftResult r;
+                        try (ScratchServer scratch = ScratchServer.choose(context, console, cairn, scratchUrl)) {
+                            r = cairn.drift(scratch.url(), grants);
+                        }
                         return new dev.cairn.cli.fanout.Fanout.Outcome(r.drifted() ? 4 : 0, !r.drifted() ? "no drift"
                                 : r.differences().size() + " differences:" + r.differences().stream()
                                 .map(d -> "\n  " + DriftResult.describe(d)).reduce("", String::concat));
                     });
         }
         return withCairn(new Progress(console, true), cairn -> {
-            DriftResult r = scratch.isEmpty() ? cairn.drift() : cairn.drift(scratch);
+            DriftResult r;
+            try (ScratchServer scratch = ScratchServer.choose(context, console, cairn, scratchUrl)) {
+                r = cairn.drift(scratch.url(), grants);
+            }
             if (json) {
                 console.out(SchemaJson.write(r).stripTrailing());
             } else if (!r.drifted()) {

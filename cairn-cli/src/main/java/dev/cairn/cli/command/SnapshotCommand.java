@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
                 "  cairn snapshot                      write DATABASE.md",
                 "  cairn snapshot --out docs/schema.md",
                 "  cairn snapshot --json | jq '.tables[].name'",
+                "  cairn snapshot --grants              with every role's privileges",
                 "  cairn migrate --snapshot DATABASE.md   rewrite it after a migrate that applied",
                 "", "Exit codes: 0 written, 1 the database could not be read or the file written, 2 bad configuration."})
 public final class SnapshotCommand extends DatabaseCommand {
@@ -34,6 +35,9 @@ public final class SnapshotCommand extends DatabaseCommand {
     @Option(names = "--json", description = "The model as one JSON document (on standard output unless --out).")
     boolean json;
 
+    @Option(names = "--grants", description = "Every role's privileges too (a Grants section; \"grants\" in JSON).")
+    boolean grants;
+
     public SnapshotCommand(Context context, Console console) {
         super(context, console);
     }
@@ -42,12 +46,12 @@ public final class SnapshotCommand extends DatabaseCommand {
     public Integer call() {
         return withCairn(new Progress(console, true), cairn -> {
             if (json && out == null) {
-                console.out(Snapshot.Format.JSON.render(cairn.schema()).stripTrailing());
+                console.out(Snapshot.Format.JSON.render(grants ? cairn.schemaWithGrants() : cairn.schema()).stripTrailing());
                 return 0;
             }
             String name = out != null ? out : DEFAULT_FILE;
             Path file = context.resolve(name);
-            SchemaModel m = cairn.snapshot(file, json ? Snapshot.Format.JSON : Snapshot.Format.MARKDOWN);
+            SchemaModel m = cairn.snapshot(file, json ? Snapshot.Format.JSON : Snapshot.Format.MARKDOWN, grants);
             console.out("wrote " + name + ": " + summary(m));
             return 0;
         });

@@ -3,6 +3,7 @@ package dev.cairn.cli.command;
 import dev.cairn.cli.Console;
 import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
+import dev.cairn.cli.ScratchServer;
 import dev.cairn.cli.render.Progress;
 import dev.cairn.engine.Verify;
 import dev.cairn.engine.VerifyResult;
@@ -52,10 +53,12 @@ public final class VerifyCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        String scratch = scratchUrl != null ? scratchUrl : context.env("CAIRN_SCRATCH_URL");
         Verify.Mode m = mode(mode);
         return withCairn(new Progress(console, true), cairn -> {
-            VerifyResult r = scratch.isEmpty() ? cairn.verify(pending, m) : cairn.verify(scratch, pending, m);
+            VerifyResult r;
+            try (ScratchServer scratch = ScratchServer.choose(context, console, cairn, scratchUrl)) {
+                r = scratch.url().isEmpty() ? cairn.verify(pending, m) : cairn.verify(scratch.url(), pending, m);
+            }
             if (json) {
                 console.out(SchemaJson.write(r).stripTrailing());
             } else {

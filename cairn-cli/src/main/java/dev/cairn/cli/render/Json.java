@@ -73,6 +73,9 @@ public final class Json {
         if (e instanceof dev.cairn.engine.Event.HistoryCreated h) {
             return "created history table " + h.table();
         }
+        if (e instanceof dev.cairn.engine.Event.LockModeChosen c) {
+            return "lock mode " + c.mode() + ": " + c.reason();
+        }
         if (e instanceof dev.cairn.engine.Event.RunStarting r) {
             return "running " + r.scripts().size() + " scripts";
         }
@@ -123,6 +126,9 @@ public final class Json {
         if (e instanceof dev.cairn.engine.Event.HistoryCreated h) {
             return map("event", "history_created", "table", h.table());
         }
+        if (e instanceof dev.cairn.engine.Event.LockModeChosen c) {
+            return map("event", "lock_mode_chosen", "mode", c.mode(), "reason", c.reason());
+        }
         if (e instanceof dev.cairn.engine.Event.RunStarting r) {
             return map("event", "run_starting", "scripts", r.scripts());
         }
@@ -164,25 +170,9 @@ public final class Json {
                 .toList());
     }
 
+    /** The {@code status --json} document: {@link dev.cairn.engine.StatusDocument}, shared with the other hosts. */
     public static Map<String, Object> status(StatusResult s) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("database", s.database());
-        doc.put("table", s.table());
-        var sum = s.summary();
-        doc.put("summary", map("total", sum.total(), "applied", sum.applied(), "pending", sum.pending(),
-                "failed", sum.failed(), "modified", sum.modified(), "missing", sum.missing(),
-                "outOfOrder", sum.outOfOrder(), "ignored", s.ignored().size()));
-        doc.put("migrations", s.migrations().stream().map(m -> map(
-                "version", m.version(), "description", m.description(), "script", m.script(),
-                "state", m.state().label(), "appliedAt", time(m.appliedAt()), "durationMs", m.durationMs().orElse(null),
-                "batch", m.batch().orElse(null), "error", m.error().isEmpty() ? null : m.error())).toList());
-        doc.put("rollbacks", s.rollbacks().stream().map(r -> map("version", r.version(), "script", r.script(),
-                "batch", r.batch(), "rolledBackAt", r.rolledBackAt().toString())).toList());
-        doc.put("ignored", s.ignored().stream().map(i -> map("path", i.path(), "reason", i.reason())).toList());
-        doc.put("problems", problems(s.problems()));
-        doc.put("size", map("bytes", s.stats().sizeBytes(), "exact", s.stats().exact(), "tables", s.stats().tables(),
-                "largest", s.stats().largest().stream().map(t -> map("table", t.table(), "bytes", t.bytes())).toList()));
-        return doc;
+        return dev.cairn.engine.StatusDocument.of(s);
     }
 
     public static Map<String, Object> validate(ValidateResult v) {
@@ -207,7 +197,7 @@ public final class Json {
     }
 
     private static List<Map<String, Object>> problems(List<Problem> problems) {
-        return problems.stream().map(p -> map("code", p.code(), "message", p.message())).toList();
+        return dev.cairn.engine.StatusDocument.problems(problems);
     }
 
     private static String time(Optional<Instant> t) {

@@ -43,6 +43,12 @@ public final class Progress implements Listener {
                     + w.holder().map(h -> h.describe()).orElse("a session that has just ended"));
             return;
         }
+        if (event instanceof Event.LockModeChosen c) {
+            if (!console.jsonLog()) {
+                console.err("note: " + c.reason());
+            }
+            return;
+        }
         if (event instanceof Event.LockRetrying r) {
             if (!console.jsonLog()) {
                 console.err(console.warn("lock wait") + ": " + Json.lockRetry(r));

@@ -52,6 +52,11 @@ final class AdvisoryLock implements MigrationLock {
     private volatile Optional<SQLException> lost = Optional.empty();
     /** Whether the lock session is known to be gone. */
     private volatile boolean lostKnown;
+    /**
+     * The server session now serving the lock's connection when it is not the one that took the lock (0
+     * while it is): a pooler moving sessions between transactions that the check before the lock missed.
+     */
+    private volatile int movedTo;
 
     private AdvisoryLock(Connection connection, TableName table, long key, long commitKey, int pid) {
         this.connection = connection;
@@ -213,16 +218,31 @@ final class AdvisoryLock implements MigrationLock {
         }
     }
 
-    /** Asks the lock session once, to learn why it is gone; the caller holds {@code session}. */
+    /**
+     * Asks the lock session once which server session serves it, to learn whether it is gone or was moved
+     * by a pooler; the caller holds {@code session}.
+     */
     private void probe() {
-        try (Statement s = connection.createStatement()) {
-            s.execute("SELECT 1");
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_catalog.pg_backend_pid()")) {
+            rs.next();
+            int now = rs.getInt(1);
+            if (now != pid) {
+                movedTo = now;
+            }
         } catch (SQLException e) {
             lost = Optional.of(e);
         }
     }
 
     private CairnException lockLost(String then) {
+        if (movedTo != 0) {
+            return new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.lost", "lost the migration lock: the"
+                    + " advisory lock on " + table + " was taken in server session pid " + pid + ", but its connection is"
+                    + " now served by pid " + movedTo + ": a connection pooler hands server sessions around between"
+                    + " transactions (PgBouncer pool_mode = transaction), so the lock keeps no other runner out. Use the"
+                    + " lease lock, --lock-mode table" + (then.isEmpty() ? "" : "; " + then));
+        }
         String why = lost.map(e -> " (" + dev.cairn.jdbc.Jdbc.error(e).describe() + ")").orElse("");
         return new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.lost", "lost the migration lock: the"
                 + " session holding the advisory lock on " + table + " (pid " + pid + ") has ended" + why
@@ -242,7 +262,7 @@ final class AdvisoryLock implements MigrationLock {
                 try {
                     probe();
                     // Only a closed connection means a lost lock; any other error leaves the session, and the lock, alive.
-                    if (lost.isPresent() && isClosed()) {
+                    if (movedTo != 0 || lost.isPresent() && isClosed()) {
                         lostKnown = true;
                         return;
                     }

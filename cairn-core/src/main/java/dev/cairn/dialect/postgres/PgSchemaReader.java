@@ -20,7 +20,8 @@ import java.util.Set;
 
 /**
  * Reads the {@link SchemaModel} from the PostgreSQL catalog: one query per object kind, never one
- * per table, so a database of a thousand tables reads in a few round trips. Definitions come from
+ * per table, so a database of a thousand tables reads in a few round trips (view definitions take
+ * one query per 500 views, to stay within the server's lock table). Definitions come from
  * the server's own {@code format_type} and {@code pg_get_*def} functions. Objects that belong to an
  * extension ({@code pg_depend.deptype = 'e'}) and the system schemas are left out.
  */
@@ -48,7 +49,7 @@ final class PgSchemaReader {
             + " coalesce((SELECT string_agg(pn.nspname || '.' || p.relname, ',' ORDER BY i.inhseqno) FROM pg_inherits i"
             + " JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace"
             + " WHERE i.inhrelid = c.oid), ''),"
-            + " CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) ELSE '' END,"
+            + " '',"
             + " coalesce(obj_description(c.oid, 'pg_class'), '')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm') AND" + USER + "AND" + notExtension("pg_class", "c.oid");
@@ -131,6 +132,51 @@ final class PgSchemaReader {
             + " AND (t.typtype IN ('e', 'd', 'r')"
             + " OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))";
 
+    /**
+     * Every role's privileges on every object (the owner's own left out), one row per object and
+     * grantee: an ACL never changed counts as the kind's defaults ({@code acldefault}), so the read
+     * does not depend on whether a default was ever written down.
+     */
+    private static final String GRANTS = "SELECT g.on_kind, g.obj,"
+            + " CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE pg_get_userbyid(g.grantee) END,"
+            + " string_agg(g.privilege_type || CASE WHEN g.is_grantable THEN '*' ELSE '' END, ', '"
+            + " ORDER BY g.privilege_type)"
+            + " FROM (SELECT 'schema' AS on_kind, n.nspname AS obj, n.nspowner AS owner,"
+            + " (aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner)))).* FROM pg_namespace n"
+            + " WHERE" + USER + "AND" + notExtension("pg_namespace", "n.oid")
+            + " UNION ALL SELECT CASE c.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view'"
+            + " WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table' ELSE 'table' END,"
+            + " n.nspname || '.' || c.relname, c.relowner, (aclexplode(coalesce(c.relacl,"
+            + " acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner)))).*"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S') AND" + USER + "AND" + notExtension("pg_class", "c.oid")
+            + " UNION ALL SELECT 'column', n.nspname || '.' || c.relname || '.' || a.attname, c.relowner,"
+            + " (aclexplode(a.attacl)).* FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped AND" + USER
+            + " UNION ALL SELECT 'function', n.nspname || '.' || p.proname || '('"
+            + " || pg_get_function_identity_arguments(p.oid) || ')', p.proowner,"
+            + " (aclexplode(coalesce(p.proacl, acldefault('f', p.proowner)))).*"
+            + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+            + " WHERE" + USER + "AND" + notExtension("pg_proc", "p.oid")
+            + " UNION ALL SELECT 'type', n.nspname || '.' || t.typname, t.typowner,"
+            + " (aclexplode(coalesce(t.typacl, acldefault('T', t.typowner)))).*"
+            + " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+            + " WHERE" + USER + "AND" + notExtension("pg_type", "t.oid")
+            + " AND (t.typtype IN ('e', 'd', 'r')"
+            + " OR (t.typtype = 'c' AND (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c'))) g"
+            + " WHERE g.grantee <> g.owner GROUP BY 1, 2, 3";
+
+    /**
+     * View definitions, a chunk at a time: {@code pg_get_viewdef} locks each view until the end of the
+     * statement, and ten thousand views in one statement overflow the server's lock table
+     * (max_locks_per_transaction); in autocommit each chunk releases its locks.
+     */
+    private static final String VIEW_DEFINITIONS = "SELECT c.oid, pg_get_viewdef(c.oid) FROM pg_class c"
+            + " WHERE c.oid = ANY (?::text::oid[])";
+
+    private static final int VIEW_CHUNK = 500;
+
     private PgSchemaReader() {
     }
 
@@ -156,8 +202,9 @@ final class PgSchemaReader {
      * Reads the model.
      *
      * @param excluded tables left out with everything that hangs off them, as unquoted {@code schema.table}
+     * @param grants   whether to read the privileges too (one more query)
      */
-    static SchemaModel read(Connection c, Set<String> excluded) throws SQLException {
+    static SchemaModel read(Connection c, Set<String> excluded, boolean grants) throws SQLException {
         try (Statement s = c.createStatement()) {
             List<SchemaModel.Schema> schemas = new ArrayList<>();
             for (String[] r : rows(s, SCHEMAS)) {
@@ -169,14 +216,14 @@ final class PgSchemaReader {
             }
             List<SchemaModel.Table> tables = new ArrayList<>();
             List<SchemaModel.View> views = new ArrayList<>();
-            relations(s, excluded, tables, views);
+            relations(c, s, excluded, tables, views);
             return new SchemaModel(schemas, extensions, tables, views, sequences(s, excluded), routines(s),
-                    types(s, excluded));
+                    types(s, excluded), grants ? grants(s, excluded) : List.of());
         }
     }
 
     /** Tables and views with their columns, constraints, indexes, triggers and policies: six queries in all. */
-    private static void relations(Statement s, Set<String> excluded, List<SchemaModel.Table> tables,
+    private static void relations(Connection c, Statement s, Set<String> excluded, List<SchemaModel.Table> tables,
                                   List<SchemaModel.View> views) throws SQLException {
         Map<String, Relation> relations = new HashMap<>();
         for (String[] r : rows(s, RELATIONS)) {
@@ -185,6 +232,7 @@ final class PgSchemaReader {
                 relations.put(r[0], rel);
             }
         }
+        viewDefinitions(c, relations);
         for (String[] r : rows(s, COLUMNS)) {
             Relation rel = relations.get(r[0]);
             if (rel != null) {
@@ -242,6 +290,24 @@ final class PgSchemaReader {
         }
     }
 
+    /** Fills in each view's definition (column 10 of its row), {@value #VIEW_CHUNK} views per statement. */
+    private static void viewDefinitions(Connection c, Map<String, Relation> relations) throws SQLException {
+        List<String> oids = relations.values().stream().filter(r -> r.row[3].equals("v") || r.row[3].equals("m"))
+                .map(r -> r.row[0]).sorted().toList();
+        try (java.sql.PreparedStatement ps = c.prepareStatement(VIEW_DEFINITIONS)) {
+            for (int from = 0; from < oids.size(); from += VIEW_CHUNK) {
+                ps.setString(1, "{" + String.join(",", oids.subList(from, Math.min(oids.size(), from + VIEW_CHUNK)))
+                        + "}");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String definition = rs.getString(2);
+                        relations.get(rs.getString(1)).row[10] = definition == null ? "" : definition;
+                    }
+                }
+            }
+        }
+    }
+
     private static List<SchemaModel.Sequence> sequences(Statement s, Set<String> excluded) throws SQLException {
         List<SchemaModel.Sequence> sequences = new ArrayList<>();
         for (String[] r : rows(s, SEQUENCES)) {
@@ -282,6 +348,17 @@ final class PgSchemaReader {
             }, r[3], r[4]));
         }
         return types;
+    }
+
+    private static List<SchemaModel.Grant> grants(Statement s, Set<String> excluded) throws SQLException {
+        List<SchemaModel.Grant> grants = new ArrayList<>();
+        for (String[] r : rows(s, GRANTS)) {
+            String table = r[0].equals("column") ? r[1].substring(0, r[1].lastIndexOf('.')) : r[1];
+            if (!excluded.contains(table)) {
+                grants.add(new SchemaModel.Grant(r[0], r[1], r[2], r[3]));
+            }
+        }
+        return grants;
     }
 
     private static ConstraintKind constraintKind(String contype) {

@@ -38,6 +38,30 @@ public final class PgScratch implements AutoCloseable {
     }
 
     /**
+     * What the server of a URL allows: the role's name, whether it may create databases, and the
+     * server's major version (such as 15).
+     */
+    public record Probe(DatabaseUrl server, String role, boolean mayCreateDatabases, int major) {
+        /** The usage error naming the fix when the role may not create databases, followed by {@code why}. */
+        public CairnException refusal(String why) {
+            CairnException base = noCreateDb(server, role);
+            return CairnException.usage("scratch.createdb", base.getMessage() + why);
+        }
+    }
+
+    /** Asks the server of {@code server} what a scratch database there needs; creates nothing. */
+    public static Probe probe(DatabaseUrl server, String applicationName) {
+        try (Connection c = ConnectionSource.of(server, applicationName).open(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT current_user, coalesce((SELECT rolcreatedb OR rolsuper FROM pg_roles"
+                     + " WHERE rolname = current_user), false), current_setting('server_version_num')::int / 10000")) {
+            rs.next();
+            return new Probe(server, rs.getString(1), rs.getBoolean(2), rs.getInt(3));
+        } catch (SQLException e) {
+            throw Jdbc.failed("cannot reach " + server.target() + " to prepare a scratch database", e);
+        }
+    }
+
+    /**
      * Creates a scratch database on the server of {@code server} (connecting to the database it names).
      *
      * @throws CairnException a usage error naming the fix when the role may not create databases

@@ -44,10 +44,21 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public void prepareSession(Connection connection) throws SQLException {
-        if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
-            setConfig(connection, "client_connection_check_interval", CONNECTION_CHECK_MS, false);
-            setConfig(connection, "idle_session_timeout", IDLE_SESSION_TIMEOUT, false);
+        BoundSql own = own(connection, Configuration.SessionTimeouts.none());
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + Pooler.SERVER_PID + own.sql())) {
+            own.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (Pooler.pooled(connection, rs.getInt(1))) {
+                    Pooler.noServerPrepare(connection);
+                }
+            }
         }
+    }
+
+    @Override
+    public java.util.Optional<String> transactionPooling(Connection lock, Connection working) throws SQLException {
+        return Pooler.transactionPooling(lock, working);
     }
 
     /** What a migration may SET that must not outlive it; values of the session as it was handed to Cairn. */
@@ -63,7 +74,8 @@ final class PostgresDialect implements Dialect {
         String historyName = history.schema().isPresent() ? "?" : "pg_catalog.quote_ident(pg_catalog.current_schema()) || '.' || ?";
         String sql = "SELECT n, pg_catalog.current_setting(n, true) FROM unnest(?::text[]) AS n;\n"
                 + "SELECT pg_catalog.current_schema(), pg_catalog.to_regclass(" + historyName + ") IS NOT NULL,"
-                + " pg_catalog.current_database()"
+                + " pg_catalog.current_database(), " + Pooler.SERVER_PID + ", pg_catalog.version(),"
+                + " EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus')"
                 + own.sql() + ";";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int i = 1;
@@ -82,8 +94,12 @@ final class PostgresDialect implements Dialect {
             ps.getMoreResults();
             try (ResultSet rs = ps.getResultSet()) {
                 rs.next();
+                boolean pooled = Pooler.pooled(connection, rs.getInt(4));
+                if (pooled) {
+                    Pooler.noServerPrepare(connection).ifPresent(t -> handedOver.put(Pooler.THRESHOLD, t));
+                }
                 return new OpenedSession(handedOver, rs.getString(3), rs.getString(1) == null ? "public" : rs.getString(1),
-                        rs.getBoolean(2));
+                        rs.getBoolean(2), Engine.leaseReason(rs.getString(5), rs.getBoolean(6)), pooled);
             }
         }
     }
@@ -100,6 +116,7 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public void restoreSession(Connection connection, java.util.Map<String, String> settings) throws SQLException {
+        Pooler.restoreThreshold(connection, settings);
         BoundSql restore = restore(settings);
         try (PreparedStatement ps = connection.prepareStatement("SELECT 1" + restore.sql())) {
             restore.bind(ps, 1);
@@ -121,7 +138,12 @@ final class PostgresDialect implements Dialect {
         return new BoundSql(sql.toString(), values);
     }
 
-    /** Cairn's own settings: the dead-client check (PostgreSQL 14+) and the configured timeouts. */
+    /**
+     * Cairn's own settings: the dead-client check (PostgreSQL 14+) and the configured timeouts. For the
+     * server session when Cairn reaches the server directly; behind a pooler (the server's backend pid
+     * is not the one the driver was given, see {@link Pooler}) for the transaction under way only, since
+     * the pooler hands the server session to other clients afterwards.
+     */
     private static BoundSql own(Connection connection, Configuration.SessionTimeouts timeouts) throws SQLException {
         java.util.Map<String, String> own = new java.util.LinkedHashMap<>();
         if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
@@ -132,21 +154,14 @@ final class PostgresDialect implements Dialect {
         timeouts.statementTimeout().ifPresent(t -> own.put("statement_timeout", Long.toString(t.toMillis())));
         StringBuilder sql = new StringBuilder();
         List<String> values = new ArrayList<>();
+        String driverPid = Integer.toString(Pooler.driverPid(connection));
         own.forEach((name, value) -> {
-            sql.append(", pg_catalog.set_config(?, ?, false)");
+            sql.append(", pg_catalog.set_config(?, ?, ").append(Pooler.POOLED).append(")");
             values.add(name);
             values.add(value);
+            values.add(driverPid);
         });
         return new BoundSql(sql.toString(), values);
-    }
-
-    private static void setConfig(Connection c, String name, String value, boolean local) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config(?, ?, ?)")) {
-            ps.setString(1, name);
-            ps.setString(2, value);
-            ps.setBoolean(3, local);
-            ps.execute();
-        }
     }
 
     @Override
@@ -293,8 +308,8 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded)
-            throws SQLException {
-        return PgSchemaReader.read(connection, excluded);
+    public dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded,
+                                               boolean grants) throws SQLException {
+        return PgSchemaReader.read(connection, excluded, grants);
     }
 }

@@ -1,0 +1,281 @@
+package dev.cairn.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A realistic project's history made by a seeded generator: a base migration with extensions,
+ * schemas, an enum, a domain, a partitioned table, a trigger, RLS, views and a sequence, then
+ * {@code count - 1} migrations that each do one thing a team does over the years: new tables with
+ * foreign keys, identity and generated columns, partial/expression/INCLUDE indexes (some built
+ * CONCURRENTLY outside a transaction), functions and triggers, policies, enum values, views,
+ * comments, partitions, renames, type changes, dropped columns and indexes, data, search_path
+ * changes. The same seed gives the same files.
+ */
+public final class SchemaFixture {
+
+    /** One generated dbmate file. */
+    public record Migration(String name, String text) {
+    }
+
+    /** A generated table and its columns that no view, index or expression depends on. */
+    private record Table(String name, List<String> free, List<String> all) {
+    }
+
+    private final Random random;
+    private final Set<String> extensions;
+    private final List<Table> tables = new ArrayList<>();
+    private final List<String> enums = new ArrayList<>();
+    private final List<String> dropIndexes = new ArrayList<>();
+    private int n;
+
+    private SchemaFixture(long seed, Set<String> extensions) {
+        this.random = new Random(seed);
+        this.extensions = extensions;
+    }
+
+    /**
+     * The files, numbered from 0001.
+     *
+     * @param extensions which of ltree, pgcrypto and pg_trgm the server has
+     */
+    public static List<Migration> generate(long seed, int count, Set<String> extensions) {
+        SchemaFixture f = new SchemaFixture(seed, extensions);
+        List<Migration> out = new ArrayList<>();
+        out.add(new Migration("0001_base.sql", dbmate(f.base(), true)));
+        for (f.n = 2; f.n <= count; f.n++) {
+            String[] step = f.step();
+            out.add(new Migration(String.format("%04d_%s.sql", f.n, step[0]), dbmate(step[1],
+                    !step[1].contains("CONCURRENTLY"))));
+        }
+        return out;
+    }
+
+    /** The migration files written into a folder. */
+    public static void write(MigrationDir dir, List<Migration> migrations) {
+        migrations.forEach(m -> dir.write(m.name(), m.text()));
+    }
+
+    private static String dbmate(String up, boolean transaction) {
+        return "-- migrate:up" + (transaction ? "" : " transaction:false") + "\n" + up + "\n\n-- migrate:down\nSELECT 1;\n";
+    }
+
+    private String base() {
+        StringBuilder sql = new StringBuilder();
+        for (String e : List.of("ltree", "pgcrypto", "pg_trgm")) {
+            if (extensions.contains(e)) {
+                sql.append("CREATE EXTENSION IF NOT EXISTS ").append(e).append(";\n");
+            }
+        }
+        sql.append("""
+                CREATE SCHEMA app;
+                CREATE SCHEMA audit;
+                COMMENT ON SCHEMA audit IS 'who did what';
+                CREATE TYPE app.status AS ENUM ('new', 'active', 'closed');
+                CREATE DOMAIN app.email AS text CHECK (VALUE ~ '@');
+                CREATE TABLE app.accounts (
+                  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                  email app.email NOT NULL,
+                  name text COLLATE "C",
+                  status app.status NOT NULL DEFAULT 'new',
+                  tenant text NOT NULL DEFAULT current_setting('app.tenant', true),
+                  balance numeric(12,2) NOT NULL DEFAULT 0 CHECK (balance >= 0),
+                  created_at timestamptz NOT NULL DEFAULT now(),
+                  doubled numeric GENERATED ALWAYS AS (balance * 2) STORED
+                """);
+        if (extensions.contains("ltree")) {
+            sql.append("  , path ltree\n");
+        }
+        if (extensions.contains("pgcrypto")) {
+            sql.append("  , token text NOT NULL DEFAULT encode(gen_random_bytes(8), 'hex')\n");
+        }
+        sql.append("""
+                );
+                COMMENT ON TABLE app.accounts IS 'customers';
+                COMMENT ON COLUMN app.accounts.tenant IS 'RLS key';
+                CREATE UNIQUE INDEX accounts_email_live ON app.accounts (lower(email)) WHERE status <> 'closed';
+                CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  NEW.created_at := now();
+                  RETURN NEW;
+                END
+                $$;
+                CREATE TRIGGER accounts_touch BEFORE UPDATE ON app.accounts FOR EACH ROW EXECUTE FUNCTION app.touch();
+                ALTER TABLE app.accounts ENABLE ROW LEVEL SECURITY;
+                CREATE POLICY accounts_tenant ON app.accounts USING (tenant = current_setting('app.tenant', true));
+                CREATE TABLE app.events (id bigint GENERATED BY DEFAULT AS IDENTITY, at date NOT NULL,
+                  account_id bigint REFERENCES app.accounts ON DELETE CASCADE, payload jsonb NOT NULL DEFAULT '{}',
+                  PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+                CREATE TABLE app.events_2020 PARTITION OF app.events FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');
+                CREATE TABLE app.events_default PARTITION OF app.events DEFAULT;
+                CREATE VIEW app.active_accounts AS SELECT id, email FROM app.accounts WHERE status = 'active';
+                CREATE MATERIALIZED VIEW app.balances AS SELECT tenant, sum(balance) AS total FROM app.accounts
+                  GROUP BY tenant;
+                CREATE UNIQUE INDEX balances_tenant ON app.balances (tenant);
+                CREATE SEQUENCE app.invoice_no START 1000 INCREMENT 10;
+                INSERT INTO app.accounts (email, name, tenant) VALUES ('a@example.org', 'ada', 't1'),
+                  ('b@example.org', 'bob', 't2');
+                """);
+        if (extensions.contains("pg_trgm")) {
+            sql.append("CREATE INDEX accounts_name_trgm ON app.accounts USING gin (name gin_trgm_ops);\n");
+        }
+        if (extensions.contains("ltree")) {
+            sql.append("CREATE INDEX accounts_path ON app.accounts USING gist (path);\n");
+        }
+        tables.add(new Table("app.accounts", new ArrayList<>(), new ArrayList<>(List.of("id", "name", "tenant"))));
+        enums.add("app.status");
+        return sql.toString();
+    }
+
+    /** One migration: {name, up}. */
+    private String[] step() {
+        int roll = tables.size() < 3 ? 0 : random.nextInt(100);
+        if (roll < 25) {
+            return new String[] {"create_table", createTable()};
+        }
+        Table t = tables.get(random.nextInt(tables.size()));
+        String col = "c" + n;
+        if (roll < 40) {
+            String[] type = TYPES[random.nextInt(TYPES.length)];
+            t.free().add(col);
+            t.all().add(col);
+            return new String[] {"add_column", "ALTER TABLE " + t.name() + " ADD COLUMN " + col + " " + type[0]
+                    + (random.nextBoolean() ? " DEFAULT " + type[1] : "") + ";"};
+        }
+        if (roll < 55) {
+            return new String[] {"index", index(t)};
+        }
+        if (roll < 63) {
+            return new String[] {"trigger", "CREATE FUNCTION app.f" + n + "() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                    + "BEGIN\n  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;\n  RETURN NEW;\nEND\n$$;\n"
+                    + "CREATE TRIGGER t" + n + " AFTER INSERT OR DELETE ON " + t.name() + " FOR EACH ROW EXECUTE"
+                    + " FUNCTION app.f" + n + "();\nCOMMENT ON FUNCTION app.f" + n + "() IS 'audit " + n + "';"};
+        }
+        if (roll < 68) {
+            return new String[] {"policy", "ALTER TABLE " + t.name() + " ENABLE ROW LEVEL SECURITY;\nCREATE POLICY p" + n
+                    + " ON " + t.name() + " AS " + (random.nextBoolean() ? "RESTRICTIVE" : "PERMISSIVE") + " FOR SELECT"
+                    + " USING (id > 0);"};
+        }
+        if (roll < 73) {
+            if (random.nextBoolean()) {
+                enums.add("app.kind" + n);
+                return new String[] {"enum", "CREATE TYPE app.kind" + n + " AS ENUM ('a', 'b');"};
+            }
+            return new String[] {"enum_value", "ALTER TYPE " + enums.get(random.nextInt(enums.size())) + " ADD VALUE"
+                    + " IF NOT EXISTS 'v" + n + "';"};
+        }
+        if (roll < 78) {
+            String column = column(t);
+            t.free().remove(column);
+            return new String[] {"view", "CREATE VIEW app.v" + n + " AS SELECT id, " + column + " FROM " + t.name()
+                    + " WHERE id > " + n + ";"};
+        }
+        if (roll < 82) {
+            return new String[] {"comment", "COMMENT ON TABLE " + t.name() + " IS 'revised in " + n + "';"};
+        }
+        if (roll < 85) {
+            int year = 2020 + n;
+            return new String[] {"partition", "CREATE TABLE app.events_" + year + " PARTITION OF app.events FOR VALUES"
+                    + " FROM ('" + year + "-01-01') TO ('" + (year + 1) + "-01-01');"};
+        }
+        if (roll < 88 && !dropIndexes.isEmpty()) {
+            return new String[] {"drop_index", "DROP INDEX " + dropIndexes.remove(random.nextInt(dropIndexes.size()))
+                    + ";"};
+        }
+        if (roll < 92 && !t.free().isEmpty()) {
+            String column = t.free().remove(random.nextInt(t.free().size()));
+            int what = random.nextInt(3);
+            if (what == 0) {
+                t.all().remove(column);
+                return new String[] {"drop_column", "ALTER TABLE " + t.name() + " DROP COLUMN " + column + ";"};
+            }
+            if (what == 1) {
+                t.all().set(t.all().indexOf(column), column + "_r");
+                t.free().add(column + "_r");
+                return new String[] {"rename", "ALTER TABLE " + t.name() + " RENAME COLUMN " + column + " TO " + column
+                        + "_r;"};
+            }
+            t.free().add(column);
+            return new String[] {"retype", "ALTER TABLE " + t.name() + " ALTER COLUMN " + column + " DROP DEFAULT;\n"
+                    + "ALTER TABLE " + t.name() + " ALTER COLUMN " + column + " TYPE text USING " + column + "::text;"};
+        }
+        if (roll < 95) {
+            return new String[] {"search_path", "SET search_path = app, public;\nCREATE SEQUENCE s" + n + " INCREMENT "
+                    + (1 + random.nextInt(5)) + ";\nCREATE FUNCTION total" + n + "(a numeric, b numeric DEFAULT 0)"
+                    + " RETURNS numeric LANGUAGE sql IMMUTABLE AS 'SELECT a + b';"};
+        }
+        return new String[] {"data", "INSERT INTO app.accounts (email, name, tenant) VALUES ('u" + n
+                + "@example.org', 'user " + n + "', 't" + (n % 3) + "');"};
+    }
+
+    /** {type, a default}. */
+    private static final String[][] TYPES = {
+        {"integer", "0"}, {"bigint", "42"}, {"text", "'x'"}, {"numeric(10,2)", "1.50"}, {"boolean", "false"},
+        {"timestamptz", "now()"}, {"jsonb", "'{}'::jsonb"}, {"date", "current_date"}, {"uuid", "NULL"},
+        {"varchar(40)", "'y'"}, {"text[]", "'{}'"}, {"interval", "'1 day'"},
+    };
+
+    private String createTable() {
+        String schema = random.nextInt(4) == 0 ? "audit" : "app";
+        boolean unlogged = random.nextInt(10) == 0;
+        String name = schema + (unlogged ? ".u" : ".t") + n;
+        StringBuilder sql = new StringBuilder("CREATE " + (unlogged ? "UNLOGGED " : "") + "TABLE "
+                + name + " (\n  id bigint GENERATED " + (random.nextBoolean() ? "ALWAYS" : "BY DEFAULT")
+                + " AS IDENTITY PRIMARY KEY");
+        List<Table> logged = tables.stream().filter(t -> !t.name().contains(".u")).toList();
+        Table parent = logged.get(random.nextInt(logged.size()));
+        List<String> columns = new ArrayList<>(List.of("id"));
+        if (!parent.name().startsWith("audit.") || random.nextBoolean()) {
+            String[] actions = {"CASCADE", "SET NULL", "RESTRICT", "NO ACTION"};
+            sql.append(",\n  parent_id bigint REFERENCES ").append(parent.name()).append(" ON DELETE ")
+                    .append(actions[random.nextInt(actions.length)])
+                    .append(random.nextInt(3) == 0 ? " DEFERRABLE INITIALLY DEFERRED" : "");
+            columns.add("parent_id");
+        }
+        sql.append(",\n  amount numeric(12,2) NOT NULL DEFAULT 0 CHECK (amount >= 0)");
+        sql.append(",\n  amount_x2 numeric GENERATED ALWAYS AS (amount * 2) STORED");
+        List<String> free = new ArrayList<>();
+        for (int i = 0, k = 1 + random.nextInt(4); i < k; i++) {
+            String[] type = TYPES[random.nextInt(TYPES.length)];
+            String col = "f" + i;
+            sql.append(",\n  ").append(col).append(' ').append(type[0])
+                    .append(random.nextBoolean() ? " NOT NULL DEFAULT " + type[1].replace("NULL", "gen_random_uuid()")
+                            : "");
+            free.add(col);
+        }
+        if (random.nextInt(3) == 0) {
+            sql.append(",\n  status ").append(enums.get(random.nextInt(enums.size())));
+            columns.add("status");
+        }
+        sql.append("\n);\n");
+        if (random.nextBoolean()) {
+            sql.append("COMMENT ON TABLE ").append(name).append(" IS 'table ").append(n).append("';\n");
+        }
+        columns.addAll(free);
+        tables.add(new Table(name, free, columns));
+        return sql.toString();
+    }
+
+    /** A column other than id. */
+    private String column(Table t) {
+        List<String> others = t.all().stream().filter(c -> !c.equals("id")).toList();
+        return others.get(random.nextInt(others.size()));
+    }
+
+    private String index(Table t) {
+        String column = column(t);
+        t.free().remove(column);
+        String name = "i" + n;
+        String schema = t.name().substring(0, t.name().indexOf('.'));
+        dropIndexes.add(schema + "." + name);
+        return switch (random.nextInt(5)) {
+            case 0 -> "CREATE INDEX " + name + " ON " + t.name() + " (" + column + ") WHERE id > 100;";
+            case 1 -> "CREATE INDEX " + name + " ON " + t.name() + " ((" + column + " IS NULL)) INCLUDE (id);";
+            case 2 -> "CREATE UNIQUE INDEX " + name + " ON " + t.name() + " (id, " + column + ");";
+            case 3 -> "CREATE INDEX CONCURRENTLY " + name + " ON " + t.name() + " USING hash (id);";
+            default -> "CREATE INDEX " + name + " ON " + t.name() + " (" + column + " DESC NULLS LAST, id);";
+        };
+    }
+}

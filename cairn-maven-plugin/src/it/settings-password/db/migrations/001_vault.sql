@@ -1,0 +1,4 @@
+-- migrate:up
+CREATE TABLE vault (id int);
+-- migrate:down
+DROP TABLE vault;

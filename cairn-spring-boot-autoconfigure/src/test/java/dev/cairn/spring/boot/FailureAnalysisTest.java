@@ -1,0 +1,47 @@
+package dev.cairn.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cairn.spring.boot.plain.PlainApplication;
+import dev.cairn.testing.TestDatabase;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** A failing start-up says what the CLI says, as Spring Boot's failure analysis, with no stack trace. */
+@ExtendWith(OutputCaptureExtension.class)
+class FailureAnalysisTest {
+
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @Test
+    void aBrokenMigrationStopsStartUpWithFileLineSqlStateAndWhatToDo(CapturedOutput output) {
+        assertThatThrownBy(() -> Apps.run(db, List.of(PlainApplication.class), "cairn.locations=classpath:broken"))
+                .hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class);
+        String failure = output.getOut().substring(output.getOut().indexOf("APPLICATION FAILED TO START"));
+        assertThat(failure)
+                .contains("Description:", "Cairn could not migrate the database: migration 20240101090100 failed at ")
+                .contains("20240101090100_broken.sql:3", "no_such_table", "42P01")
+                .contains("Action:", "rolled back: nothing of 20240101090100 was applied",
+                        "next: fix the file and run 'cairn migrate' again");
+        // Analysed: Boot reports the analysis instead of logging the exception with its stack trace.
+        assertThat(failure).doesNotContainPattern("(?m)^\\s+at [a-z]+\\.");
+        assertThat(output.getOut()).doesNotContain("Application run failed");
+        // The first migration stays applied, the broken one left nothing.
+        assertThat(Apps.column(db, "SELECT to_regclass('things') IS NOT NULL AND to_regclass('broken_things') IS NULL"))
+                .containsExactly("t");
+    }
+
+    @Test
+    void aLocationThatIsNotThereIsAConfigurationError(CapturedOutput output) {
+        assertThatThrownBy(() -> Apps.run(db, List.of(PlainApplication.class), "cairn.locations=classpath:nowhere"));
+        String failure = output.getOut().substring(output.getOut().indexOf("APPLICATION FAILED TO START"));
+        assertThat(failure).contains("Cairn could not migrate the database: class path location classpath:nowhere"
+                + " was not found", "Fix the cairn.* properties");
+    }
+}

@@ -1,0 +1,5 @@
+-- migrate:up
+CREATE TABLE things (id int);
+
+-- migrate:down
+DROP TABLE things;
