@@ -314,6 +314,25 @@ public final class Cairn {
                 .run();
     }
 
+    /**
+     * Reads and checks the migration files once, for {@link Builder#preloaded} of many configurations: a
+     * fan-out over many databases or schemas reads them once, and splits each script once.
+     */
+    public dev.cairn.migration.Preloaded preload() {
+        return new dev.cairn.migration.Preloaded(new dev.cairn.migration.DirectoryScan(config.ignore(),
+                config.migrationSettings()).scan(config.locations()));
+    }
+
+    /**
+     * The schemas named by the first column of {@code query}'s rows, in order, each once; the query runs
+     * read-only. For a fan-out over tenant schemas ({@link Builder#schema}).
+     *
+     * @throws CairnException a usage error when the query fails or returns no schema
+     */
+    public List<String> schemas(String query) {
+        return new dev.cairn.engine.SchemaQuery(config).run(query);
+    }
+
     /** Creates the next migration file in the first location; returns the files written. */
     public List<Path> newMigration(String name) {
         return newMigration(name, "");
@@ -375,6 +394,8 @@ public final class Cairn {
         private Duration leaseTtl = Configuration.Defaults.LEASE_TTL;
         private Listener listener = Listener.NONE;
         private String applicationName = ApplicationName.of(VERSION);
+        private String schema;
+        private dev.cairn.migration.Preloaded preloaded;
 
         private Builder() {
         }
@@ -513,6 +534,22 @@ public final class Cairn {
         }
 
         /**
+         * Runs in one schema, as in a fan-out over tenant schemas: the history table (its name without a
+         * schema) and its lock live in {@code schema}, and migrations run with {@code search_path} set to
+         * it alone.
+         */
+        public Builder schema(String schema) {
+            this.schema = Objects.requireNonNull(schema, "schema");
+            return this;
+        }
+
+        /** Migration files already read by {@link Cairn#preload()}, used instead of reading the locations again. */
+        public Builder preloaded(dev.cairn.migration.Preloaded files) {
+            this.preloaded = Objects.requireNonNull(files, "files");
+            return this;
+        }
+
+        /**
          * Validates and freezes the configuration.
          *
          * @throws CairnException a usage error when something is missing or contradictory
@@ -527,14 +564,20 @@ public final class Cairn {
                     : Optional.of(credentials(DatabaseUrl.parse(url)).requireDatabase());
             ConnectionSource connection = parsed.map(u -> ConnectionSource.of(u, applicationName))
                     .orElseGet(() -> ConnectionSource.of(dataSource));
+            TableName history = TableName.parse(table);
+            if (schema != null) {
+                connection = ConnectionSource.inSchema(connection, schema);
+                history = new TableName(Optional.of(schema), history.name());
+            }
             List<Path> dirs = new ArrayList<>(locations);
             locationNames.forEach(l -> dirs.addAll(Locations.resolve(l, classLoader)));
             if (dirs.isEmpty()) {
                 dirs.add(Path.of("db", "migrations"));
             }
-            Configuration config = new Configuration(connection, dirs, TableName.parse(table), lockTimeout, ignore,
+            Configuration config = new Configuration(connection, dirs, history, lockTimeout, ignore,
                     settings, new Configuration.SessionTimeouts(Optional.ofNullable(sqlLockTimeout),
-                    Optional.ofNullable(statementTimeout)), outOfOrder, lockMode, leaseTtl, lockRetries, lockModeChosen);
+                    Optional.ofNullable(statementTimeout)), outOfOrder, lockMode, leaseTtl, lockRetries, lockModeChosen,
+                    Optional.ofNullable(preloaded));
             return new Cairn(config, listener, parsed);
         }
 

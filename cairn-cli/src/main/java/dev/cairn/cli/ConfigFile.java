@@ -29,16 +29,29 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
 
     private static final Set<String> SECTION_KEYS = Set.of("url", "dir", "table", "lock_timeout", "lock_timeout_sql",
             "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds",
-            "rerun_modified", "backup_keep_days", "notify", "snapshot_after_migrate", "lock_retries", "lint");
+            "rerun_modified", "backup_keep_days", "notify", "snapshot_after_migrate", "lock_retries", "lint", "targets",
+            "targets_file");
 
     /** The keys of the top level or of one environment; empty when not set. */
     public record Section(Optional<String> url, List<String> dirs, Optional<String> table,
                           Optional<Duration> lockTimeout, Optional<Duration> lockTimeoutSql,
                           Optional<Duration> statementTimeout, Optional<List<String>> ignore,
-                          Optional<Boolean> outOfOrder, Optional<Boolean> protectedEnv, Extra extra, Notify webhooks) {
+                          Optional<Boolean> outOfOrder, Optional<Boolean> protectedEnv, Extra extra, Notify webhooks,
+                          Targets targets) {
         static Section empty() {
             return new Section(Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Extra.empty(), Notify.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Extra.empty(), Notify.empty(),
+                    Targets.empty());
+        }
+    }
+
+    /**
+     * A section's fan-out targets: {@code targets = ["postgres://...", ...]} or {@code targets_file} (a
+     * targets list, relative to this file). {@code where} names the section for messages.
+     */
+    public record Targets(List<String> urls, Optional<String> file, String where) {
+        static Targets empty() {
+            return new Targets(List.of(), Optional.empty(), "");
         }
     }
 
@@ -172,7 +185,19 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
                         duration(node, "lease_ttl", where), list(node, "schemas", where), text(node, "seeds", where),
                         bool(node, "rerun_modified", where), keepDays(node, where),
                         text(node, "snapshot_after_migrate", where), lockRetries(node, where)),
-                notify(node.get("notify"), path + " [" + (name.isEmpty() ? "" : name + ".") + "notify]"));
+                notify(node.get("notify"), path + " [" + (name.isEmpty() ? "" : name + ".") + "notify]"),
+                targets(node, where));
+    }
+
+    private static Targets targets(JsonNode node, String where) {
+        if (node.has("targets") && node.has("targets_file")) {
+            throw CairnException.usage("config.key", where + ": 'targets' and 'targets_file' both list fan-out"
+                    + " targets; keep one");
+        }
+        if (node.has("targets") && list(node, "targets", where).isEmpty()) {
+            throw CairnException.usage("config.type", where + ": 'targets' is empty; list database URLs, or remove it");
+        }
+        return new Targets(list(node, "targets", where), text(node, "targets_file", where), where);
     }
 
     private static final Set<String> NOTIFY_KEYS = Set.of("urls", "on");

@@ -38,11 +38,7 @@ public abstract class DatabaseCommand implements Callable<Integer> {
 
     /** Runs the command against the configured database, or the embedded one when none is configured. */
     protected int withCairn(Listener listener, Function<Cairn, Integer> body) {
-        String format = options.logFormat != null ? options.logFormat : context.env("CAIRN_LOG_FORMAT");
-        if (!format.isEmpty() && !format.equals("text") && !format.equals("json")) {
-            throw CairnException.usage("cli.log-format", "--log-format must be text or json, not '" + format + "'");
-        }
-        console.jsonLog(format.equals("json"));
+        logFormat();
         Settings settings = settings();
         Optional<String> url = settings.url();
         if (url.isPresent() && options.embedded) {
@@ -72,6 +68,32 @@ public abstract class DatabaseCommand implements Callable<Integer> {
             database = DatabaseUrl.parse(embedded.url()).database();
             return body.apply(cairn);
         }
+    }
+
+    private void logFormat() {
+        String format = options.logFormat != null ? options.logFormat : context.env("CAIRN_LOG_FORMAT");
+        if (!format.isEmpty() && !format.equals("text") && !format.equals("json")) {
+            throw CairnException.usage("cli.log-format", "--log-format must be text or json, not '" + format + "'");
+        }
+        console.jsonLog(format.equals("json"));
+    }
+
+    /** Whether the command runs as a fan-out (--targets, --schemas-query, or targets in cairn.toml). */
+    protected boolean fanningOut(FanoutOptions fanout) {
+        return FanoutRun.requested(fanout, settings());
+    }
+
+    /**
+     * Runs {@code operation} on every target of the fan-out and renders the results; {@code notify} and
+     * {@code confirm} (destructive commands) apply once to the whole run; with {@code validFiles} bad
+     * migration files stop it before any target runs.
+     */
+    protected int fanOut(FanoutOptions fanout, String command, boolean json, Optional<NotifyOptions> notify,
+                         Optional<ConfirmOptions> confirm, boolean validFiles,
+                         dev.cairn.cli.fanout.Fanout.Operation operation) {
+        logFormat();
+        return new FanoutRun(context, console, settings(), fanout).run(new FanoutRun.Request(command, json, notify,
+                confirm, validFiles), operation);
     }
 
     /**

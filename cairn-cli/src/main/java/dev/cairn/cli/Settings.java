@@ -179,10 +179,32 @@ public final class Settings {
         return List.of(context.resolve("db/migrations"));
     }
 
+    /**
+     * The fan-out targets of cairn.toml, the environment's section over the top level: {@code targets}, or
+     * {@code targets_file} resolved against the file's folder; empty when neither is set.
+     */
+    public ConfigFile.Targets configuredTargets() {
+        ConfigFile.Targets env = file.environment(environment).targets();
+        ConfigFile.Targets chosen = !env.urls().isEmpty() || env.file().isPresent() ? env : file.top().targets();
+        Path base = context.resolve(file.path().toString()).getParent();
+        return new ConfigFile.Targets(chosen.urls(), chosen.file().map(f -> base.resolve(f).normalize().toString()),
+                chosen.where());
+    }
+
+    /** Whether the database URL was given with --url, which runs on that one database instead of the file's targets. */
+    public boolean urlFlag() {
+        return options.url != null;
+    }
+
     /** A configured builder; {@code embeddedUrl} is used only when no URL is configured anywhere. */
     public Cairn.Builder builder(Listener listener, Optional<String> embeddedUrl) {
         String url = url().or(() -> embeddedUrl).orElseThrow(() -> CairnException.usage("config.no-url",
                 "no database configured; set --url, $CAIRN_URL or $DATABASE_URL, or 'url' in cairn.toml"));
+        return builder(url, listener);
+    }
+
+    /** A builder configured as the run's settings say, for the database at {@code url} (one target of a fan-out). */
+    public Cairn.Builder builder(String url, Listener listener) {
         DatabaseUrl parsed = DatabaseUrl.parse(url);
         parsed.password().ifPresent(console::secret);
         ConfigFile.Section env = file.environment(environment);

@@ -173,7 +173,21 @@ class ConfigFileTest {
                 .hasMessage(file + ": unknown key 'urll'; known keys: backup, backup_keep_days, dir, ignore, lease_ttl, lint, lock_mode, lock_retries,"
                         + " lock_timeout, lock_timeout_sql, notify, out_of_order, protected, rerun_modified, schemas, seeds,"
                         + " snapshot_after_migrate, statement_timeout,"
-                        + " table, url");
+                        + " table, targets, targets_file, url");
+    }
+
+    @Test
+    void fanOutTargetsAreOneOfTwoKeys() throws IOException {
+        Path both = write("[env.prod]\ntargets = [\"postgres://h/a\"]\ntargets_file = \"t.txt\"\n");
+        assertThatThrownBy(() -> ConfigFile.read(both)).hasMessage(both + " [env.prod]: 'targets' and"
+                + " 'targets_file' both list fan-out targets; keep one");
+        Path empty = write("targets = []\n");
+        assertThatThrownBy(() -> ConfigFile.read(empty)).hasMessage(empty + ": 'targets' is empty; list database"
+                + " URLs, or remove it");
+        Path ok = write("[env.stage]\ntargets = [\"postgres://h/a\", \"postgres://h/b\"]\n");
+        ConfigFile.Targets t = ConfigFile.read(ok).environment("stage").targets();
+        assertThat(t.urls()).containsExactly("postgres://h/a", "postgres://h/b");
+        assertThat(t.file()).isEmpty();
     }
 
     @Test

@@ -27,13 +27,17 @@ import java.util.Optional;
  *                           lock ({@code lock_timeout}) is rolled back and run again, with back-off; 0 never
  * @param lockModeChosen     whether {@code lockMode} was set rather than defaulted: when it was not, a
  *                           distributed engine (CockroachDB, YugabyteDB, Citus) gets the lease lock
+ * @param preloaded          migration files already read (a fan-out reads them once for every target); empty to
+ *                           read {@code locations} at each operation
  */
 public record Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
                             List<String> ignore, Map<String, MigrationSettings> migrationSettings,
                             SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode,
-                            Duration leaseTtl, int lockRetries, boolean lockModeChosen) {
+                            Duration leaseTtl, int lockRetries, boolean lockModeChosen,
+                            Optional<dev.cairn.migration.Preloaded> preloaded) {
 
     public Configuration {
+        Objects.requireNonNull(preloaded, "preloaded");
         Objects.requireNonNull(connection, "connection");
         locations = List.copyOf(locations);
         Objects.requireNonNull(table, "table");
@@ -64,10 +68,20 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
                 lockMode, leaseTtl, Defaults.LOCK_RETRIES, true);
     }
 
+    /** A configuration that reads its migration files at each operation. */
+    public Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
+                         List<String> ignore, Map<String, MigrationSettings> migrationSettings,
+                         SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode, Duration leaseTtl,
+                         int lockRetries, boolean lockModeChosen) {
+        this(connection, locations, table, lockTimeout, ignore, migrationSettings, sessionTimeouts, outOfOrder,
+                lockMode, leaseTtl, lockRetries, lockModeChosen, Optional.empty());
+    }
+
     /** The same configuration with another lock timeout (what is left of it, while waiting). */
     public Configuration withLockTimeout(Duration timeout) {
         return new Configuration(connection, locations, table, timeout.isNegative() ? Duration.ZERO : timeout, ignore,
-                migrationSettings, sessionTimeouts, outOfOrder, lockMode, leaseTtl, lockRetries, lockModeChosen);
+                migrationSettings, sessionTimeouts, outOfOrder, lockMode, leaseTtl, lockRetries, lockModeChosen,
+                preloaded);
     }
 
     /** Every default in one place. */

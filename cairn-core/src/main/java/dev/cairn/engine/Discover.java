@@ -16,7 +16,13 @@ final class Discover {
     }
 
     static Discovery all(Configuration config) {
-        return new DirectoryScan(config.ignore(), config.migrationSettings()).scan(config.locations());
+        return config.preloaded().map(dev.cairn.migration.Preloaded::discovery)
+                .orElseGet(() -> new DirectoryScan(config.ignore(), config.migrationSettings()).scan(config.locations()));
+    }
+
+    /** A script's statements: split once for every run sharing {@link Configuration#preloaded()} files. */
+    static List<dev.cairn.sql.SqlStatement> split(Configuration config, dev.cairn.sql.SqlSource script) {
+        return config.preloaded().map(p -> p.split(script)).orElseGet(() -> dev.cairn.sql.SqlSplitter.split(script));
     }
 
     /** The migrations, or a usage error (exit 2) listing every problem with the files. */

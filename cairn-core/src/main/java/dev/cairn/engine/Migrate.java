@@ -49,7 +49,8 @@ public final class Migrate {
             List<Migration> pending = Pending.select(ledger, options);
             Map<Migration, ScriptPlan> plans = new LinkedHashMap<>();
             for (Migration m : pending) {
-                plans.put(m, ScriptPlan.of(m.up(), m.transaction(), db.dialect, db.serverMajor));
+                plans.put(m, ScriptPlan.of(m.up(), Discover.split(config, m.up()), m.transaction(), db.dialect,
+                        db.serverMajor));
             }
             if (options.singleTransaction()) {
                 refuseNonTransactional(plans);
@@ -127,7 +128,8 @@ public final class Migrate {
             Ledger ledger = new Ledger(migrations, opened.early());
             List<DryRun.Planned> planned = new ArrayList<>();
             for (Migration m : Pending.select(ledger, options)) {
-                ScriptPlan p = ScriptPlan.of(m.up(), m.transaction(), db.dialect, db.serverMajor);
+                ScriptPlan p = ScriptPlan.of(m.up(), Discover.split(config, m.up()), m.transaction(), db.dialect,
+                        db.serverMajor);
                 planned.add(new DryRun.Planned(m.version().text(), m.script(), m.up().name(), p.transactional(),
                         p.noTransactionReason(), p.statements()));
             }

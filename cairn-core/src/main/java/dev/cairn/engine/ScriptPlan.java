@@ -27,7 +27,13 @@ record ScriptPlan(List<SqlStatement> statements, boolean transactional, String n
     }
 
     static ScriptPlan of(SqlSource source, Migration.Transaction mode, Dialect dialect, int serverMajor) {
-        List<SqlStatement> statements = new ArrayList<>(SqlSplitter.split(source));
+        return of(source, SqlSplitter.split(source), mode, dialect, serverMajor);
+    }
+
+    /** As {@link #of(SqlSource, Migration.Transaction, Dialect, int)}, with the script already split into {@code split}. */
+    static ScriptPlan of(SqlSource source, List<SqlStatement> split, Migration.Transaction mode, Dialect dialect,
+                         int serverMajor) {
+        List<SqlStatement> statements = new ArrayList<>(split);
         String reason = unwrap(statements, source);
         if (reason.isEmpty() && mode == Migration.Transaction.NONE) {
             reason = "configured to run without a transaction";

@@ -35,4 +35,9 @@ public interface ConnectionSource {
     static ConnectionSource of(DatabaseUrl url, String applicationName) {
         return new UrlConnections(url, applicationName);
     }
+
+    /** Connections of {@code source} with {@code search_path} set to {@code schema} alone. */
+    static ConnectionSource inSchema(ConnectionSource source, String schema) {
+        return new SchemaConnections(source, schema);
+    }
 }

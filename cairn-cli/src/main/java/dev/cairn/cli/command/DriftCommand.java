@@ -25,6 +25,9 @@ import picocli.CommandLine.Option;
                 + " reached, 2 bad configuration or no right to create the scratch database, 4 drift found."})
 public final class DriftCommand extends DatabaseCommand {
 
+    @picocli.CommandLine.Mixin
+    dev.cairn.cli.FanoutOptions fanout;
+
     @Option(names = "--json", description = "One JSON document on standard output.")
     boolean json;
 
@@ -42,6 +45,23 @@ public final class DriftCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
+        if (fanningOut(fanout)) {
+            if (fanout.schemasQuery != null) {
+                // The live side is read database-wide, the replay lands in one schema: every tenant would drift.
+                throw dev.cairn.error.CairnException.usage("fanout.options", "drift compares whole databases and"
+                        + " does not run per schema: use --targets, or validate/status with --schemas-query");
+            }
+            return fanOut(fanout, "drift", json, java.util.Optional.empty(), java.util.Optional.empty(), false,
+                    cairn -> {
+                        DriftResult r;
+                        try (ScratchServer scratch = ScratchServer.choose(context, console, cairn, scratchUrl)) {
+                            r = cairn.drift(scratch.url(), grants);
+                        }
+                        return new dev.cairn.cli.fanout.Fanout.Outcome(r.drifted() ? 4 : 0, !r.drifted() ? "no drift"
+                                : r.differences().size() + " differences:" + r.differences().stream()
+                                .map(d -> "\n  " + DriftResult.describe(d)).reduce("", String::concat));
+                    });
+        }
         return withCairn(new Progress(console, true), cairn -> {
             DriftResult r;
             try (ScratchServer scratch = ScratchServer.choose(context, console, cairn, scratchUrl)) {

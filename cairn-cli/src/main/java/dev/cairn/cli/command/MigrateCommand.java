@@ -41,6 +41,7 @@ import picocli.CommandLine.Option;
                 "  cairn migrate --rerun-modified          run changed applied files again",
                 "  cairn migrate --notify https://hooks.example.com/x   POST a summary after",
                 "  cairn migrate --snapshot DATABASE.md    rewrite it when something was applied",
+                "  cairn migrate --targets targets.txt --parallel 8   every database listed (see Fan-out)",
                 "", "Exit codes: 0 applied or up to date, 1 a migration failed (it was rolled back), 2 bad"
                 + " files or configuration, 4 refused (modified, missing, failed or out-of-order migrations),"
                 + " 5 lock timeout or lock lost, 6 re-runs of changed files not confirmed."})
@@ -86,6 +87,9 @@ public final class MigrateCommand extends DatabaseCommand {
     @Mixin
     NotifyOptions notify;
 
+    @Mixin
+    dev.cairn.cli.FanoutOptions fanout;
+
     @Option(names = "--snapshot", paramLabel = "FILE", description = "After applying something, rewrite FILE with"
             + " the schema as Markdown (see cairn snapshot). Default: 'snapshot_after_migrate' in cairn.toml.")
     String snapshot;
@@ -109,6 +113,9 @@ public final class MigrateCommand extends DatabaseCommand {
         MigrateOptions base = new MigrateOptions(Optional.ofNullable(target).map(Reference::of), outOfOrder,
                 singleTransaction);
         MigrateOptions chosen = only == null ? base : base.only(only);
+        if (fanningOut(fanout)) {
+            return fanOut(chosen);
+        }
         if (dryRun) {
             Webhook.of(notify, settings(), context, console); // checked, so a rehearsal finds a bad URL; not told
             // A rehearsal of --rerun-modified lists the changed files as a real run would, asking nothing.
@@ -168,6 +175,26 @@ public final class MigrateCommand extends DatabaseCommand {
 
     private String scratchUrl() {
         return context.env("CAIRN_SCRATCH_URL");
+    }
+
+    /**
+     * On every target of the fan-out. What needs one database's own handling (a dry run, a backup, a
+     * snapshot, re-runs to confirm) is refused rather than done on some targets only.
+     */
+    private int fanOut(MigrateOptions opts) {
+        String alone = dryRun ? "--dry-run" : snapshot != null ? "--snapshot" : rerunWanted() ? "--rerun-modified"
+                : backupWanted() ? "--backup" : "";
+        if (!alone.isEmpty()) {
+            throw dev.cairn.error.CairnException.usage("fanout.options", alone + " runs on one database, not in a"
+                    + " fan-out" + (alone.equals("--backup") && backup == null ? " (backups are on by default in"
+                    + " the protected environment '" + settings().environment() + "': back the targets up by other"
+                    + " means and pass --no-backup)" : "") + "; nothing was run");
+        }
+        return fanOut(fanout, "migrate", json, Optional.of(notify), Optional.empty(), true, cairn -> {
+            MigrateResult r = cairn.migrate(opts);
+            return dev.cairn.cli.fanout.Fanout.Outcome.ok(r.upToDate() ? "up to date"
+                    : "applied " + r.applied().size() + " (batch " + r.batch() + ")");
+        });
     }
 
     /** A dry run changes nothing whatever happens, so its refusals say what a real run would not apply. */

@@ -71,6 +71,9 @@ public final class RollbackCommand extends DatabaseCommand {
     @Mixin
     ConfirmOptions confirm;
 
+    @picocli.CommandLine.Mixin
+    dev.cairn.cli.FanoutOptions fanout;
+
     @Option(names = "--json", description = "One JSON document on standard output.")
     boolean json;
 
@@ -85,6 +88,20 @@ public final class RollbackCommand extends DatabaseCommand {
     public Integer call() {
         Settings settings = settings();
         Confirmation confirmation = new Confirmation(console, confirm, settings);
+        if (fanningOut(fanout)) {
+            if (dryRun) {
+                throw dev.cairn.error.CairnException.usage("fanout.options", "--dry-run runs on one database, not in"
+                        + " a fan-out; nothing was run");
+            }
+            RollbackRequest.Selection chosen = selection();
+            // Confirmed once for the whole plan, before any target runs.
+            return fanOut(fanout, "rollback", json, java.util.Optional.of(notify), java.util.Optional.of(confirm),
+                    true, cairn -> {
+                        RollbackResult r = cairn.rollback(new RollbackRequest(chosen, plan -> true));
+                        return dev.cairn.cli.fanout.Fanout.Outcome.ok(r.nothingToDo() ? "nothing to roll back"
+                                : "rolled back " + r.rolledBack().size());
+                    });
+        }
         if (dryRun) {
             Webhook.of(notify, settings, context, console); // checked, so a rehearsal finds a bad URL; not told
             return withCairn(new Progress(console, true), cairn -> {

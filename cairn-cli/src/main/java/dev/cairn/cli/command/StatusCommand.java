@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
                 "", "Exit codes: 0 ok, 3 pending (with --check), 4 validation failed (with --check)."})
 public final class StatusCommand extends DatabaseCommand {
 
+    @picocli.CommandLine.Mixin
+    dev.cairn.cli.FanoutOptions fanout;
+
     @Option(names = "--json", description = "One JSON document on standard output.")
     boolean json;
 
@@ -40,6 +43,18 @@ public final class StatusCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
+        if (fanningOut(fanout)) {
+            return fanOut(fanout, "status", json, java.util.Optional.empty(), java.util.Optional.empty(), false,
+                    cairn -> {
+                        StatusResult s = cairn.status(sizes ? Status.Sizes.EXACT : Status.Sizes.ESTIMATED);
+                        var n = s.summary();
+                        String line = n.applied() + " applied, " + n.pending() + " pending"
+                                + (s.problems().isEmpty() ? "" : ", " + s.problems().size() + " problems");
+                        int code = !check ? 0 : !s.problems().isEmpty() ? 4 : s.hasPending() ? 3 : 0;
+                        String why = s.problems().stream().map(p -> "\n  " + p.message()).reduce("", String::concat);
+                        return new dev.cairn.cli.fanout.Fanout.Outcome(code, code == 0 ? line : line + why);
+                    });
+        }
         return withCairn(new Progress(console, true), cairn -> {
             StatusResult s = cairn.status(sizes ? Status.Sizes.EXACT : Status.Sizes.ESTIMATED);
             if (json) {

@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
                 "", "Exit codes: 0 valid, 4 one line per problem on standard error."})
 public final class ValidateCommand extends DatabaseCommand {
 
+    @picocli.CommandLine.Mixin
+    dev.cairn.cli.FanoutOptions fanout;
+
     @Option(names = "--json", description = "One JSON document on standard output.")
     boolean json;
 
@@ -29,6 +32,15 @@ public final class ValidateCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
+        if (fanningOut(fanout)) {
+            return fanOut(fanout, "validate", json, java.util.Optional.empty(), java.util.Optional.empty(), false,
+                    cairn -> {
+                        ValidateResult v = cairn.validate();
+                        return new dev.cairn.cli.fanout.Fanout.Outcome(v.valid() ? 0 : 4, v.valid()
+                                ? "valid, " + v.migrations() + " migrations" : v.problems().size() + " problems:"
+                                + v.problems().stream().map(p -> "\n  " + p.message()).reduce("", String::concat));
+                    });
+        }
         return withCairn(new Progress(console, true), cairn -> {
             ValidateResult v = cairn.validate();
             if (json) {
