@@ -428,6 +428,23 @@ class BackupRestoreTest {
     }
 
     @Test
+    void migrateBackupWithTheJsonLogWritesABackupLine() throws Exception {
+        assumeClientTools();
+        Cli.Result r = cli.run("migrate", "--backup", "--log-format", "json");
+        assertThat(r.exit()).as(r.all()).isZero();
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : r.err().split("\n")) {
+            if (line.startsWith("{")) {
+                lines.add(new ObjectMapper().readTree(line));
+            }
+        }
+        JsonNode backup = lines.stream().filter(l -> l.path("event").asText().equals("backup_written")).findFirst()
+                .orElseThrow(() -> new AssertionError(r.all()));
+        assertThat(backup.get("msg").asText()).startsWith("backup written to ");
+        assertThat(backup.get("bytes").asLong()).isPositive();
+    }
+
+    @Test
     void backupsAreOwnerOnlyInADirectoryCairnCreatesOwnerOnly() throws Exception {
         assumeClientTools();
         cli.run("migrate");

@@ -82,9 +82,14 @@ public final class Json {
         if (e instanceof dev.cairn.engine.Event.LockRetrying r) {
             return lockRetry(r);
         }
-        var w = (dev.cairn.engine.Event.LockWaiting) e;
-        return "waiting for the migration lock (" + w.waited().toSeconds() + "s), held by "
-                + w.holder().map(dev.cairn.dialect.LockHolder::describe).orElse("another session");
+        if (e instanceof dev.cairn.engine.Event.BackupWritten b) {
+            return "backup written to " + b.backup().file() + " (" + b.backup().bytes() + " bytes)";
+        }
+        if (e instanceof dev.cairn.engine.Event.LockWaiting w) {
+            return "waiting for the migration lock (" + w.waited().toSeconds() + "s), held by "
+                    + w.holder().map(dev.cairn.dialect.LockHolder::describe).orElse("another session");
+        }
+        return e.getClass().getSimpleName();
     }
 
     /**
@@ -138,9 +143,12 @@ public final class Json {
                     r.backOff().toMillis(), "blockers", r.blockers().stream().map(b -> map("pid", b.pid(),
                             "applicationName", b.applicationName(), "query", b.query())).toList());
         }
-        var w = (dev.cairn.engine.Event.LockWaiting) e;
-        return map("event", "lock_waiting", "waitedMs", w.waited().toMillis(),
-                "holder", w.holder().map(dev.cairn.dialect.LockHolder::describe).orElse(null));
+        if (e instanceof dev.cairn.engine.Event.LockWaiting w) {
+            return map("event", "lock_waiting", "waitedMs", w.waited().toMillis(),
+                    "holder", w.holder().map(dev.cairn.dialect.LockHolder::describe).orElse(null));
+        }
+        // An event added to the engine and not described here yet: named rather than a ClassCastException.
+        return map("event", e.getClass().getSimpleName());
     }
 
     public static String write(Object document) {
