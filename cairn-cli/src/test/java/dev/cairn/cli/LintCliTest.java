@@ -161,8 +161,11 @@ class LintCliTest {
         assertThat(r.exit()).as(r.all()).isZero();
         assertThat(r.out()).contains("unused ignore: db/migrations/002_index.sql:4 ban-drop-table: matched no finding");
         dir.dbmate("002_index.sql", "CREATE INDEX orders_id ON orders (id);", "");
-        write(cwd.resolve("cairn.toml"), "[lint]\nignore = [\"require-concurrent-index-creation\"]\n");
-        assertThat(cli().run("lint").exit()).isZero();
+        write(cwd.resolve("cairn.toml"), "[lint]\nignore = [\"require-concurrent-index-creation\", \"ban-drop-column\"]\n");
+        Cli.Result configured = cli().run("lint");
+        assertThat(configured.exit()).as(configured.all()).isZero();
+        assertThat(configured.out()).doesNotContain("unused ignore: cairn.toml require-concurrent-index-creation")
+                .contains("unused ignore: cairn.toml ban-drop-column: [lint] ignore matched no finding");
         write(cwd.resolve("cairn.toml"), "[lint.migrations.\"002\"]\nignore = [\"require-concurrent-index-creation\"]\n");
         assertThat(cli().run("lint").exit()).isZero();
         write(cwd.resolve("cairn.toml"), "[lint]\nerror_on = [\"empty-down\"]\n");

@@ -66,7 +66,7 @@ public final class Lint {
         pending.forEach(m -> names.add(m.up().name()));
         LintResult all = Linter.lint(scripts(files), options);
         return new LintResult(all.findings().stream().filter(f -> names.contains(f.file())).toList(),
-                all.unused().stream().filter(u -> names.contains(u.where())).toList(), pending.size(),
+                all.unused().stream().filter(u -> LintResult.unusedIn(u, names)).toList(), pending.size(),
                 all.statements(), false);
     }
 

@@ -18,6 +18,14 @@ public record LintResult(List<Finding> findings, List<UnusedIgnore> unused, int 
     public record UnusedIgnore(String rule, String where, int line, String reason) {
     }
 
+    /** Where an unused {@code [lint] ignore} of the configuration is reported (line 0). */
+    public static final String CONFIGURATION = "cairn.toml";
+
+    /** Whether this unused ignore belongs to the shown files (or to the configuration, which covers all). */
+    public static boolean unusedIn(UnusedIgnore u, java.util.Set<String> shown) {
+        return shown.contains(u.where()) || u.line() == 0 && u.where().equals(CONFIGURATION);
+    }
+
     public LintResult {
         findings = List.copyOf(findings);
         unused = List.copyOf(unused);

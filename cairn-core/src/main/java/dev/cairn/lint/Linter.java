@@ -21,6 +21,8 @@ public final class Linter {
 
     private final LintOptions options;
     private final Observations observations;
+    /** The rules of {@code [lint] ignore} that suppressed a finding in this run. */
+    private final Set<String> ignoreUsed = new HashSet<>();
 
     public Linter(LintOptions options, Observations observations) {
         this.options = options;
@@ -33,6 +35,7 @@ public final class Linter {
     }
 
     public LintResult run(List<LintScript> scripts, boolean observed) {
+        ignoreUsed.clear();
         State state = new State();
         List<Finding> findings = new ArrayList<>();
         List<LintResult.UnusedIgnore> unused = new ArrayList<>();
@@ -65,6 +68,8 @@ public final class Linter {
                     new LintResult.UnusedIgnore(r, script.file(), 0, "[lint.migrations.\"" + script.version()
                             + "\"] ignore matched no finding")));
         }
+        options.ignore().stream().filter(r -> !ignoreUsed.contains(r)).sorted().forEach(r -> unused.add(
+                new LintResult.UnusedIgnore(r, LintResult.CONFIGURATION, 0, "[lint] ignore matched no finding")));
         return new LintResult(findings, unused, scripts.size(), statements, observed);
     }
 
@@ -83,7 +88,11 @@ public final class Linter {
         Set<String> explained = new HashSet<>();
         for (StaticRules.Hit h : StaticRules.check(folded, state)) {
             Rule rule = h.rule();
-            if (options.ignore().contains(rule.id()) || rule.style() && !options.style()) {
+            if (rule.style() && !options.style()) {
+                continue;
+            }
+            if (options.ignore().contains(rule.id())) {
+                ignoreUsed.add(rule.id());
                 continue;
             }
             Finding f = new Finding(rule.id(), rule.severity(), script.file(), st.line(), st.column(), st.sql(),
@@ -93,8 +102,16 @@ public final class Linter {
             refined.map(this::configured).ifPresent(out::add);
         }
         seen.ifPresent(o -> Observed.unexplained(script.file(), st, o, observations.sizes(), explained).stream()
-                .filter(f -> !options.ignore().contains(f.rule())).map(this::configured).forEach(out::add));
+                .filter(f -> !ignoredByConfiguration(f.rule())).map(this::configured).forEach(out::add));
         return out;
+    }
+
+    private boolean ignoredByConfiguration(String rule) {
+        if (options.ignore().contains(rule)) {
+            ignoreUsed.add(rule);
+            return true;
+        }
+        return false;
     }
 
     private Finding configured(Finding f) {
@@ -102,7 +119,7 @@ public final class Linter {
     }
 
     private Optional<Finding> emptyDown(LintScript script) {
-        if (!script.downPresent() || options.ignore().contains(Rule.EMPTY_DOWN.id())) {
+        if (!script.downPresent()) {
             return Optional.empty();
         }
         boolean empty = script.down().map(d -> {
@@ -112,7 +129,7 @@ public final class Linter {
                 return false;
             }
         }).orElse(true);
-        if (!empty) {
+        if (!empty || ignoredByConfiguration(Rule.EMPTY_DOWN.id())) {
             return Optional.empty();
         }
         int line = script.down().map(d -> d.firstLine()).orElse(1);

@@ -150,7 +150,7 @@ public final class LintCommand extends DatabaseCommand {
         }
         LintResult all = Linter.lint(scripts, options);
         return new LintResult(all.findings().stream().filter(f -> shown.contains(f.file())).toList(),
-                all.unused().stream().filter(u -> shown.contains(u.where())).toList(), shown.size(),
+                all.unused().stream().filter(u -> LintResult.unusedIn(u, shown)).toList(), shown.size(),
                 all.statements(), false);
     }
 }
