@@ -240,7 +240,7 @@ class SeedFlowsCliTest {
         assertThat(top.out()).contains("dbmate", "golang-migrate", "numbered", "forward/back", "dated", "drizzle-kit",
                 "Flyway", "diesel", "goose", "sql-migrate").doesNotContainIgnoringCase("seed 00");
         for (String command : new String[] {"migrate", "status", "rollback", "validate", "new", "repair", "baseline",
-                "seed", "reset", "unlock", "backup", "restore", "import", "snapshot", "drift", "verify"}) {
+                "seed", "reset", "unlock", "backup", "restore", "import", "snapshot", "drift", "verify", "lint", "generate"}) {
             String help = cli().run(command, "--help").out();
             assertThat(help).as(command).startsWith("Usage: cairn " + command + " [OPTIONS]");
             int examples = help.indexOf("\nExamples:");

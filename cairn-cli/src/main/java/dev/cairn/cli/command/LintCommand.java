@@ -39,8 +39,8 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
                 "  cairn lint                                  pending migrations, observed",
                 "  cairn lint --static                         every file, no database",
-                "  cairn lint db/migrations/20240101_x.sql     one file (earlier files give the state)",
-                "  cairn lint --format github                  annotations in a GitHub Actions job",
+                "  cairn lint db/migrations/20240101_x.sql     one file, earlier files read first",
+                "  cairn lint --format github                  annotations in GitHub Actions",
                 "  cairn lint --format sarif > lint.sarif      for code scanning",
                 "", "Exit codes: 0 no error-level finding, 2 bad files or configuration, 4 an error-level finding."})
 public final class LintCommand extends DatabaseCommand {

@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
                 "  cairn migrate --rerun-modified          run changed applied files again",
                 "  cairn migrate --notify https://hooks.example.com/x   POST a summary after",
                 "  cairn migrate --snapshot DATABASE.md    rewrite it when something was applied",
-                "  cairn migrate --targets targets.txt --parallel 8   every database listed (see Fan-out)",
+                "  cairn migrate --targets dbs.txt --parallel 8   every database in the file",
                 "", "Exit codes: 0 applied or up to date, 1 a migration failed (it was rolled back), 2 bad"
                 + " files or configuration, 4 refused (modified, missing, failed or out-of-order migrations),"
                 + " 5 lock timeout or lock lost, 6 re-runs of changed files not confirmed."})
