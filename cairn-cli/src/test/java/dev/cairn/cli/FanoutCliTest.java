@@ -113,7 +113,7 @@ class FanoutCliTest {
         assertThat(r.out().lines().filter(l -> l.startsWith("  ok ")).count()).isEqualTo(DATABASES - 2);
         assertThat(r.out()).contains("migrate on 51 targets: 48 ok, 3 failed, 0 skipped in ")
                 .contains("failed: postgres@127.0.0.1:1/gone (exit 1)")
-                .contains("failed: postgres@127.0.0.1:5432/" + names.get(9) + " (exit 1)")
+                .contains("failed: " + shown() + names.get(9) + " (exit 1)")
                 .contains("002_orders.sql").contains("already exists");
         for (int i = 0; i < DATABASES; i++) {
             List<String> applied = db(names.get(i)).column("SELECT version FROM cairn_history WHERE status ="
@@ -134,9 +134,9 @@ class FanoutCliTest {
         assertThat(doc.at("/summary/failed").asInt()).isEqualTo(1);
         Map<String, JsonNode> byTarget = new HashMap<>();
         doc.get("targets").forEach(t -> byTarget.put(t.get("target").asText(), t));
-        assertThat(byTarget.get("postgres@127.0.0.1:5432/" + names.get(9)).get("applied").toString())
+        assertThat(byTarget.get(shown() + names.get(9)).get("applied").toString())
                 .isEqualTo("[\"002_orders.sql\",\"003_audit.sql\",\"004_index.sql\",\"005_view.sql\"]");
-        assertThat(byTarget.get("postgres@127.0.0.1:5432/" + names.get(0)).get("applied").size()).isZero();
+        assertThat(byTarget.get(shown() + names.get(0)).get("applied").size()).isZero();
         JsonNode gone = byTarget.get("postgres@127.0.0.1:1/gone");
         assertThat(gone.get("status").asText()).isEqualTo("failed");
         assertThat(gone.get("error").asText()).contains("127.0.0.1:1");
@@ -167,9 +167,9 @@ class FanoutCliTest {
         });
         assertThat(failedA).containsExactly("tenant_013", "tenant_077");
         assertThat(rb.out()).contains("migrate on 150 targets: 149 ok, 1 failed, 0 skipped")
-                .contains("failed: postgres@127.0.0.1:5432/" + tenants + " (schema tenant_077)");
+                .contains("failed: " + shown() + tenants + " (schema tenant_077)");
         assertThat(rb.err().lines().filter(l -> l.contains("\"event\":\"migration_applied\"")).toList())
-                .isNotEmpty().allMatch(l -> l.contains("\"target\":\"postgres@127.0.0.1:5432/" + tenants + " (schema"));
+                .isNotEmpty().allMatch(l -> l.contains("\"target\":\"" + shown() + tenants + " (schema"));
         assertThat(ra.all() + rb.all()).doesNotContain(SECRET);
 
         TestDatabase t = db(tenants);
@@ -193,7 +193,7 @@ class FanoutCliTest {
         assertThat(status.exit()).as(status.all()).isEqualTo(4);
         assertThat(status.out()).contains("status on 3 targets: 1 ok, 2 failed, 0 skipped")
                 .contains("(schema tenant_077)  2 applied, 3 pending").contains("(schema tenant_013)  1 applied")
-                .contains("failed: postgres@127.0.0.1:5432/" + tenants + " (schema tenant_013) (exit 4)");
+                .contains("failed: " + shown() + tenants + " (schema tenant_013) (exit 4)");
         Cli.Result pending = cli().run("status", "--url", url(tenants), "--schemas-query",
                 query.replace("COND", "IN ('tenant_012', 'tenant_077')"), "--check");
         assertThat(pending.exit()).as(pending.all()).isEqualTo(3);
@@ -254,7 +254,7 @@ class FanoutCliTest {
         Cli.Result r = cli().run("drift", "--targets", "drift.txt", "--parallel", "2");
         assertThat(r.exit()).as(r.all()).isEqualTo(4);
         assertThat(r.out()).contains("/" + names.get(44) + "  no drift").contains("drift on 2 targets: 1 ok, 1 failed")
-                .contains("failed: postgres@127.0.0.1:5432/" + names.get(45) + " (exit 4)").contains("note");
+                .contains("failed: " + shown() + names.get(45) + " (exit 4)").contains("note");
         Cli.Result perSchema = cli().run("drift", "--url", url(tenants), "--schemas-query", "SELECT 'tenant_000'");
         assertThat(perSchema.exit()).isEqualTo(2);
         assertThat(perSchema.err()).contains("drift compares whole databases");
@@ -293,6 +293,12 @@ class FanoutCliTest {
 
     private Cli cli() {
         return new Cli(cwd).env("CI", "true");
+    }
+
+    /** A target as the output shows it: user@host:port/ of the test server (local or embedded), no password. */
+    static String shown() {
+        DatabaseUrl a = PostgresServer.admin();
+        return a.user().orElse("postgres") + "@" + a.host() + ":" + a.port() + "/";
     }
 
     static String url(String database) {
