@@ -58,7 +58,8 @@ public final class DriftCommand extends DatabaseCommand {
                             r = cairn.drift(scratch.url(), grants);
                         }
                         return new dev.cairn.cli.fanout.Fanout.Outcome(r.drifted() ? 4 : 0, !r.drifted() ? "no drift"
-                                : r.differences().size() + " differences:" + r.differences().stream()
+                                : r.differences().size() + (r.differences().size() == 1 ? " difference:"
+                                : " differences:") + r.differences().stream()
                                 .map(d -> "\n  " + DriftResult.describe(d)).reduce("", String::concat));
                     });
         }
