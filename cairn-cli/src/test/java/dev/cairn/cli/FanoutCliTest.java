@@ -261,6 +261,25 @@ class FanoutCliTest {
     }
 
     @Test
+    void lintOnEveryTargetSeesEachOnesPendingMigrations() throws Exception {
+        Files.writeString(cwd.resolve("lint.txt"), url(names.get(46)) + "\n" + url(names.get(47)) + "\n");
+        assertThat(cli().run("migrate", "--url", url(names.get(46))).exit()).isZero();
+        assertThat(cli().run("migrate", "--url", url(names.get(47)), "--target", "003").exit()).isZero();
+        // On 47 the index of 004 is built on an existing table without CONCURRENTLY; on 46 nothing is pending.
+        Cli.Result r = cli().run("lint", "--targets", "lint.txt", "--static");
+        assertThat(r.out()).as(r.all()).contains("lint on 2 targets")
+                .containsPattern("/" + names.get(46) + "  0 errors, 0 warnings, 0 info in 0 files")
+                .containsPattern("/" + names.get(47) + "  .*in 2 files");
+        List<String> line47 = r.out().lines().filter(l -> l.contains("/" + names.get(47) + " ")).toList();
+        assertThat(line47).as(r.all()).isNotEmpty().noneMatch(l -> l.contains(" 0 errors, 0 warnings"));
+        Cli.Result json = cli().run("lint", "--targets", "lint.txt", "--static", "--json");
+        assertThat(new ObjectMapper().readTree(json.out()).get("targets")).hasSize(2);
+        Cli.Result sarif = cli().run("lint", "--targets", "lint.txt", "--format", "sarif");
+        assertThat(sarif.exit()).isEqualTo(2);
+        assertThat(sarif.err()).contains("--format sarif lints one database, not a fan-out");
+    }
+
+    @Test
     void badInputIsAUsageErrorAndRunsNothing() throws Exception {
         String fresh = names.get(DATABASES + 1);
         Files.writeString(cwd.resolve("bad.txt"), url(fresh) + "\n# next\nmysql://root:" + SECRET + "@db/x\n");

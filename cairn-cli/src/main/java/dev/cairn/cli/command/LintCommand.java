@@ -52,6 +52,9 @@ public final class LintCommand extends DatabaseCommand {
     @Option(names = "--json", description = "One JSON document on standard output (same as --format json).")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    dev.cairn.cli.FanoutOptions fanout;
+
     @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, github or sarif.")
     String format = "text";
 
@@ -74,6 +77,9 @@ public final class LintCommand extends DatabaseCommand {
                     + " json, github or sarif");
         }
         LintSettings settings = LintSettings.of(settings().configFile(), settings().environment());
+        if (fanningOut(fanout)) {
+            return fanOut(settings.options(), fmt);
+        }
         LintResult result;
         if (staticOnly || !files.isEmpty() || settings().url().isEmpty()) {
             result = staticLint(settings.options());
@@ -88,6 +94,35 @@ public final class LintCommand extends DatabaseCommand {
         }
         render(result, fmt);
         return result.failed() ? 4 : 0;
+    }
+
+    /**
+     * The pending migrations of every target, each observed on a scratch database of its own (or static
+     * rules only with --static) and sized by that target: one line per target, the error-level findings
+     * repeated at the end. FILES and the machine formats belong to one database.
+     */
+    private int fanOut(LintOptions options, String fmt) {
+        if (!files.isEmpty() || fmt.equals("github") || fmt.equals("sarif")) {
+            throw CairnException.usage("fanout.options", (files.isEmpty() ? "--format " + fmt : "FILES")
+                    + " lints one database, not a fan-out (the fan-out prints a line per target, or --json with"
+                    + " the fan-out's document); nothing was run");
+        }
+        return fanOut(fanout, "lint", fmt.equals("json"), java.util.Optional.empty(), java.util.Optional.empty(), true, cairn -> {
+            LintResult r;
+            if (staticOnly) {
+                r = cairn.lintStatic(options);
+            } else {
+                try (dev.cairn.cli.ScratchServer scratch = dev.cairn.cli.ScratchServer.choose(context, console, cairn,
+                        scratchUrl)) {
+                    r = scratch.url().isEmpty() ? cairn.lint(options) : cairn.lint(scratch.url(), options);
+                }
+            }
+            LintReport report = new LintReport(r, context.cwd());
+            String errors = r.findings().stream().filter(f -> f.severity() == dev.cairn.lint.Severity.ERROR)
+                    .map(f -> "\n  " + report.file(f.file()) + ":" + f.line() + ":" + f.column() + " " + f.rule() + ": "
+                            + f.message()).reduce("", String::concat);
+            return new dev.cairn.cli.fanout.Fanout.Outcome(r.failed() ? 4 : 0, report.summary() + errors);
+        });
     }
 
     private LintResult withCairnResult(java.util.function.Function<dev.cairn.Cairn, LintResult> body) {
