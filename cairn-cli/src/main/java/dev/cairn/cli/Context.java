@@ -45,6 +45,18 @@ public record Context(Map<String, String> env, Path cwd, InputStream in, PrintSt
         return v == null ? "" : v.strip();
     }
 
+    /** This machine's name, for notifications: $HOSTNAME, else what the JDK finds. */
+    public String hostName() {
+        if (!env("HOSTNAME").isEmpty()) {
+            return env("HOSTNAME");
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     /** A path as the user wrote it, resolved against the working directory. */
     public Path resolve(String path) {
         return cwd.resolve(path).normalize();

@@ -127,19 +127,7 @@ public abstract class DatabaseCommand implements Callable<Integer> {
     }
 
     private Notification.Run run(String command) {
-        return new Notification.Run(command, database, target, settings().environment(), hostName());
-    }
-
-    /** This machine's name: $HOSTNAME, else what the JDK finds. */
-    private String hostName() {
-        if (!context.env("HOSTNAME").isEmpty()) {
-            return context.env("HOSTNAME");
-        }
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
+        return new Notification.Run(command, database, target, settings().environment(), context.hostName());
     }
 
     /**

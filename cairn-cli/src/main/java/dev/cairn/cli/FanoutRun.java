@@ -77,7 +77,7 @@ final class FanoutRun {
         render(request, results, took);
         int code = Fanout.exitCode(results);
         webhook.filter(w -> w.wants(code == 0)).ifPresent(w -> w.send(FanoutReport.notification(request.command(),
-                settings.environment(), host(), results, took), console));
+                settings.environment(), context.hostName(), results, took), console));
         return code;
     }
 
@@ -174,16 +174,5 @@ final class FanoutRun {
 
     private static CairnException refuse(String why) {
         return CairnException.refused("confirm.refused", why + ". Nothing was changed on any target");
-    }
-
-    private String host() {
-        if (!context.env("HOSTNAME").isEmpty()) {
-            return context.env("HOSTNAME");
-        }
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
     }
 }

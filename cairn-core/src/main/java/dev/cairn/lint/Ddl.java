@@ -36,7 +36,7 @@ final class Ddl {
                 }
                 space(out);
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = commentEnd(sql, i);
+                i = dev.cairn.sql.SqlStatement.blockCommentEnd(sql, i);
                 space(out);
             } else if (c == '\'') {
                 int end = quoteEnd(sql, i, '\'');
@@ -71,25 +71,6 @@ final class Ddl {
         if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
             out.append(' ');
         }
-    }
-
-    private static int commentEnd(String sql, int open) {
-        int depth = 0;
-        int i = open + 2;
-        while (i < sql.length()) {
-            if (sql.startsWith("*/", i)) {
-                i += 2;
-                if (depth-- == 0) {
-                    return i;
-                }
-            } else if (sql.startsWith("/*", i)) {
-                depth++;
-                i += 2;
-            } else {
-                i++;
-            }
-        }
-        return i;
     }
 
     private static int quoteEnd(String sql, int open, char q) {
