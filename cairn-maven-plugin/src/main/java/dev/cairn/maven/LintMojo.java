@@ -5,6 +5,7 @@ import dev.cairn.lint.Finding;
 import dev.cairn.lint.LintOptions;
 import dev.cairn.lint.LintResult;
 import dev.cairn.lint.Severity;
+import java.nio.file.Path;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -32,7 +33,7 @@ public final class LintMojo extends AbstractCairnMojo {
         LintResult r = staticOnly ? cairn.lintStatic(options)
                 : scratchUrl == null || scratchUrl.isBlank() ? cairn.lint(options) : cairn.lint(scratchUrl, options);
         for (Finding f : r.findings()) {
-            String line = f.file() + ":" + f.line() + ":" + f.column() + " " + f.severity().label() + " " + f.rule()
+            String line = file(f.file()) + ":" + f.line() + ":" + f.column() + " " + f.severity().label() + " " + f.rule()
                     + ": " + redact(f.message()) + (f.safer().isBlank() ? "" : "\n  safer: "
                     + f.safer().strip().replace("\n", "\n  "));
             switch (f.severity()) {
@@ -41,13 +42,20 @@ public final class LintMojo extends AbstractCairnMojo {
                 default -> getLog().info(line);
             }
         }
-        r.unused().forEach(u -> getLog().warn("unused ignore: " + u.where() + (u.line() > 0 ? ":" + u.line() : "")
+        r.unused().forEach(u -> getLog().warn("unused ignore: " + file(u.where()) + (u.line() > 0 ? ":" + u.line() : "")
                 + " " + u.rule() + ": " + u.reason()));
         String summary = summary(r);
         if (r.failed()) {
             throw new MojoFailureException(summary);
         }
         getLog().info(summary);
+    }
+
+    /** A file under the project as a relative path, as the CLI shows one under the working directory. */
+    private String file(String name) {
+        Path p = Path.of(name).toAbsolutePath().normalize();
+        Path base = basedir.toPath().toAbsolutePath().normalize();
+        return p.startsWith(base) ? base.relativize(p).toString() : name;
     }
 
     /** As the CLI's last line of {@code cairn lint}. */
