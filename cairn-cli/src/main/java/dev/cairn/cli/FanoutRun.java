@@ -10,6 +10,7 @@ import dev.cairn.cli.render.Json;
 import dev.cairn.engine.Listener;
 import dev.cairn.error.CairnException;
 import dev.cairn.migration.Preloaded;
+import dev.cairn.toml.ConfigFile;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import dev.cairn.config.EnvironmentName;
 import dev.cairn.config.LockMode;
 import dev.cairn.engine.Listener;
 import dev.cairn.error.CairnException;
+import dev.cairn.toml.ConfigFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

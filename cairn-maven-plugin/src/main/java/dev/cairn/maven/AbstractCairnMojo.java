@@ -68,10 +68,10 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
 
     /**
      * Allow pending versions below the newest applied one. Set on the configuration, so that migrate applies
-     * them and validate and status accept them alike (as out_of_order in cairn.toml for the CLI).
+     * them and validate and status accept them alike (as out_of_order in cairn.toml); default false.
      */
-    @Parameter(property = "cairn.outOfOrder", defaultValue = "false")
-    protected boolean outOfOrder;
+    @Parameter(property = "cairn.outOfOrder")
+    protected Boolean outOfOrder;
 
     /** Skips the goal. */
     @Parameter(property = "cairn.skip", defaultValue = "false")
@@ -110,11 +110,24 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
     /** The password in use, also when it came from settings.xml, so that no message shows it. */
     private String resolvedPassword;
 
-    /** The facade, configured from the parameters. */
+    /** cairn.toml of the project, read once per goal. */
+    private ProjectConfig projectConfig;
+
+    /** cairn.toml in the base directory ({@link ProjectConfig}): what the parameters leave unset. */
+    ProjectConfig projectConfig() {
+        if (projectConfig == null) {
+            projectConfig = ProjectConfig.read(basedir.toPath(), environment());
+        }
+        return projectConfig;
+    }
+
+    /** The facade, configured from the parameters, then cairn.toml, then the defaults. */
     Cairn cairn() {
+        ProjectConfig toml = projectConfig();
         if (url == null || url.isBlank()) {
-            throw CairnException.usage("config.no-url", "no database configured; set <url> in the plugin's"
-                    + " <configuration> or -Dcairn.url=postgres://user@host:5432/database");
+            url = toml.url().orElseThrow(() -> CairnException.usage("config.no-url", "no database configured; set"
+                    + " <url> in the plugin's <configuration>, -Dcairn.url=postgres://user@host:5432/database or"
+                    + " 'url' in cairn.toml"));
         }
         String u = user;
         String p = password;
@@ -126,16 +139,23 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
         resolvedPassword = p;
         Cairn.Builder b = Cairn.configure().url(url).user(u).password(p).locations(directories())
                 .listener(new MavenListener(getLog()));
+        toml.configure(b);
         if (table != null && !table.isBlank()) {
             b.table(table);
+        } else {
+            toml.table().ifPresent(b::table);
         }
         if (lockTimeout != null && !lockTimeout.isBlank()) {
             b.lockTimeout(dev.cairn.config.Durations.parse(lockTimeout, "<lockTimeout>"));
+        } else {
+            toml.lockTimeout().ifPresent(b::lockTimeout);
         }
         if (lockMode != null && !lockMode.isBlank()) {
             b.lockMode(LockMode.parse(lockMode, "<lockMode>"));
+        } else {
+            toml.lockMode().ifPresent(b::lockMode);
         }
-        b.outOfOrder(outOfOrder);
+        b.outOfOrder(outOfOrder != null ? outOfOrder : toml.outOfOrder().orElse(false));
         configure(b);
         Cairn cairn = b.load();
         getLog().info("target: " + targetOf(u));
@@ -151,12 +171,15 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
         return (parsed.user().isEmpty() && u != null ? parsed.withCredentials(u, null) : parsed).target();
     }
 
-    /** {@code <dirs>} against the base directory; else the first of the defaults that exists. */
+    /** {@code <dirs>} against the base directory; else cairn.toml's dir; else the first of the defaults that exists. */
     List<Path> directories() {
         Path base = basedir.toPath();
         if (dirs != null && !dirs.isEmpty()) {
             return dirs.stream().map(String::strip).filter(d -> !d.isEmpty()).map(d -> base.resolve(d).normalize())
                     .distinct().toList();
+        }
+        if (!projectConfig().dirs().isEmpty()) {
+            return projectConfig().dirs();
         }
         return DEFAULT_DIRS.stream().map(base::resolve).filter(Files::isDirectory).findFirst()
                 .map(List::of).orElse(List.of(base.resolve(DEFAULT_DIRS.get(0))));
@@ -167,10 +190,10 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
         return env == null || env.isBlank() ? "" : EnvironmentName.check(env.strip(), "<env>");
     }
 
-    /** production and prod are protected, as in the CLI without a cairn.toml. */
+    /** production and prod are protected, unless the environment's section of cairn.toml says otherwise ({@code protected}). */
     boolean protectedEnvironment() {
         String e = environment().toLowerCase(Locale.ROOT);
-        return e.equals("production") || e.equals("prod");
+        return projectConfig().protectedEnvironment().orElse(e.equals("production") || e.equals("prod"));
     }
 
     /** Hides the password wherever a message might echo it. */

@@ -1,6 +1,5 @@
 package dev.cairn.cli.command;
 
-import dev.cairn.cli.ConfigFile;
 import dev.cairn.cli.Console;
 import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
@@ -17,6 +16,7 @@ import dev.cairn.lint.Linter;
 import dev.cairn.migration.DirectoryScan;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationFile;
+import dev.cairn.toml.ConfigFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

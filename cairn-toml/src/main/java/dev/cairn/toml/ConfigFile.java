@@ -1,4 +1,4 @@
-package dev.cairn.cli;
+package dev.cairn.toml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -259,7 +259,7 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
             throw CairnException.usage("config.type", where + ": '" + key + "' must be a duration in quotes with its"
                     + " unit, not " + kind(v) + " (such as " + key + " = \"30s\", \"500ms\" or \"5m\")");
         }
-        return text(node, key, where).map(t -> Durations.parse(t, where + " " + key));
+        return text(node, key, where).map(t -> dev.cairn.config.Durations.parse(t, where + " " + key));
     }
 
     /** A timeout that {@code "off"} turns off. */
@@ -380,7 +380,7 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
      *
      * @throws CairnException a usage error (exit 2)
      */
-    void checkSelected(String name, String source) {
+    public void checkSelected(String name, String source) {
         if (environments.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name)) || name.length() < 4) {
             return;
         }
