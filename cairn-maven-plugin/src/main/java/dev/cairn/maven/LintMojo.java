@@ -29,7 +29,8 @@ public final class LintMojo extends AbstractCairnMojo {
 
     @Override
     protected void run(Cairn cairn) throws MojoFailureException {
-        LintOptions options = LintOptions.defaults();
+        // The [lint] section of cairn.toml (its [env.NAME] one first), as the CLI reads it.
+        LintOptions options = dev.cairn.toml.LintSettings.of(projectConfig().file(), environment()).options();
         LintResult r = staticOnly ? cairn.lintStatic(options)
                 : scratchUrl == null || scratchUrl.isBlank() ? cairn.lint(options) : cairn.lint(scratchUrl, options);
         for (Finding f : r.findings()) {
@@ -44,7 +45,7 @@ public final class LintMojo extends AbstractCairnMojo {
         }
         r.unused().forEach(u -> getLog().warn("unused ignore: " + file(u.where()) + (u.line() > 0 ? ":" + u.line() : "")
                 + " " + u.rule() + ": " + u.reason()));
-        String summary = summary(r);
+        String summary = r.summary();
         if (r.failed()) {
             throw new MojoFailureException(summary);
         }
@@ -58,13 +59,4 @@ public final class LintMojo extends AbstractCairnMojo {
         return p.startsWith(base) ? base.relativize(p).toString() : name;
     }
 
-    /** As the CLI's last line of {@code cairn lint}. */
-    static String summary(LintResult r) {
-        return String.format("%d error%s, %d warning%s, %d info in %d file%s, %d statement%s (%s)",
-                r.count(Severity.ERROR), r.count(Severity.ERROR) == 1 ? "" : "s",
-                r.count(Severity.WARNING), r.count(Severity.WARNING) == 1 ? "" : "s",
-                r.count(Severity.INFO), r.files(), r.files() == 1 ? "" : "s",
-                r.statements(), r.statements() == 1 ? "" : "s",
-                r.observed() ? "observed on a scratch database" : "static rules only");
-    }
 }

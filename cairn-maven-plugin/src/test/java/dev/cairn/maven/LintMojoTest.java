@@ -70,4 +70,16 @@ class LintMojoTest {
                 .hasMessageEndingWith("(static rules only)");
         assertThat(db.column("SELECT version FROM cairn_history ORDER BY version")).containsExactly("001");
     }
+
+    @Test
+    void theLintSectionOfCairnTomlIsHonoured() throws Exception {
+        Files.writeString(project.resolve("cairn.toml"), "[lint]\nignore = [\"ban-drop-column\"]\n");
+        LintMojo m = lint();
+        m.staticOnly = true;
+        m.execute();
+        assertThat(errors).isEmpty();
+        Files.writeString(project.resolve("cairn.toml"), "[lint]\nignore = [\"no-such-rule\"]\n");
+        assertThatThrownBy(lint()::execute).isInstanceOf(org.apache.maven.plugin.MojoExecutionException.class)
+                .hasMessageContaining("no lint rule is called 'no-such-rule'");
+    }
 }

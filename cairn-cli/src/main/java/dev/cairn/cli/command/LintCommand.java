@@ -3,7 +3,7 @@ package dev.cairn.cli.command;
 import dev.cairn.cli.Console;
 import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
-import dev.cairn.cli.LintSettings;
+import dev.cairn.toml.LintSettings;
 import dev.cairn.cli.render.Json;
 import dev.cairn.cli.render.LintReport;
 import dev.cairn.cli.render.Progress;

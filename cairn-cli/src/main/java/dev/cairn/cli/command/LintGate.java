@@ -2,7 +2,7 @@ package dev.cairn.cli.command;
 
 import dev.cairn.Cairn;
 import dev.cairn.cli.Console;
-import dev.cairn.cli.LintSettings;
+import dev.cairn.toml.LintSettings;
 import dev.cairn.cli.render.LintReport;
 import dev.cairn.error.CairnException;
 import dev.cairn.lint.Finding;

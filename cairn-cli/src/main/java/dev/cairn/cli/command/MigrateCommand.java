@@ -138,7 +138,7 @@ public final class MigrateCommand extends DatabaseCommand {
             }
         }, cairn -> {
             announceTarget(json);
-            new LintGate(dev.cairn.cli.LintSettings.of(settings().configFile(), settings().environment()), lint,
+            new LintGate(dev.cairn.toml.LintSettings.of(settings().configFile(), settings().environment()), lint,
                     settings().protectedEnvironment(), acceptRisk, scratchUrl(), context.cwd()).check(cairn, console);
             MigrateOptions opts = rerunWanted() ? chosen.rerunningModified(reruns -> approveRerun(reruns, cairn))
                     : chosen;

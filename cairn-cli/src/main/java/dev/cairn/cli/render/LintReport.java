@@ -75,12 +75,7 @@ public final class LintReport {
     }
 
     public String summary() {
-        return String.format("%d error%s, %d warning%s, %d info in %d file%s, %d statement%s (%s)",
-                result.count(Severity.ERROR), result.count(Severity.ERROR) == 1 ? "" : "s",
-                result.count(Severity.WARNING), result.count(Severity.WARNING) == 1 ? "" : "s",
-                result.count(Severity.INFO), result.files(), result.files() == 1 ? "" : "s",
-                result.statements(), result.statements() == 1 ? "" : "s",
-                result.observed() ? "observed on a scratch database" : "static rules only");
+        return result.summary();
     }
 
     public Map<String, Object> json() {

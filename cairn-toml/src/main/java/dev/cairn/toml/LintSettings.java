@@ -1,11 +1,10 @@
-package dev.cairn.cli;
+package dev.cairn.toml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.cairn.error.CairnException;
 import dev.cairn.lint.LintOptions;
 import dev.cairn.lint.Rule;
-import dev.cairn.toml.ConfigFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
