@@ -262,21 +262,32 @@ class FanoutCliTest {
 
     @Test
     void lintOnEveryTargetSeesEachOnesPendingMigrations() throws Exception {
-        Files.writeString(cwd.resolve("lint.txt"), url(names.get(46)) + "\n" + url(names.get(47)) + "\n");
-        assertThat(cli().run("migrate", "--url", url(names.get(46))).exit()).isZero();
-        assertThat(cli().run("migrate", "--url", url(names.get(47)), "--target", "003").exit()).isZero();
-        // On 47 the index of 004 is built on an existing table without CONCURRENTLY; on 46 nothing is pending.
-        Cli.Result r = cli().run("lint", "--targets", "lint.txt", "--static");
-        assertThat(r.out()).as(r.all()).contains("lint on 2 targets")
-                .containsPattern("/" + names.get(46) + "  0 errors, 0 warnings, 0 info in 0 files")
-                .containsPattern("/" + names.get(47) + "  .*in 2 files");
-        List<String> line47 = r.out().lines().filter(l -> l.contains("/" + names.get(47) + " ")).toList();
-        assertThat(line47).as(r.all()).isNotEmpty().noneMatch(l -> l.contains(" 0 errors, 0 warnings"));
-        Cli.Result json = cli().run("lint", "--targets", "lint.txt", "--static", "--json");
-        assertThat(new ObjectMapper().readTree(json.out()).get("targets")).hasSize(2);
-        Cli.Result sarif = cli().run("lint", "--targets", "lint.txt", "--format", "sarif");
-        assertThat(sarif.exit()).isEqualTo(2);
-        assertThat(sarif.err()).contains("--format sarif lints one database, not a fan-out");
+        // Two databases of its own: the fifty of the other tests are migrated in whatever order they run.
+        String done = PREFIX + "lint_done";
+        String behind = PREFIX + "lint_behind";
+        TestDatabase.create(done);
+        TestDatabase.create(behind);
+        try {
+            Files.writeString(cwd.resolve("lint.txt"), url(done) + "\n" + url(behind) + "\n");
+            assertThat(cli().run("migrate", "--url", url(done)).exit()).isZero();
+            assertThat(cli().run("migrate", "--url", url(behind), "--target", "003").exit()).isZero();
+            // On 'behind' the index of 004 is built on an existing table without CONCURRENTLY; on 'done'
+            // nothing is pending.
+            Cli.Result r = cli().run("lint", "--targets", "lint.txt", "--static");
+            assertThat(r.out()).as(r.all()).contains("lint on 2 targets")
+                    .containsPattern("/" + done + "  0 errors, 0 warnings, 0 info in 0 files")
+                    .containsPattern("/" + behind + "  .*in 2 files");
+            List<String> behindLine = r.out().lines().filter(l -> l.contains("/" + behind + " ")).toList();
+            assertThat(behindLine).as(r.all()).isNotEmpty().noneMatch(l -> l.contains(" 0 errors, 0 warnings"));
+            Cli.Result json = cli().run("lint", "--targets", "lint.txt", "--static", "--json");
+            assertThat(new ObjectMapper().readTree(json.out()).get("targets")).hasSize(2);
+            Cli.Result sarif = cli().run("lint", "--targets", "lint.txt", "--format", "sarif");
+            assertThat(sarif.exit()).isEqualTo(2);
+            assertThat(sarif.err()).contains("--format sarif lints one database, not a fan-out");
+        } finally {
+            TestDatabase.drop(done);
+            TestDatabase.drop(behind);
+        }
     }
 
     @Test
