@@ -5,7 +5,7 @@ import dev.cairn.dialect.postgres.PgScratch;
 import java.util.Optional;
 
 /**
- * Where drift and verify create their scratch database: {@code --scratch-url} (or
+ * Where drift, verify, lint, generate and migrate --lint create their scratch databases: {@code --scratch-url} (or
  * {@code $CAIRN_SCRATCH_URL}) when given; else the target's own server when its role may create
  * databases; else a throw-away embedded PostgreSQL of the same major version, saying so; else a
  * usage error naming the fix. {@code CAIRN_SCRATCH_EMBEDDED=never} turns the embedded fallback off.

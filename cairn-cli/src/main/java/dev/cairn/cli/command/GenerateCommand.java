@@ -68,13 +68,16 @@ public final class GenerateCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        String scratch = scratchUrl != null ? scratchUrl : context.env("CAIRN_SCRATCH_URL");
         GenerateRequest request = new GenerateRequest(name, Optional.ofNullable(toSchema).map(f -> context.cwd().resolve(f)), Optional.ofNullable(toUrl),
                 !noRecord, dryRun, unsafeFast, renames, candidate -> !json && console.interactive()
                 && console.ask("In " + candidate.table() + ", column " + candidate.from() + " went and "
                 + candidate.to() + " (" + candidate.type() + ") came: renamed? [y/N] ").equalsIgnoreCase("y"));
         return withCairn(new Progress(console, true), cairn -> {
-            GenerateResult r = scratch.isEmpty() ? cairn.generate(request) : cairn.generate(scratch, request);
+            GenerateResult r;
+            try (dev.cairn.cli.ScratchServer scratch = dev.cairn.cli.ScratchServer.choose(context, console, cairn,
+                    scratchUrl)) {
+                r = scratch.url().isEmpty() ? cairn.generate(request) : cairn.generate(scratch.url(), request);
+            }
             if (json) {
                 console.out(SchemaJson.write(r).stripTrailing());
                 return 0;

@@ -8,7 +8,6 @@ import dev.cairn.error.CairnException;
 import dev.cairn.lint.Finding;
 import dev.cairn.lint.LintResult;
 import dev.cairn.lint.Severity;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -21,11 +20,10 @@ import java.util.List;
  * @param observe    {@code --lint}: run the pending statements on a scratch database
  * @param protectedEnv whether the environment is protected
  * @param accepted   the rules of {@code --accept-risk}
- * @param scratchUrl {@code $CAIRN_SCRATCH_URL}, or empty text for the target's own server
- * @param cwd        the working directory, for file names
+ * @param context    the working directory (file names) and environment ({@code $CAIRN_SCRATCH_URL})
  */
 record LintGate(LintSettings settings, boolean observe, boolean protectedEnv, List<String> accepted,
-                String scratchUrl, Path cwd) {
+                dev.cairn.cli.Context context) {
 
     LintGate {
         accepted = List.copyOf(accepted);
@@ -36,9 +34,18 @@ record LintGate(LintSettings settings, boolean observe, boolean protectedEnv, Li
         if (settings.migrate().equals("off") && !observe) {
             return;
         }
-        LintResult r = !observe ? cairn.lintStatic(settings.options()) : scratchUrl.isEmpty()
-                ? cairn.lint(settings.options()) : cairn.lint(scratchUrl, settings.options());
-        LintReport report = new LintReport(r, cwd);
+        LintResult r;
+        if (!observe) {
+            r = cairn.lintStatic(settings.options());
+        } else {
+            // The scratch server as for cairn lint, drift and verify (--scratch-url aside: $CAIRN_SCRATCH_URL).
+            try (dev.cairn.cli.ScratchServer scratch = dev.cairn.cli.ScratchServer.choose(context, console, cairn,
+                    null)) {
+                r = scratch.url().isEmpty() ? cairn.lint(settings.options())
+                        : cairn.lint(scratch.url(), settings.options());
+            }
+        }
+        LintReport report = new LintReport(r, context.cwd());
         List<Finding> blocking = r.findings().stream().filter(f -> f.severity() == Severity.ERROR
                 && !accepted.contains(f.rule())).toList();
         for (Finding f : r.findings()) {

@@ -139,7 +139,7 @@ public final class MigrateCommand extends DatabaseCommand {
         }, cairn -> {
             announceTarget(json);
             new LintGate(dev.cairn.toml.LintSettings.of(settings().configFile(), settings().environment()), lint,
-                    settings().protectedEnvironment(), acceptRisk, scratchUrl(), context.cwd()).check(cairn, console);
+                    settings().protectedEnvironment(), acceptRisk, context).check(cairn, console);
             MigrateOptions opts = rerunWanted() ? chosen.rerunningModified(reruns -> approveRerun(reruns, cairn))
                     : chosen;
             MigrateResult r = backupWanted() ? backupThenMigrate(cairn, opts) : cairn.migrate(opts);
@@ -171,10 +171,6 @@ public final class MigrateCommand extends DatabaseCommand {
             }
             return 0;
         });
-    }
-
-    private String scratchUrl() {
-        return context.env("CAIRN_SCRATCH_URL");
     }
 
     /**
