@@ -8,7 +8,7 @@ import java.util.Map;
  * Writes the values {@link Json} reads back as text, the way JavaScript's
  * {@code JSON.stringify(value, null, indent)} does, which is how drizzle-kit writes its journal.
  */
-final class JsonWriter {
+public final class JsonWriter {
 
     private JsonWriter() {
     }
@@ -61,7 +61,8 @@ final class JsonWriter {
         }
     }
 
-    private static void quote(StringBuilder out, String s) {
+    /** {@code s} as a JSON string: quoted, with the escapes JSON requires. */
+    public static void quote(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -79,7 +79,7 @@ public final class PgScratch implements AutoCloseable {
             }
             Runtime.getRuntime().addShutdownHook(scratch.hook);
             try {
-                s.execute("CREATE DATABASE " + quote(scratch.name));
+                s.execute("CREATE DATABASE " + PgNames.id(scratch.name));
             } catch (SQLException e) {
                 scratch.removeHook();
                 if ("42501".equals(e.getSQLState())) {
@@ -97,7 +97,7 @@ public final class PgScratch implements AutoCloseable {
         return CairnException.usage("scratch.createdb", "the role " + role + " may not create databases on "
                 + server.target() + ", and Cairn replays the migrations on a temporary database there; give"
                 + " --scratch-url URL naming a server where it may (such as a local PostgreSQL of the same major"
-                + " version), or grant it: ALTER ROLE " + (role.matches("[a-z_][a-z0-9_$]*") ? role : quote(role))
+                + " version), or grant it: ALTER ROLE " + PgNames.id(role)
                 + " CREATEDB");
     }
 
@@ -128,9 +128,9 @@ public final class PgScratch implements AutoCloseable {
             return;
         }
         try (Connection c = admin(); Statement s = c.createStatement()) {
-            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'"
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = " + PgNames.literal(name)
                     + " AND pid <> pg_backend_pid()");
-            s.execute("DROP DATABASE IF EXISTS " + quote(name));
+            s.execute("DROP DATABASE IF EXISTS " + PgNames.id(name));
             dropped = true;
         } catch (SQLException e) {
             throw Jdbc.failed("cannot drop the scratch database " + name + " on " + server.target()
@@ -148,9 +148,6 @@ public final class PgScratch implements AutoCloseable {
         }
     }
 
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
 
     private void removeHook() {
         try {
