@@ -19,7 +19,7 @@ public final class FanoutOptions {
     public String schemasQuery;
 
     @Option(names = "--parallel", paramLabel = "N", description = "With a fan-out: how many targets run at once"
-            + " (each holds at most 2 connections). Default: 4.")
+            + " (each holds 2 connections, a third briefly during a long lock wait). Default: 4.")
     public Integer parallel;
 
     @Option(names = "--fail-fast", description = "With a fan-out: start no new target after one fails (the ones"

@@ -34,9 +34,4 @@ public final class Preloaded {
     public List<SqlStatement> split(SqlSource source) {
         return splits.computeIfAbsent(source, s -> List.copyOf(SqlSplitter.split(s)));
     }
-
-    /** How many distinct scripts have been split so far. */
-    public int splitCount() {
-        return splits.size();
-    }
 }

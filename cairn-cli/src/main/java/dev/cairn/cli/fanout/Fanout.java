@@ -18,8 +18,9 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
- * Runs one operation on every target, at most {@code parallel} at once (each target's run holds at
- * most two connections: its work and its lock). A target that fails fails alone; with
+ * Runs one operation on every target, at most {@code parallel} at once (each target's run holds its
+ * work and lock connections, and briefly a third that looks for the blocker of a long lock wait). A
+ * target that fails fails alone; with
  * {@code failFast} no target starts after a failure and those left are reported skipped.
  */
 public final class Fanout {
