@@ -54,7 +54,7 @@ public final class Backup {
         PgTools tools = new PgTools(request.environment());
         String database;
         PgTools.Tool pgDump;
-        try (Database db = Database.open(config)) {
+        try (Session db = Session.open(config)) {
             database = db.name;
             pgDump = tools.require("pg_dump", db.serverMajor);
         }

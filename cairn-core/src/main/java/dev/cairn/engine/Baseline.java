@@ -42,7 +42,7 @@ public final class Baseline {
             throw CairnException.usage("baseline.none", "no migration has a version at or below " + upTo
                     + "; give the version of the last migration the database already has");
         }
-        try (Database db = Database.open(config)) {
+        try (Session db = Session.open(config)) {
             db.lock(listener);
             db.ensureHistory(listener);
             List<HistoryRow> rows = db.rows();

@@ -34,7 +34,7 @@ final class Discover {
      * What was read from the files, the database opened meanwhile (the caller closes it), and what
      * was read from the database while the files were still being read.
      */
-    record Opened<T, U>(T files, Database db, U early) {
+    record Opened<T, U>(T files, Session db, U early) {
     }
 
     /**
@@ -52,9 +52,9 @@ final class Discover {
      * costs no time of its own. A problem with the files is still reported first.
      */
     static <T, U> Opened<T, U> whileOpening(Configuration config, Function<Configuration, T> read,
-                                            Function<Database, U> meanwhile) {
+                                            Function<Session, U> meanwhile) {
         Background<T> files = Background.start("cairn-files", () -> read.apply(config));
-        Database db = filesFirst(files, () -> Database.open(config));
+        Session db = filesFirst(files, () -> Session.open(config));
         try {
             U early = filesFirst(files, () -> meanwhile.apply(db));
             return new Opened<>(files.join(), db, early);

@@ -48,7 +48,7 @@ public final class Drift {
         Set<String> cairnTables;
         String cairnSchema;
         dev.cairn.dialect.Dialect dialect;
-        try (Database db = Database.open(config)) {
+        try (Session db = Session.open(config)) {
             dialect = db.dialect;
             cairnSchema = db.table.schema().orElse("");
             cairnTables = Snapshot.cairnTables(db.table);

@@ -57,7 +57,7 @@ public final class Generate {
         Set<String> cairnTables;
         String cairnSchema;
         PgGenerator.Side desired;
-        try (Database db = Database.open(config)) {
+        try (Session db = Session.open(config)) {
             cairnTables = Snapshot.cairnTables(db.table);
             cairnSchema = db.table.schema().orElse("public");
             if (configured) {

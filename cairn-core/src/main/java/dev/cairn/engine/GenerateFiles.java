@@ -71,7 +71,7 @@ final class GenerateFiles {
                 mine.add(m);
             }
         }
-        try (Database db = Database.open(config)) {
+        try (Session db = Session.open(config)) {
             db.lock(Listener.NONE);
             db.ensureHistory(Listener.NONE);
             int batch = new Ledger(all, db.rows()).nextBatch();

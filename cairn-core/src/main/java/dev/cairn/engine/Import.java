@@ -85,7 +85,7 @@ public final class Import {
     public Result run(Request request) {
         Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
         List<Migration> migrations = opened.files();
-        try (Database db = opened.db()) {
+        try (Session db = opened.db()) {
             db.lock(listener);
             Tables.Chosen chosen = Tables.choose(db.connection, db.dialect,
                     new Tables.Request(request.from(), request.table(), db.table, config.locations()));
@@ -148,7 +148,7 @@ public final class Import {
         return r.claim().batch().orElse(1);
     }
 
-    private void write(Database db, List<Row> rows) throws SQLException {
+    private void write(Session db, List<Row> rows) throws SQLException {
         db.ensureHistory(listener);
         db.connection.setAutoCommit(false);
         try {

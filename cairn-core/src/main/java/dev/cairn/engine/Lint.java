@@ -82,7 +82,7 @@ public final class Lint {
     /** Observed: the pending statements run on a scratch database. */
     public LintResult run() {
         List<Migration> files = Discover.valid(config);
-        try (Database db = Database.open(config)) {
+        try (Session db = Session.open(config)) {
             List<History.AppliedScript> applied = db.history.exists(db.connection)
                     ? db.history.appliedScripts(db.connection) : List.of();
             List<Migration> pending = waiting(new Ledger(files, db.rows()));

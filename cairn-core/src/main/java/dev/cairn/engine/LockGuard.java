@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The lock-wait guard of one migration. Its statements run with the session's lock timeout
- * ({@code lock_timeout}); while they run, a watch session of their own ({@link Database#watchConnection},
+ * ({@code lock_timeout}); while they run, a watch session of their own ({@link Session#watchConnection},
  * opened at the first look) asks the server every quarter of that timeout (at most 250 ms) which
  * sessions they wait behind. When a transactional migration gives up
  * waiting for a lock, it is rolled back, the wait is reported with those sessions, and it runs
@@ -32,13 +32,13 @@ final class LockGuard {
     /** One daemon thread for every run in this JVM, gone when idle. */
     private static final ScheduledThreadPoolExecutor SAMPLER = sampler();
 
-    private final Database db;
+    private final Session db;
     private final Listener listener;
     private int attempt;
     private OptionalInt sessionId;
     private boolean warmed;
 
-    LockGuard(Database db, Listener listener) {
+    LockGuard(Session db, Listener listener) {
         this.db = db;
         this.listener = listener;
     }
@@ -71,7 +71,7 @@ final class LockGuard {
         }
         long every = sampleEvery().toMillis();
         int id = pid.getAsInt();
-        Database database = db;
+        Session database = db;
         if (!warmed) {
             // The watch session opens off this thread, so that it is there for the first look.
             warmed = true;
@@ -185,7 +185,7 @@ final class LockGuard {
             this.task = task;
         }
 
-        private void sample(Database database, int pid) {
+        private void sample(Session database, int pid) {
             try {
                 Optional<Connection> watcher = database.watchConnection();
                 if (watcher.isEmpty()) {

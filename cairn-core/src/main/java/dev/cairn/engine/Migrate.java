@@ -38,9 +38,9 @@ public final class Migrate {
         // pending there is nothing to lock for (what an application pays at every start). Otherwise
         // it is read again under the lock, since another runner may have applied something meanwhile.
         Discover.Opened<List<Migration>, List<HistoryRow>> opened =
-                Discover.whileOpening(config, Discover::valid, Database::rows);
+                Discover.whileOpening(config, Discover::valid, Session::rows);
         List<Migration> migrations = opened.files();
-        try (Database db = opened.db()) {
+        try (Session db = opened.db()) {
             if (Pending.select(new Ledger(migrations, opened.early()), options).isEmpty()) {
                 return new MigrateResult(List.of(), 0, db.name);
             }
@@ -77,12 +77,12 @@ public final class Migrate {
     }
 
     /** Applies the plans in order, each in its own transaction (or none), on a locked database with its history table. */
-    List<Applied> applyEach(Database db, Map<Migration, ScriptPlan> plans, int batch) {
+    List<Applied> applyEach(Session db, Map<Migration, ScriptPlan> plans, int batch) {
         return applyEach(db, plans, batch, Set.of());
     }
 
-    /** As {@link #applyEach(Database, Map, int)}; the versions in {@code rerun} are changed files run again. */
-    private List<Applied> applyEach(Database db, Map<Migration, ScriptPlan> plans, int batch,
+    /** As {@link #applyEach(Session, Map, int)}; the versions in {@code rerun} are changed files run again. */
+    private List<Applied> applyEach(Session db, Map<Migration, ScriptPlan> plans, int batch,
                                     Set<String> rerun) {
         List<Applied> applied = new ArrayList<>();
         for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
@@ -122,9 +122,9 @@ public final class Migrate {
     public DryRun dryRun(MigrateOptions asked) {
         MigrateOptions options = effective(asked);
         Discover.Opened<List<Migration>, List<HistoryRow>> opened =
-                Discover.whileOpening(config, Discover::valid, Database::rows);
+                Discover.whileOpening(config, Discover::valid, Session::rows);
         List<Migration> migrations = opened.files();
-        try (Database db = opened.db()) {
+        try (Session db = opened.db()) {
             Ledger ledger = new Ledger(migrations, opened.early());
             List<DryRun.Planned> planned = new ArrayList<>();
             for (Migration m : Pending.select(ledger, options)) {
@@ -138,7 +138,7 @@ public final class Migrate {
     }
 
     /** Applies one migration on the locked database (package-private for tests that bypass discovery's checks). */
-    Applied apply(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore, boolean rerun) {
+    Applied apply(Session db, Migration m, ScriptPlan plan, int batch, int appliedBefore, boolean rerun) {
         LockGuard guard = new LockGuard(db, listener);
         while (true) {
             try {
@@ -150,7 +150,7 @@ public final class Migrate {
     }
 
     /** One attempt; throws {@link LockGuard.Retry}, rolled back, when it timed out waiting for a lock and may run again. */
-    private Applied applyOnce(Database db, Migration m, ScriptPlan plan, int batch, int appliedBefore, boolean rerun,
+    private Applied applyOnce(Session db, Migration m, ScriptPlan plan, int batch, int appliedBefore, boolean rerun,
                               LockGuard guard) {
         db.verifyLock();
         if (!guard.retrying()) {
@@ -181,7 +181,7 @@ public final class Migrate {
     }
 
     /** The statements and the history row commit together, or not at all. */
-    private void applyInTransaction(Database db, Migration m, ScriptPlan plan, int batch, long start,
+    private void applyInTransaction(Session db, Migration m, ScriptPlan plan, int batch, long start,
                                     int appliedBefore, LockGuard guard) {
         try {
             db.begin();
@@ -210,7 +210,7 @@ public final class Migrate {
      * a runner killed half way leaves that row, and the next migrate refuses until repair instead
      * of running the statements again.
      */
-    private void applyWithoutTransaction(Database db, Migration m, ScriptPlan plan, int batch, long start,
+    private void applyWithoutTransaction(Session db, Migration m, ScriptPlan plan, int batch, long start,
                                          int appliedBefore, LockGuard guard) {
         long id;
         db.verifyLockBeforeCommit("not started: " + m.version() + " (without a transaction) did not run"
@@ -248,7 +248,7 @@ public final class Migrate {
      * Rolls back a transaction block a script opened and left open; whether there was one. Its work
      * is not committed, and would be lost silently when the session ends.
      */
-    static boolean endOpenBlock(Database db) {
+    static boolean endOpenBlock(Session db) {
         try {
             if (db.dialect.inTransactionBlock(db.connection)) {
                 try (java.sql.Statement s = db.connection.createStatement()) {
@@ -263,7 +263,7 @@ public final class Migrate {
     }
 
     /** A non-transactional migration ended inside a transaction it opened: recorded FAILED, never applied. */
-    private static CairnException uncommitted(Database db, Migration m, long id, Duration took) {
+    private static CairnException uncommitted(Session db, Migration m, long id, Duration took) {
         String why = m.up().name() + ": it ended inside a transaction it opened (BEGIN) and never committed, so"
                 + " Cairn rolled that transaction back: what ran after its last BEGIN was not applied; what ran"
                 + " before it stays applied";
@@ -280,7 +280,7 @@ public final class Migrate {
     }
 
     /** Records the failure: a new FAILED row, or for a non-transactional run its started row {@code id}. */
-    static MigrationException failed(Database db, Migration m, ScriptPlan plan, Runner.StatementFailure f, int batch,
+    static MigrationException failed(Session db, Migration m, ScriptPlan plan, Runner.StatementFailure f, int batch,
                                       Duration took, int appliedBefore, long id) {
         SqlStatement st = plan.statements().get(f.index);
         DatabaseError error = Jdbc.error(f.cause);
@@ -309,7 +309,7 @@ public final class Migrate {
      * Puts the session back after a failed script, if the connection still works: a session the
      * server ended (57P01) must not hide the failure behind "cannot reset the session".
      */
-    static void resetAfterFailure(Database db, RuntimeException failure) {
+    static void resetAfterFailure(Session db, RuntimeException failure) {
         try {
             if (!db.connection.isClosed()) {
                 db.resetSession();
@@ -329,7 +329,7 @@ public final class Migrate {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    static void rollbackQuietly(Database db) {
+    static void rollbackQuietly(Session db) {
         try {
             if (!db.connection.getAutoCommit()) {
                 db.connection.rollback();
@@ -339,7 +339,7 @@ public final class Migrate {
         }
     }
 
-    static void autocommit(Database db) {
+    static void autocommit(Session db) {
         try {
             db.connection.setAutoCommit(true);
         } catch (SQLException e) {

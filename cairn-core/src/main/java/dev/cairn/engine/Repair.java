@@ -49,7 +49,7 @@ public final class Repair {
     public Result run(Predicate<List<Change>> approve) {
         Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
         List<Migration> migrations = opened.files();
-        try (Database db = opened.db()) {
+        try (Session db = opened.db()) {
             db.lock(listener);
             List<Step> steps = steps(new Ledger(migrations, db.rows()));
             if (steps.isEmpty()) {
@@ -82,7 +82,7 @@ public final class Repair {
         return steps;
     }
 
-    private static void apply(Database db, List<Step> steps) {
+    private static void apply(Session db, List<Step> steps) {
         try {
             db.connection.setAutoCommit(false);
             for (Step s : steps) {

@@ -81,7 +81,7 @@ public final class Reset {
         // The files must be good before anything is dropped: reset migrates again right after.
         Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
         List<Migration> migrations = opened.files();
-        try (Database db = opened.db()) {
+        try (Session db = opened.db()) {
             Map<Migration, ScriptPlan> plans = new LinkedHashMap<>();
             for (Migration m : Pending.select(new Ledger(migrations, List.of()), MigrateOptions.defaults())) {
                 plans.put(m, ScriptPlan.of(m.up(), m.transaction(), db.dialect, db.serverMajor));
@@ -144,7 +144,7 @@ public final class Reset {
     }
 
     /** The schemas to empty: those named, once checked, else the defaults (see {@link Options}). */
-    private static List<String> managed(Database db, List<String> named, String current, Map<Migration, ScriptPlan> plans)
+    private static List<String> managed(Session db, List<String> named, String current, Map<Migration, ScriptPlan> plans)
             throws SQLException {
         if (!named.isEmpty()) {
             List<String> unique = List.copyOf(new LinkedHashSet<>(named));
@@ -163,7 +163,7 @@ public final class Reset {
     }
 
     /** Drops in one transaction, committed. */
-    private static void drop(Database db, List<String> drops) throws SQLException {
+    private static void drop(Session db, List<String> drops) throws SQLException {
         db.connection.setAutoCommit(false);
         try (Statement s = db.connection.createStatement()) {
             for (String drop : drops) {
@@ -184,7 +184,7 @@ public final class Reset {
      * together, or rolled back together, leaving the database as it was. A failing migration records
      * no FAILED row, since the history it would go into is the one the rollback brings back.
      */
-    private List<Applied> inOneTransaction(Database db, List<String> drops, Map<Migration, ScriptPlan> plans)
+    private List<Applied> inOneTransaction(Session db, List<String> drops, Map<Migration, ScriptPlan> plans)
             throws SQLException {
         List<Applied> applied = new ArrayList<>();
         try {
@@ -211,7 +211,7 @@ public final class Reset {
         return applied;
     }
 
-    private Applied one(Database db, Migration m, ScriptPlan plan) throws SQLException {
+    private Applied one(Session db, Migration m, ScriptPlan plan) throws SQLException {
         db.verifyLock();
         listener.on(new Event.MigrationStarting(m.version().text(), m.script(), true, ""));
         long start = System.nanoTime();

@@ -49,7 +49,7 @@ public final class Restore {
         Path file = request.file().toAbsolutePath().normalize();
         BackupFormat format = format(request.file(), file);
         PgTools tools = new PgTools(request.environment());
-        try (Database db = Database.open(config)) {
+        try (Session db = Session.open(config)) {
             PgTools.Tool tool = format == BackupFormat.CUSTOM ? tools.require("pg_restore", db.serverMajor)
                     : restricting(tools.find("psql", db.serverMajor), db.serverMajor);
             // The unpacked file is deleted on SIGTERM too, while unpacking or waiting for the lock or

@@ -53,7 +53,7 @@ public final class Rollback {
     public RollbackResult run(RollbackRequest request) {
         Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
         List<Migration> migrations = opened.files();
-        try (Database db = opened.db()) {
+        try (Session db = opened.db()) {
             db.lock(listener);
             Ledger ledger = new Ledger(migrations, db.rows());
             List<Ledger.Entry> chosen = Selections.choose(ledger, request.selection());
@@ -89,8 +89,8 @@ public final class Rollback {
      */
     public List<RollbackRequest.Planned> dryRun(RollbackRequest.Selection selection) {
         Discover.Opened<List<Migration>, List<HistoryRow>> opened =
-                Discover.whileOpening(config, Discover::valid, Database::rows);
-        try (Database db = opened.db()) {
+                Discover.whileOpening(config, Discover::valid, Session::rows);
+        try (Session db = opened.db()) {
             Ledger ledger = new Ledger(opened.files(), opened.early());
             return steps(Selections.choose(ledger, selection)).stream().map(Step::planned).toList();
         }
@@ -139,7 +139,7 @@ public final class Rollback {
         }
     }
 
-    private RolledBack undo(Database db, Step step, ScriptPlan plan, int doneBefore) {
+    private RolledBack undo(Session db, Step step, ScriptPlan plan, int doneBefore) {
         db.verifyLock();
         long start = System.nanoTime();
         try {
@@ -178,7 +178,7 @@ public final class Rollback {
     }
 
     /** After a failed step: nothing of it commits, and the session is put back if the connection still works. */
-    private static RuntimeException cleanUp(Database db, RuntimeException failure) {
+    private static RuntimeException cleanUp(Session db, RuntimeException failure) {
         Migrate.rollbackQuietly(db);
         Migrate.autocommit(db);
         Migrate.resetAfterFailure(db, failure);

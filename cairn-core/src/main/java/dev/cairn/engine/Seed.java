@@ -132,7 +132,7 @@ public final class Seed {
         for (Path file : files) {
             texts.put(file, check(file));
         }
-        try (Database db = Database.open(config)) {
+        try (Session db = Session.open(config)) {
             db.lock(listener);
             SeedHistory history = new SeedHistory(db.dialect, db.table);
             history.create(db.connection);
@@ -171,7 +171,7 @@ public final class Seed {
         return text;
     }
 
-    private void run(Database db, SeedHistory history, SqlSource source, String name, String sum) throws SQLException {
+    private void run(Session db, SeedHistory history, SqlSource source, String name, String sum) throws SQLException {
         db.verifyLock();
         ScriptPlan plan = ScriptPlan.of(source, Migration.Transaction.AUTO, db.dialect, db.serverMajor);
         long start = System.nanoTime();

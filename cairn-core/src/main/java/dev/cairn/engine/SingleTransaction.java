@@ -15,12 +15,12 @@ import java.util.Map;
  */
 final class SingleTransaction {
 
-    private final Database db;
+    private final Session db;
     private final Listener listener;
     /** The migrations told as starting: a run again after a lock timeout does not tell them twice. */
     private final java.util.Set<String> announced = new java.util.HashSet<>();
 
-    SingleTransaction(Database db, Listener listener) {
+    SingleTransaction(Session db, Listener listener) {
         this.db = db;
         this.listener = listener;
     }

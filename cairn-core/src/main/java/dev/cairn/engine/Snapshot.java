@@ -33,7 +33,7 @@ public final class Snapshot {
 
     /** The model of the configured database, without Cairn's own tables. */
     public SchemaModel read() {
-        try (Database db = Database.open(config)) {
+        try (Session db = Session.open(config)) {
             return db.dialect.schema(db.connection, cairnTables(db.table), grants);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the schema from the catalog", e);

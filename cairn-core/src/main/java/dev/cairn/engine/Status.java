@@ -37,7 +37,7 @@ public final class Status {
         Discover.Opened<Discovery, FromDatabase> opened = Discover.whileOpening(config, Discover::all,
                 db -> new FromDatabase(db.rows(), stats(db, sizes)));
         Discovery discovery = opened.files();
-        try (Database db = opened.db()) {
+        try (Session db = opened.db()) {
             Ledger ledger = new Ledger(discovery.migrations(), opened.early().rows());
             List<StatusResult.Item> items = ledger.entries().stream().map(Status::item).toList();
             Map<State, Integer> counts = new EnumMap<>(State.class);
@@ -65,7 +65,7 @@ public final class Status {
     private record FromDatabase(List<HistoryRow> rows, dev.cairn.dialect.DatabaseStats stats) {
     }
 
-    private static dev.cairn.dialect.DatabaseStats stats(Database db, Sizes sizes) {
+    private static dev.cairn.dialect.DatabaseStats stats(Session db, Sizes sizes) {
         try {
             return db.dialect.stats(db.connection, sizes == Sizes.EXACT);
         } catch (java.sql.SQLException e) {

@@ -29,14 +29,14 @@ public final class Unlock {
     }
 
     public UnlockResult run(UnlockRequest request) {
-        try (Database db = Database.open(config)) {
+        try (Session db = Session.open(config)) {
             return db.lockMode() == LockMode.TABLE ? lease(db, request) : advisory(db, request);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot clear the migration lock on " + config.table(), e);
         }
     }
 
-    private UnlockResult lease(Database db, UnlockRequest request) throws SQLException {
+    private UnlockResult lease(Session db, UnlockRequest request) throws SQLException {
         LeaseTable table = new LeaseTable(db.dialect, db.table);
         Optional<Lease> lease = table.read(db.connection);
         UnlockResult held = new UnlockResult(db.name, LockMode.TABLE, table.table().toString(), lease, List.of(), false);
@@ -58,7 +58,7 @@ public final class Unlock {
         return held.clearedNow();
     }
 
-    private UnlockResult advisory(Database db, UnlockRequest request) throws SQLException {
+    private UnlockResult advisory(Session db, UnlockRequest request) throws SQLException {
         if (!"postgresql".equals(db.dialect.name())) {
             throw CairnException.usage("unlock.advisory", "advisory locks are PostgreSQL's; with "
                     + db.dialect.name() + " use --lock-mode table");
@@ -86,7 +86,7 @@ public final class Unlock {
     }
 
     /** Whether session {@code pid} no longer holds the lock; before PostgreSQL 14 the server ends it shortly after. */
-    private boolean released(Database db, int pid) throws SQLException {
+    private boolean released(Session db, int pid) throws SQLException {
         long end = System.nanoTime() + TERMINATE_WAIT_MS * 1_000_000;
         while (true) {
             List<LockSession> now = db.dialect.advisoryHolders(db.connection, db.table);

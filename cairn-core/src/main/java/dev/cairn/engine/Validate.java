@@ -20,10 +20,10 @@ public final class Validate {
     }
 
     public ValidateResult run() {
-        Discover.Opened<Discovery, List<HistoryRow>> opened = Discover.whileOpening(config, Discover::all, Database::rows);
+        Discover.Opened<Discovery, List<HistoryRow>> opened = Discover.whileOpening(config, Discover::all, Session::rows);
         Discovery discovery = opened.files();
         List<Problem> problems = new ArrayList<>(discovery.problems());
-        try (Database db = opened.db()) {
+        try (Session db = opened.db()) {
             problems.addAll(problems(new Ledger(discovery.migrations(), opened.early()), config.outOfOrder()));
         }
         return new ValidateResult(discovery.migrations().size(), problems);

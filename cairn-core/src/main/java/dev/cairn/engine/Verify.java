@@ -154,7 +154,7 @@ public final class Verify {
     /** The pending migrations (as {@code migrate} would run them), and the applied ones' recorded ups. */
     private List<Migration> readPending() {
         List<Migration> files = Discover.valid(config);
-        try (Database db = Database.open(config)) {
+        try (Session db = Session.open(config)) {
             applied = db.history.exists(db.connection) ? db.history.appliedScripts(db.connection) : List.of();
             return Pending.select(new Ledger(files, db.rows()), MigrateOptions.defaults());
         } catch (SQLException e) {

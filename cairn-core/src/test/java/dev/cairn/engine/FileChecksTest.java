@@ -95,7 +95,7 @@ class FileChecksTest extends EngineTestBase {
         Migration m = new Migration(Version.of("1"), "bg", "1_bg.sql", "numbered", Migration.Kind.VERSIONED,
                 new SqlSource("1_bg.sql", "CREATE TABLE before_begin (a int);\nBEGIN;\nCREATE TABLE bg (a int);\n", 1),
                 null, Migration.Transaction.AUTO);
-        try (Database d = Database.open(cairn.configuration())) {
+        try (Session d = Session.open(cairn.configuration())) {
             d.ensureHistory(Listener.NONE);
             ScriptPlan plan = ScriptPlan.of(m.up(), m.transaction(), d.dialect, d.serverMajor);
             assertThat(plan.transactional()).isFalse();

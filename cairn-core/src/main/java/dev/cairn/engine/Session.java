@@ -20,11 +20,12 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * An open working connection with what goes with it: the dialect, the history table, the
- * server's version. The migration lock, when taken, lives on a connection of its own so that it
+ * Cairn's session on the target: the open working connection with what goes with it (the dialect,
+ * the history table, the server's version, the settings as handed over) and, when taken, the
+ * migration lock, which lives on a connection of its own so that it
  * outlasts any transaction on the working one.
  */
-final class Database implements AutoCloseable {
+final class Session implements AutoCloseable {
 
     final Configuration config;
     final Connection connection;
@@ -48,7 +49,7 @@ final class Database implements AutoCloseable {
     /** Which lock mode is in force, given the server (see {@link LockChoice}). */
     private LockChoice lockChoice;
 
-    private Database(Configuration config, Connection connection, Dialect dialect, TableName table, int serverMajor,
+    private Session(Configuration config, Connection connection, Dialect dialect, TableName table, int serverMajor,
                      String name, java.util.Map<String, String> handedOver) {
         this.handedOver = handedOver;
         this.config = config;
@@ -60,7 +61,7 @@ final class Database implements AutoCloseable {
         this.name = name;
     }
 
-    static Database open(Configuration config) {
+    static Session open(Configuration config) {
         Connection c = config.connection().open();
         try {
             c.setAutoCommit(true);
@@ -70,7 +71,7 @@ final class Database implements AutoCloseable {
             // and every spelling of the same table must take the same lock.
             TableName table = config.table().schema().isPresent() ? config.table()
                     : new TableName(Optional.of(session.currentSchema()), config.table().name());
-            Database db = new Database(config, c, dialect, table, c.getMetaData().getDatabaseMajorVersion(),
+            Session db = new Session(config, c, dialect, table, c.getMetaData().getDatabaseMajorVersion(),
                     session.database(), session.handedOver());
             db.historyExists = session.historyExists();
             db.lockChoice = new LockChoice(config, session.leaseReason(), session.pooled());
