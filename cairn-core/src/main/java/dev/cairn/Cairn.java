@@ -35,6 +35,7 @@ import dev.cairn.engine.Unlock;
 import dev.cairn.engine.UnlockRequest;
 import dev.cairn.engine.UnlockResult;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.jdbc.ConnectionSource;
 import dev.cairn.migration.MigrationSettings;
 import dev.cairn.migration.Version;
@@ -252,7 +253,7 @@ public final class Cairn {
     /** The server a scratch database is created on by default: the target's own, known only from a URL. */
     private DatabaseUrl scratchServer(String operation) {
         return url.orElseThrow(() -> CairnException.usage("scratch.no-url", operation + " needs a server where it may"
-                + " create a scratch database, and a data source does not say which; give a scratch URL (--scratch-url)"
+                + " create a scratch database, and a data source does not say which; give a scratch URL (" + Next.setting("scratch-url") + ")"
                 + " or configure Cairn with url(...)"));
     }
 

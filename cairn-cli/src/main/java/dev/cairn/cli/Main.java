@@ -72,14 +72,14 @@ public final class Main implements Callable<Integer> {
             boolean verbose = commandLine.getCommand() instanceof DatabaseCommand d && d.verbose()
                     || parseResult.expandedArgs().contains("--verbose") || parseResult.expandedArgs().contains("-v");
             if (ex instanceof CairnException c && console.jsonLog()) {
-                String message = console.redact(c.getMessage());
+                String message = console.redact(dev.cairn.cli.render.CliHost.message(c));
                 console.err(dev.cairn.cli.render.Json.line(dev.cairn.cli.render.Json.logEvent(java.time.Instant.now(),
                         "error", message.lines().findFirst().orElse(""), dev.cairn.cli.render.Json.map("event", "error",
                         "code", c.code(), "exitCode", c.exitCode(), "message", message))));
                 return c.exitCode();
             }
             if (ex instanceof CairnException c) {
-                console.err("error: " + c.getMessage());
+                console.err("error: " + dev.cairn.cli.render.CliHost.message(c));
                 if (verbose) {
                     console.err(stackTrace(c));
                 }

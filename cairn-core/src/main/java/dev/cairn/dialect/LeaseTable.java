@@ -2,6 +2,7 @@ package dev.cairn.dialect;
 
 import dev.cairn.config.TableName;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,7 +65,7 @@ public final class LeaseTable {
             if (attempt > 5) {
                 throw CairnException.failed("lock.table", "cannot create the lock table " + table + ": it is still"
                         + " missing after CREATE TABLE IF NOT EXISTS (another relation has its name?); nothing was"
-                        + " applied. Drop or rename that relation, or choose another --table", null);
+                        + " applied. Drop or rename that relation, or choose another " + Next.setting("table"), null);
             }
             try {
                 create(c);

@@ -4,6 +4,7 @@ import dev.cairn.config.Configuration;
 import dev.cairn.dialect.postgres.PgTarget;
 import dev.cairn.dialect.postgres.PgTools;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -82,7 +83,7 @@ public final class Backup {
             return dir.toAbsolutePath().normalize();
         } catch (IOException e) {
             throw CairnException.usage("backup.directory", "cannot create the backup directory " + dir + ": "
-                    + reason(e) + "; choose another with --out-dir");
+                    + reason(e) + "; choose another with " + Next.setting("out-dir"));
         }
     }
 

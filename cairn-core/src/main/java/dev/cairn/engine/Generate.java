@@ -8,6 +8,7 @@ import dev.cairn.dialect.postgres.PgDependencies;
 import dev.cairn.dialect.postgres.PgGenerator;
 import dev.cairn.dialect.postgres.PgScratch;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.jdbc.ConnectionSource;
 import dev.cairn.jdbc.Jdbc;
 import dev.cairn.migration.Migration;
@@ -50,7 +51,7 @@ public final class Generate {
     public GenerateResult run(GenerateRequest request) {
         NewMigration.checkName(request.name());
         if (request.toSchema().isPresent() && request.toUrl().isPresent()) {
-            throw CairnException.usage("generate.desired", "give --to-schema FILE or --to-url URL, not both");
+            throw CairnException.usage("generate.desired", "give " + Next.setting("to-schema", "FILE") + " or " + Next.setting("to-url", "URL") + ", not both");
         }
         List<Migration> files = Discover.valid(config);
         boolean configured = request.toSchema().isEmpty() && request.toUrl().isEmpty();
@@ -67,7 +68,8 @@ public final class Generate {
                     throw CairnException.usage("generate.pending", pending.size() + " migration"
                             + (pending.size() == 1 ? " is" : "s are") + " not applied to the database yet (first: "
                             + pending.get(0).script() + "); the database is the desired schema, so apply them"
-                            + " first (cairn migrate) or give --to-schema FILE / --to-url URL. Nothing was generated");
+                            + " first (" + Next.action("migrate") + ") or give " + Next.setting("to-schema", "FILE") + " / "
+                            + Next.setting("to-url", "URL") + ". Nothing was generated");
                 }
                 desired = side(db.connection, db.dialect, cairnTables);
             } else {
@@ -107,9 +109,9 @@ public final class Generate {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw CairnException.usage("generate.schema-file", "--to-schema " + file + ": no such file");
+            throw CairnException.usage("generate.schema-file", Next.setting("to-schema", file.toString()) + ": no such file");
         } catch (IOException e) {
-            throw CairnException.usage("generate.schema-file", "cannot read --to-schema " + file + ": " + e.getMessage());
+            throw CairnException.usage("generate.schema-file", "cannot read " + Next.setting("to-schema", file.toString()) + ": " + e.getMessage());
         }
         try (PgScratch scratch = PgScratch.create(scratchServer, applicationName);
              Connection c = scratch.connection().open()) {

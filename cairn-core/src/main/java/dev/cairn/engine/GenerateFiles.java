@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.dialect.postgres.PgGenerator;
+import dev.cairn.error.Next;
 import dev.cairn.history.HistoryRow;
 import dev.cairn.history.NewRow;
 import dev.cairn.jdbc.Jdbc;
@@ -84,7 +85,7 @@ final class GenerateFiles {
             db.connection.commit();
         } catch (SQLException e) {
             throw Jdbc.failed("the migration was written but could not be recorded as applied; record it with"
-                    + " cairn baseline or apply it elsewhere", e);
+                    + " " + Next.action("baseline") + " or apply it elsewhere", e);
         }
         return mine.stream().map(m -> m.version().text()).toList();
     }

@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import dev.cairn.dialect.postgres.PgGenerator;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.schema.SchemaModel;
 import dev.cairn.schema.SchemaModel.Column;
 import dev.cairn.schema.SchemaModel.Table;
@@ -52,7 +53,7 @@ final class GenerateRenames {
     static PgGenerator.Rename parse(SchemaModel current, String text) {
         int colon = text.indexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
-            throw CairnException.usage("generate.rename", "--rename " + text + ": give old:new, such as"
+            throw CairnException.usage("generate.rename", Next.setting("rename", text) + ": give old:new, such as"
                     + " public.users.email:mail or users:customers");
         }
         String old = text.substring(0, colon);

@@ -3,6 +3,7 @@ package dev.cairn.engine;
 import dev.cairn.config.Configuration;
 import dev.cairn.config.TableName;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.history.HistoryRow;
 import dev.cairn.history.NewRow;
 import dev.cairn.history.foreign.Claim;
@@ -135,7 +136,7 @@ public final class Import {
                     problems.add(claim.label() + ": " + (claim.label().equals(m.script()) ? "the file" : m.script())
                             + " does not match the checksum " + tool + " stored (" + Sums.describe(sum.get())
                             + "): the file was edited after it was applied; restore it, or run import"
-                            + " --accept-checksums to take today's file as applied");
+                            + " " + Next.setting("accept-checksums") + " to take today's file as applied");
                 }
             }
         }

@@ -6,6 +6,7 @@ import dev.cairn.config.TableName;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.LockSession;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -43,8 +44,8 @@ record LockChoice(Configuration config, Optional<String> leaseReason, boolean po
             throw CairnException.usage("lock.pooler", "the advisory lock cannot work through this connection pooler: it"
                     + " hands server sessions to other clients between transactions (PgBouncer pool_mode = transaction"
                     + " or statement; " + how.get() + "), so a session advisory lock would stay with a server session"
-                    + " the pooler lends to others and keep no other runner out. Use the lease lock: --lock-mode table"
-                    + " (lock_mode = \"table\" in cairn.toml, CAIRN_LOCK_MODE=table), or connect directly to the server"
+                    + " the pooler lends to others and keep no other runner out. Use the lease lock: " + Next.setting("lock-mode", "table")
+                    + ", or connect directly to the server"
                     + " or through a session-pooled port. Nothing was applied");
         }
     }

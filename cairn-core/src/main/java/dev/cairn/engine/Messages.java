@@ -1,5 +1,7 @@
 package dev.cairn.engine;
 
+import dev.cairn.error.Next;
+
 /** The wording of messages several operations share. Messages are API: tests assert them. */
 final class Messages {
 
@@ -11,14 +13,16 @@ final class Messages {
         var m = e.migration().orElseThrow();
         return "applied migration " + e.version() + " (" + m.up().name() + ") has changed since it was applied"
                 + " (checksum " + shortSum(r.checksum()) + " applied, " + shortSum(m.checksum()) + " now); restore"
-                + " the file, or if the edit is intended run 'cairn repair' to accept it, or 'cairn migrate --rerun-modified'"
+                + " the file, or if the edit is intended run '" + Next.action("repair")
+                + "' to accept it, or '" + Next.action("migrate", Next.setting("rerun-modified")) + "'"
                 + " to run it again";
     }
 
     static String missing(Ledger.Entry e) {
         var r = e.row().orElseThrow();
         return "applied migration " + e.version() + " (" + r.script() + ") has no file any more; restore it,"
-                + " or roll it back with 'cairn rollback --to <version below it>' (its down SQL is stored)";
+                + " or roll it back with '" + Next.action("rollback", Next.setting("to", "<version below it>"))
+                + "' (its down SQL is stored)";
     }
 
     static String migrationFailed(Failure f, int appliedBefore) {
@@ -40,9 +44,10 @@ final class Messages {
                     .append(" before it in this run").append(appliedBefore == 1 ? " stays" : " stay").append(" applied");
         }
         s.append(f.changedNothing()
-                ? (f.error().notTheFile() ? "\n  next: the file is fine: run 'cairn migrate' again (see the hint)"
-                : "\n  next: fix the file and run 'cairn migrate' again")
-                : "\n  next: finish or undo its statements by hand, run 'cairn repair', then 'cairn migrate'");
+                ? (f.error().notTheFile() ? "\n  next: the file is fine: run '" + Next.action("migrate") + "' again (see the hint)"
+                : "\n  next: fix the file and run '" + Next.action("migrate") + "' again")
+                : "\n  next: finish or undo its statements by hand, run '" + Next.action("repair") + "', then '"
+                + Next.action("migrate") + "'");
         return s.toString();
     }
 

@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.history.HistoryRow;
 import dev.cairn.history.NewRow;
 import dev.cairn.jdbc.DatabaseError;
@@ -95,9 +96,9 @@ public final class Migrate {
     private static void refuseNonTransactional(Map<Migration, ScriptPlan> plans) {
         for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
             if (!e.getValue().transactional()) {
-                throw dev.cairn.error.CairnException.usage("migrate.single-transaction", "--single-transaction: migration "
+                throw dev.cairn.error.CairnException.usage("migrate.single-transaction", Next.setting("single-transaction") + ": migration "
                         + e.getKey().version() + " (" + e.getKey().script() + ") cannot run in a transaction ("
-                        + e.getValue().noTransactionReason() + "); migrate without --single-transaction."
+                        + e.getValue().noTransactionReason() + "); migrate without " + Next.setting("single-transaction") + "."
                         + " Nothing was applied");
             }
         }
@@ -240,7 +241,8 @@ public final class Migrate {
             db.history.complete(db.connection, id, HistoryRow.Status.SUCCESS, elapsed(start).toMillis(), "");
         } catch (SQLException e) {
             throw Jdbc.failed("migration " + m.version() + " ran without a transaction, but its history row could not"
-                    + " be marked SUCCESS; it stays FAILED: check the database, then run 'cairn repair'", e);
+                    + " be marked SUCCESS; it stays FAILED: check the database, then run '"
+                    + Next.action("repair") + "'", e);
         }
     }
 
@@ -276,7 +278,7 @@ public final class Migrate {
         return CairnException.failed("migration.uncommitted", "migration " + m.version() + " failed: " + why
                 + (unrecorded == null ? "" : "\n  its history row could not be marked: " + unrecorded.getMessage())
                 + "\n  next: add COMMIT; after the statements its BEGIN opens (or remove the BEGIN), undo by hand"
-                + " what ran, run 'cairn repair', then 'cairn migrate'", unrecorded);
+                + " what ran, run '" + Next.action("repair") + "', then '" + Next.action("migrate") + "'", unrecorded);
     }
 
     /** Records the failure: a new FAILED row, or for a non-transactional run its started row {@code id}. */

@@ -1,6 +1,7 @@
 package dev.cairn.engine;
 
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.history.HistoryRow;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.Version;
@@ -55,9 +56,9 @@ final class Pending {
             return Optional.of(found.get(0).version());
         }
         if (found.size() > 1) {
-            throw ref.ambiguous(found, "--target");
+            throw ref.ambiguous(found, Next.setting("target"));
         }
-        return Optional.of(ref.version().orElseGet(() -> ref.resolve(ledger.entries(), "--target").version()));
+        return Optional.of(ref.version().orElseGet(() -> ref.resolve(ledger.entries(), Next.setting("target")).version()));
     }
 
     /** The applied migrations among {@code selected} whose file changed: what {@code --rerun-modified} runs again. */
@@ -72,13 +73,13 @@ final class Pending {
 
     /** The one migration {@code --only} names; it must exist and wait to be applied. */
     private static Ledger.Entry chosen(Ledger ledger, String reference, MigrateOptions options) {
-        Ledger.Entry e = Reference.of(reference).resolve(ledger.entries(), "--only");
+        Ledger.Entry e = Reference.of(reference).resolve(ledger.entries(), Next.setting("only"));
         boolean waiting = e.migration().isPresent() && (e.state() == State.PENDING || e.state() == State.OUT_OF_ORDER
                 || e.state() == State.FAILED || e.state() == State.MODIFIED && options.rerunModified());
         if (!waiting) {
-            throw CairnException.usage("migrate.only-not-pending", "--only " + reference + ": migration "
+            throw CairnException.usage("migrate.only-not-pending", Next.setting("only", reference) + ": migration "
                     + e.version() + " (" + e.script() + ") is " + e.state().label() + ", not pending"
-                    + (e.state() == State.MODIFIED ? "; add --rerun-modified to run the changed file again" : "")
+                    + (e.state() == State.MODIFIED ? "; add " + Next.setting("rerun-modified") + " to run the changed file again" : "")
                     + ". Nothing was applied");
         }
         return e;
@@ -100,7 +101,7 @@ final class Pending {
                     if (!Ledger.changedNothing(r)) {
                         lines.add("migration " + e.version() + " (" + r.script() + ") failed part way without a"
                                 + " transaction: " + r.error() + "; the database may be partly changed. Finish or undo"
-                                + " its statements by hand, then run 'cairn repair' to mark it resolved");
+                                + " its statements by hand, then run '" + Next.action("repair") + "' to mark it resolved");
                     }
                 }
                 case OUT_OF_ORDER -> {
@@ -109,7 +110,7 @@ final class Pending {
                     if (!options.outOfOrder() && selected) {
                         lines.add("pending migration " + e.version() + " (" + e.script() + ") is below the newest applied"
                                 + " version " + ledger.newestApplied().map(Object::toString).orElse("") + "; run with"
-                                + " --out-of-order to apply it anyway, or give it a version above "
+                                + " " + Next.setting("out-of-order") + " to apply it anyway, or give it a version above "
                                 + ledger.newestApplied().map(Object::toString).orElse(""));
                     }
                 }

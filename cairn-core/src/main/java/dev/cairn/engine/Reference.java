@@ -1,6 +1,7 @@
 package dev.cairn.engine;
 
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.migration.Version;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,21 +82,21 @@ public record Reference(String text) {
      *
      * @throws CairnException a usage error (exit 2) naming {@code option} when none or several match
      */
-    Ledger.Entry resolve(List<Ledger.Entry> entries, String option) {
+    Ledger.Entry resolve(List<Ledger.Entry> entries, Next.Setting option) {
         List<Ledger.Entry> found = matches(entries);
         if (found.size() == 1) {
             return found.get(0);
         }
         if (found.isEmpty()) {
-            throw CairnException.usage("reference.unknown", option + " " + text + ": no migration has that version or"
+            throw CairnException.usage("reference.unknown", Next.setting(option.name(), text) + ": no migration has that version or"
                     + " name; give a version (such as 003) or a file name (such as 003_add_users or"
                     + " 003_add_users.sql). Nothing was changed");
         }
         throw ambiguous(found, option);
     }
 
-    CairnException ambiguous(List<Ledger.Entry> found, String option) {
-        return CairnException.usage("reference.ambiguous", option + " " + text + " names more than one migration: "
+    CairnException ambiguous(List<Ledger.Entry> found, Next.Setting option) {
+        return CairnException.usage("reference.ambiguous", Next.setting(option.name(), text) + " names more than one migration: "
                 + String.join(", ", found.stream().map(e -> e.version() + " (" + e.script() + ")").toList())
                 + "; give its version or its whole file name. Nothing was changed");
     }

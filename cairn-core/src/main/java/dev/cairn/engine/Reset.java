@@ -3,6 +3,7 @@ package dev.cairn.engine;
 import dev.cairn.config.Configuration;
 import dev.cairn.config.TableName;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.history.HistoryRow;
 import dev.cairn.history.SeedHistory;
 import dev.cairn.jdbc.Jdbc;
@@ -237,7 +238,7 @@ public final class Reset {
         error.hint().ifPresent(h -> s.append("\n  hint: ").append(h.replace("VERSION", failure.version())));
         s.append("\n  rolled back: the drop and the migrations were one transaction, so nothing was dropped and the")
                 .append(" database is as it was before the reset, its history included")
-                .append("\n  next: fix the file and run 'cairn reset' again");
+                .append("\n  next: fix the file and run '" + Next.action("reset") + "' again");
         return new MigrationException(failure, s.toString(), f.cause);
     }
 }

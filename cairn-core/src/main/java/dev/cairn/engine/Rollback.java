@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.history.HistoryRow;
 import dev.cairn.jdbc.DatabaseError;
 import dev.cairn.jdbc.Jdbc;
@@ -130,7 +131,7 @@ public final class Rollback {
         if (!lacking.isEmpty()) {
             String why = allDrizzle
                     ? ": drizzle-kit writes none, so drizzle migrations only go forward; undo a change with a new"
-                    + " migration (cairn new NAME), or choose fewer migrations"
+                    + " migration (" + Next.action("new", Next.setting("name", "NAME")) + "), or choose fewer migrations"
                     : ", in its file or stored in the history; add a down section or file (an empty one says there is"
                     + " nothing to undo), or choose"
                     + " fewer migrations";
@@ -203,8 +204,8 @@ public final class Rollback {
                 + " statements completed; " + failure.version() + " is still recorded as applied")
                 + (doneBefore > 0 ? "; the " + Messages.count(doneBefore, "newer migration") + " before it "
                 + (doneBefore == 1 ? "was" : "were") + " rolled back" : "")
-                + (error.notTheFile() ? "\n  next: the down script is fine: run 'cairn rollback' again (see the hint)"
-                : "\n  next: fix the down script and run 'cairn rollback' again");
+                + (error.notTheFile() ? "\n  next: the down script is fine: run '" + Next.action("rollback") + "' again (see the hint)"
+                : "\n  next: fix the down script and run '" + Next.action("rollback") + "' again");
         return new MigrationException(failure, message, f.cause);
     }
 
@@ -226,19 +227,19 @@ public final class Rollback {
             }
             if (selection instanceof RollbackRequest.Selection.Steps s) {
                 if (s.n() < 1) {
-                    throw CairnException.usage("rollback.steps", "--steps must be at least 1, got " + s.n());
+                    throw CairnException.usage("rollback.steps", Next.setting("steps") + " must be at least 1, got " + s.n());
                 }
                 return applied.subList(0, Math.min(s.n(), applied.size()));
             }
             if (selection instanceof RollbackRequest.Selection.To t) {
                 List<Ledger.Entry> found = t.migration().matches(ledger.entries());
                 if (found.isEmpty()) {
-                    throw CairnException.usage("rollback.unknown-version", "--to " + t.migration() + ": no migration"
+                    throw CairnException.usage("rollback.unknown-version", Next.setting("to", t.migration().toString()) + ": no migration"
                             + " has that version or name; give the version or file name of the migration to keep"
-                            + " (everything newer is rolled back), or use --all. Nothing was rolled back");
+                            + " (everything newer is rolled back), or use " + Next.setting("all") + ". Nothing was rolled back");
                 }
                 if (found.size() > 1) {
-                    throw t.migration().ambiguous(found, "--to");
+                    throw t.migration().ambiguous(found, Next.setting("to"));
                 }
                 var keep = found.get(0).version();
                 return applied.stream().filter(e -> e.version().compareTo(keep) > 0).toList();
@@ -255,9 +256,9 @@ public final class Rollback {
         /** The one applied migration {@code --only} names; refused while newer ones are applied, unless forced. */
         private static List<Ledger.Entry> only(Ledger ledger, List<Ledger.Entry> applied,
                                                RollbackRequest.Selection.Only o) {
-            Ledger.Entry e = Reference.of(o.reference()).resolve(ledger.entries(), "--only");
+            Ledger.Entry e = Reference.of(o.reference()).resolve(ledger.entries(), Next.setting("only"));
             Ledger.Entry chosen = applied.stream().filter(a -> a.version().equals(e.version())).findFirst()
-                    .orElseThrow(() -> CairnException.usage("rollback.only-not-applied", "--only " + o.reference()
+                    .orElseThrow(() -> CairnException.usage("rollback.only-not-applied", Next.setting("only", o.reference())
                             + ": migration " + e.version() + " (" + e.script() + ") is " + e.state().label()
                             + ", not applied; nothing was rolled back"));
             HistoryRow row = chosen.row().orElseThrow();
@@ -265,10 +266,10 @@ public final class Rollback {
                     .filter(a -> a.version().compareTo(chosen.version()) > 0 || a.row().get().id() > row.id())
                     .map(a -> a.version() + " (" + a.script() + ")").toList();
             if (!newer.isEmpty() && !o.force()) {
-                throw CairnException.validation("rollback.only-newer", "--only " + o.reference() + ": "
+                throw CairnException.validation("rollback.only-newer", Next.setting("only", o.reference()) + ": "
                         + (newer.size() == 1 ? "a newer migration is" : newer.size() + " newer migrations are")
                         + " applied after " + chosen.version() + " (" + String.join(", ", newer) + ") and may depend"
-                        + " on it; roll " + (newer.size() == 1 ? "it" : "them") + " back first, or add --force to roll"
+                        + " on it; roll " + (newer.size() == 1 ? "it" : "them") + " back first, or add " + Next.setting("force") + " to roll"
                         + " back only " + chosen.version() + ". Nothing was rolled back");
             }
             return List.of(chosen);

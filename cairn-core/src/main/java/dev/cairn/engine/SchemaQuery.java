@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.jdbc.Jdbc;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,7 +39,7 @@ public final class SchemaQuery {
                 while (rs.next()) {
                     String name = rs.getString(1);
                     if (name == null || name.isBlank()) {
-                        throw CairnException.usage("fanout.schemas-query", "--schemas-query returned "
+                        throw CairnException.usage("fanout.schemas-query", Next.setting("schemas-query") + " returned "
                                 + (name == null ? "NULL" : "a blank name") + " in row " + rs.getRow()
                                 + "; it must return schema names in its first column. Nothing was run");
                     }
@@ -48,11 +49,11 @@ public final class SchemaQuery {
                 c.rollback();
             }
         } catch (SQLException e) {
-            throw CairnException.usage("fanout.schemas-query", "--schemas-query failed on "
+            throw CairnException.usage("fanout.schemas-query", Next.setting("schemas-query") + " failed on "
                     + config.connection().describe() + ": " + Jdbc.error(e).describe() + ". Nothing was run");
         }
         if (schemas.isEmpty()) {
-            throw CairnException.usage("fanout.schemas-query", "--schemas-query returned no schemas on "
+            throw CairnException.usage("fanout.schemas-query", Next.setting("schemas-query") + " returned no schemas on "
                     + config.connection().describe() + "; nothing was run. Check the query (it must return schema"
                     + " names in its first column)");
         }

@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.history.SeedHistory;
 import dev.cairn.jdbc.DatabaseError;
 import dev.cairn.jdbc.Jdbc;
@@ -95,7 +96,7 @@ public final class Seed {
     public static List<Path> files(Options options) {
         if (!Files.isDirectory(options.directory())) {
             throw CairnException.usage("seed.missing", "seeds directory " + options.directory() + " does not exist;"
-                    + " create it or point --seeds at yours");
+                    + " create it or point " + Next.setting("seeds") + " at yours");
         }
         List<Path> out = new ArrayList<>(sqlFiles(options.directory()));
         if (!options.environment().isEmpty()) {
@@ -193,7 +194,7 @@ public final class Seed {
                     + source.name() + ":" + (at.isEmpty() ? Integer.toString(st.line()) : at) + ": " + error.describe()
                     + error.hint().map(h -> "\n  hint: " + h).orElse("")
                     + (plan.transactional() ? "\n  rolled back: nothing of " + name + " was applied" : "")
-                    + "\n  next: fix the seed and run 'cairn seed' again", f.cause);
+                    + "\n  next: fix the seed and run '" + Next.action("seed") + "' again", f.cause);
         } finally {
             db.connection.setAutoCommit(true);
             db.resetSession();

@@ -1,5 +1,6 @@
 package dev.cairn.engine;
 
+import dev.cairn.error.Next;
 import java.time.Duration;
 import dev.cairn.dialect.LeaseTable;
 import dev.cairn.dialect.Lease;
@@ -201,7 +202,7 @@ final class Session implements AutoCloseable {
         if (wait.expired()) {
             throw new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.timeout", "another migration run holds "
                     + other.description() + " and did not finish within " + wait.timeoutText() + "; nothing was"
-                    + " applied. Wait for it, or check that every runner uses the same --lock-mode");
+                    + " applied. Wait for it, or check that every runner uses the same " + Next.setting("lock-mode"));
         }
         wait.report(() -> Optional.of(other.holder()));
         wait.pause(OTHER_MODE_POLL);
@@ -258,9 +259,9 @@ final class Session implements AutoCloseable {
             lock.verifyHeld(connection);
         } catch (CairnException e) {
             rollbackQuietly();
-            throw new CairnException(e.kind(), e.code(), e.getMessage() + "\n  " + state
-                    + "\n  next: check 'cairn status' (another runner may be applying the rest), then run 'cairn "
-                    + command + "' again", e);
+            throw new CairnException(e.kind(), e.code(), e.template() + "\n  " + state
+                    + "\n  next: check '" + Next.action("status") + "' (another runner may be applying the rest), then"
+                    + " run '" + Next.action(command) + "' again", e);
         } catch (SQLException e) {
             rollbackQuietly();
             throw Jdbc.failed("cannot check that the migration lock is still held (" + state + ")", e);
@@ -315,8 +316,9 @@ final class Session implements AutoCloseable {
             return dev.cairn.history.foreign.Tables.recognise(connection, dialect, table).map(tool ->
                     CairnException.usage("history.other-tool", "the history table " + table + " is not Cairn's: it"
                             + " looks like " + tool + "'s history table. Keep Cairn's history in a table of its own"
-                            + " (the default cairn_history: drop --table, $CAIRN_TABLE or table in cairn.toml) and"
-                            + " take this one over with 'cairn import --from " + tool + " --table " + table + "'."
+                            + " (the default cairn_history: drop " + Next.setting("table") + ") and"
+                            + " take this one over with '" + Next.action("import", Next.setting("from", tool.toString()),
+                            Next.setting("table", table.toString())) + "'."
                             + " Nothing was changed"));
         } catch (SQLException | RuntimeException ignored) {
             return java.util.Optional.empty();

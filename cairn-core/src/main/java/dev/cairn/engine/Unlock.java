@@ -6,6 +6,7 @@ import dev.cairn.dialect.Lease;
 import dev.cairn.dialect.LeaseTable;
 import dev.cairn.dialect.LockSession;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.jdbc.Jdbc;
 import java.sql.SQLException;
 import java.util.List;
@@ -47,12 +48,13 @@ public final class Unlock {
             throw CairnException.refused("unlock.live", "the lease in " + table.table() + " is live: held by "
                     + lease.get().describe() + "; its runner is probably still working and renewing it. Nothing was"
                     + " cleared. If that runner is dead, the next run takes the lease over once it expires, or clear"
-                    + " it now with 'cairn unlock --lock-mode table --force'");
+                    + " it now with '" + Next.action("unlock", Next.setting("lock-mode", "table"), Next.setting("force"))
+                    + "'");
         }
         approve(request, held);
         if (!table.clear(db.connection, lease.get(), request.force())) {
             throw CairnException.failed("unlock.changed", "the lease in " + table.table() + " changed while waiting"
-                    + " for confirmation (renewed, taken over or released); nothing was cleared. Run 'cairn unlock'"
+                    + " for confirmation (renewed, taken over or released); nothing was cleared. Run '" + Next.action("unlock") + "'"
                     + " again to see who holds it now", null);
         }
         return held.clearedNow();
@@ -61,7 +63,7 @@ public final class Unlock {
     private UnlockResult advisory(Session db, UnlockRequest request) throws SQLException {
         if (!"postgresql".equals(db.dialect.name())) {
             throw CairnException.usage("unlock.advisory", "advisory locks are PostgreSQL's; with "
-                    + db.dialect.name() + " use --lock-mode table");
+                    + db.dialect.name() + " use " + Next.setting("lock-mode", "table"));
         }
         List<LockSession> sessions = db.dialect.advisoryHolders(db.connection, db.table);
         UnlockResult held = new UnlockResult(db.name, LockMode.ADVISORY, "advisory lock on " + db.table,

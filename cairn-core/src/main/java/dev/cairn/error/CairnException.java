@@ -1,5 +1,6 @@
 package dev.cairn.error;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,9 @@ import java.util.Objects;
  * code of the command line, and a stable {@code code} that callers and tests can match on.
  *
  * <p>Messages are API: they say what went wrong, where (file:line, version), why (the server's
- * words and SQLSTATE) and what to do next, and in what state the database was left.
+ * words and SQLSTATE) and what to do next, and in what state the database was left. What to do next is
+ * written as {@link Next} steps that each host words its own way ({@link #message(Host)});
+ * {@link #getMessage()} words them neutrally.
  */
 public class CairnException extends RuntimeException {
 
@@ -47,6 +50,27 @@ public class CairnException extends RuntimeException {
         super(Objects.requireNonNull(message, "message"), cause);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.code = Objects.requireNonNull(code, "code");
+    }
+
+    /** The message, its {@link Next} steps worded without a host ({@link Host#NEUTRAL}). */
+    @Override
+    public String getMessage() {
+        return Host.NEUTRAL.render(super.getMessage());
+    }
+
+    /** The message, its {@link Next} steps worded by {@code host}. */
+    public String message(Host host) {
+        return host.render(super.getMessage());
+    }
+
+    /** The message with its {@link Next} steps as placeholders, to carry them into a message wrapping it. */
+    public String template() {
+        return super.getMessage();
+    }
+
+    /** What the message advises doing next, in order. */
+    public List<Next> next() {
+        return Next.in(super.getMessage());
     }
 
     /** What kind of failure, and so which exit code. */

@@ -1,5 +1,6 @@
 package dev.cairn.jdbc;
 
+import dev.cairn.error.Next;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -9,7 +10,7 @@ final class Hints {
 
     private static final Map<String, String> HINTS = Map.ofEntries(
             Map.entry("42P07", "the object already exists: an earlier migration or another tool created it;"
-                    + " use IF NOT EXISTS, or adopt the database with 'cairn baseline'"),
+                    + " use IF NOT EXISTS, or adopt the database with '" + Next.action("baseline") + "'"),
             Map.entry("42P01", "the table or view does not exist: check its name and schema, and that the migration"
                     + " creating it has a lower version"),
             Map.entry("42703", "the column does not exist: check its name, and that the migration adding it has a lower version"),
@@ -19,8 +20,8 @@ final class Hints {
             Map.entry("23503", "a foreign key was violated: insert the referenced rows first, or fix the data"),
             Map.entry("23502", "a NOT NULL column got no value: add a DEFAULT, or backfill the rows before adding the constraint"),
             Map.entry("55P03", "a lock could not be taken in time: another session holds the table; retry when that session"
-                    + " has ended or committed, or raise --lock-timeout-sql"),
-            Map.entry("57014", "the statement was cancelled, usually by statement_timeout: raise --statement-timeout or make"
+                    + " has ended or committed, or raise " + Next.setting("lock-timeout-sql")),
+            Map.entry("57014", "the statement was cancelled, usually by statement_timeout: raise " + Next.setting("statement-timeout") + " or make"
                     + " the statement cheaper"),
             Map.entry("40P01", "a deadlock with another session: run the migration again when the other work is done"),
             Map.entry("25001", "the statement cannot run inside a transaction block: mark the migration"
@@ -33,7 +34,7 @@ final class Hints {
             Map.entry("53300", "the server has no connection left: the role's or the database's CONNECTION LIMIT, or"
                     + " max_connections, is reached; wait for other sessions to end or raise the limit. Cairn needs"
                     + " two sessions at once, one for the migration lock and one for the migrations"),
-            Map.entry("57P01", "the server ended Cairn's session (pg_terminate_backend, 'cairn unlock', or a server"
+            Map.entry("57P01", "the server ended Cairn's session (pg_terminate_backend, '" + Next.action("unlock") + "', or a server"
                     + " shutdown); the transaction open on it was rolled back by the server"));
 
     /**

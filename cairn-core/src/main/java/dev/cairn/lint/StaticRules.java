@@ -1,5 +1,6 @@
 package dev.cairn.lint;
 
+import dev.cairn.error.Next;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ final class StaticRules {
                 if (!state.isNew(Ddl.key(t))) {
                     hits.add(new Hit(Rule.BAN_DROP_TABLE, Ddl.key(t), "DROP TABLE " + t + " deletes its rows for good"
                             + " and breaks every client still using it", "-- stop using " + t + " in the application"
-                            + " and deploy that first; keep a backup (cairn backup); then drop it in a later migration,"
+                            + " and deploy that first; keep a backup (" + Next.action("backup") + "); then drop it in a later migration,"
                             + " with -- cairn:lint-ignore ban-drop-table"));
                 }
             }

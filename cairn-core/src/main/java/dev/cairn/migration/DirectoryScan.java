@@ -1,6 +1,7 @@
 package dev.cairn.migration;
 
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.sql.SqlSource;
 import java.io.File;
 import java.io.IOException;
@@ -243,12 +244,12 @@ public final class DirectoryScan {
     private static Tree tree(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw CairnException.usage("dir.missing", "migrations directory " + dir + " is a file, not a directory;"
-                    + " point --dir (or 'dir' in cairn.toml) at the folder that holds the migrations"
+                    + " point " + Next.setting("dir") + " at the folder that holds the migrations"
                     + (dir.getParent() == null ? "" : ", such as " + dir.getParent()));
         }
         if (!Files.isDirectory(dir)) {
             throw CairnException.usage("dir.missing", "migrations directory " + dir + " does not exist;"
-                    + " create it, or point --dir (or 'dir' in cairn.toml) at your migrations");
+                    + " create it, or point " + Next.setting("dir") + " at your migrations");
         }
         List<Entry> files = new ArrayList<>();
         List<Path> folders = new ArrayList<>();

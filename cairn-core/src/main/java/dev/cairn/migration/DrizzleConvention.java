@@ -1,6 +1,7 @@
 package dev.cairn.migration;
 
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.sql.SqlSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ final class DrizzleConvention implements Convention {
         if (journal.isPresent() && journal.get().entry(tag).isEmpty()) {
             throw CairnException.usage("file.drizzle-unlisted", file.display() + ": is not listed in "
                     + journal.get().file() + ", so drizzle-kit would not run it; add its entry (drizzle-kit generate"
-                    + " and cairn new write it), or move the file out of this folder");
+                    + " and " + Next.action("new") + " write it), or move the file out of this folder");
         }
         SqlSource up = new SqlSource(file.display(), file.text(), 1);
         return Optional.of(Part.up(NAME, file, Version.parse(m.group(1)), Names.describe(m.group(2)), up,

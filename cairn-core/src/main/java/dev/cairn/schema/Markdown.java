@@ -21,7 +21,7 @@ public final class Markdown {
 
     public static String write(SchemaModel model) {
         StringBuilder out = new StringBuilder();
-        out.append("# Database schema\n\nWritten by `cairn snapshot` from the database's catalog; regenerate it"
+        out.append("# Database schema\n\nWritten by Cairn's snapshot from the database's catalog; regenerate it"
                 + " rather than editing it.\n");
         TreeSet<String> names = new TreeSet<>();
         model.schemas().forEach(s -> names.add(s.name()));

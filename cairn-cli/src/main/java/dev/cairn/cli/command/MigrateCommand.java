@@ -165,7 +165,7 @@ public final class MigrateCommand extends DatabaseCommand {
                             console.out(line);
                         }
                     } catch (dev.cairn.error.CairnException e) {
-                        console.err("warning: " + e.getMessage() + " (the migrations above are applied)");
+                        console.err("warning: " + dev.cairn.cli.render.CliHost.message(e) + " (the migrations above are applied)");
                     }
                 });
             }
@@ -198,7 +198,7 @@ public final class MigrateCommand extends DatabaseCommand {
         try {
             return cairn.dryRun(opts);
         } catch (dev.cairn.error.CairnException e) {
-            String m = e.getMessage();
+            String m = e.template();
             if (!m.contains("othing was applied")) {
                 throw e;
             }

@@ -2,6 +2,7 @@ package dev.cairn.cli.fanout;
 
 import dev.cairn.Cairn;
 import dev.cairn.cli.Console;
+import dev.cairn.cli.render.CliHost;
 import dev.cairn.engine.Listener;
 import dev.cairn.error.CairnException;
 import java.time.Duration;
@@ -104,7 +105,7 @@ public final class Fanout {
             // An AssertionError too: the driver asserts on a session the server terminated (with -ea), and
             // that target must fail alone.
             Duration took = Duration.ofNanos(System.nanoTime() - start);
-            String message = console.redact(e instanceof CairnException ? e.getMessage() : "unexpected "
+            String message = console.redact(e instanceof CairnException c ? CliHost.message(c) : "unexpected "
                     + e.getClass().getSimpleName() + ": " + e.getMessage());
             int code = e instanceof CairnException c ? c.exitCode() : 1;
             return new TargetResult(t, TargetResult.Status.FAILED, events.done(), took, code, firstLine(message),

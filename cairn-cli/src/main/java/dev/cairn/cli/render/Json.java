@@ -74,7 +74,7 @@ public final class Json {
             return "created history table " + h.table();
         }
         if (e instanceof dev.cairn.engine.Event.LockModeChosen c) {
-            return "lock mode " + c.mode() + ": " + c.reason();
+            return "lock mode " + c.mode() + ": " + CliHost.HOST.render(c.reason());
         }
         if (e instanceof dev.cairn.engine.Event.RunStarting r) {
             return "running " + r.scripts().size() + " scripts";
@@ -132,7 +132,7 @@ public final class Json {
             return map("event", "history_created", "table", h.table());
         }
         if (e instanceof dev.cairn.engine.Event.LockModeChosen c) {
-            return map("event", "lock_mode_chosen", "mode", c.mode(), "reason", c.reason());
+            return map("event", "lock_mode_chosen", "mode", c.mode(), "reason", CliHost.HOST.render(c.reason()));
         }
         if (e instanceof dev.cairn.engine.Event.RunStarting r) {
             return map("event", "run_starting", "scripts", r.scripts());

@@ -55,7 +55,7 @@ public final class Notification implements Listener {
     /** The document for a run that ended with an error; its message passes through the console's redaction. */
     public Map<String, Object> failed(Run run, RuntimeException error, Console console, Duration took) {
         String message = console.redact(error.getMessage() == null ? error.getClass().getSimpleName()
-                : error.getMessage());
+                : CliHost.message(error));
         Map<String, Object> failure = new LinkedHashMap<>();
         failure.put("message", message);
         failure.put("code", error instanceof CairnException c ? c.code() : "unexpected");

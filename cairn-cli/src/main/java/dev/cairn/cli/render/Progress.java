@@ -45,7 +45,7 @@ public final class Progress implements Listener {
         }
         if (event instanceof Event.LockModeChosen c) {
             if (!console.jsonLog()) {
-                console.err("note: " + c.reason());
+                console.err("note: " + CliHost.HOST.render(c.reason()));
             }
             return;
         }

@@ -5,6 +5,7 @@ import dev.cairn.dialect.LockHolder;
 import dev.cairn.dialect.LockWait;
 import dev.cairn.dialect.MigrationLock;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -100,14 +101,14 @@ final class AdvisoryLock implements MigrationLock {
         return new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.timeout",
                 "another migration run holds the lock on " + table + " and did not finish within "
                         + wait.timeoutText() + ": " + holder.map(LockHolder::describe).orElse("holder unknown")
-                        + "; nothing was applied. Wait for it, raise --lock-timeout, or if that runner is dead"
-                        + " run 'cairn unlock' to see its sessions and end them");
+                        + "; nothing was applied. Wait for it, raise " + Next.setting("lock-timeout")
+                        + ", or if that runner is dead run '" + Next.action("unlock") + "' to see its sessions and end them");
     }
 
     private static CairnException committing(TableName table, LockWait wait) {
         return new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.timeout", "took the lock on " + table
                 + ", but the run that held it before was still committing a migration after " + wait.timeoutText()
-                + " (its session holds Cairn's commit key); nothing was applied. Run 'cairn unlock' to see the"
+                + " (its session holds Cairn's commit key); nothing was applied. Run '" + Next.action("unlock") + "' to see the"
                 + " sessions, then run the command again");
     }
 
@@ -171,7 +172,7 @@ final class AdvisoryLock implements MigrationLock {
     public void verify() {
         if (lostKnown) {
             throw lockLost("this run stopped before its next migration. What it applied so far stays applied:"
-                    + " check 'cairn status', then run the command again");
+                    + " check '" + Next.action("status") + "', then run the command again");
         }
     }
 
@@ -241,7 +242,7 @@ final class AdvisoryLock implements MigrationLock {
                     + " advisory lock on " + table + " was taken in server session pid " + pid + ", but its connection is"
                     + " now served by pid " + movedTo + ": a connection pooler hands server sessions around between"
                     + " transactions (PgBouncer pool_mode = transaction), so the lock keeps no other runner out. Use the"
-                    + " lease lock, --lock-mode table" + (then.isEmpty() ? "" : "; " + then));
+                    + " lease lock, " + Next.setting("lock-mode", "table") + (then.isEmpty() ? "" : "; " + then));
         }
         String why = lost.map(e -> " (" + dev.cairn.jdbc.Jdbc.error(e).describe() + ")").orElse("");
         return new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.lost", "lost the migration lock: the"

@@ -1,6 +1,7 @@
 package dev.cairn.dialect.postgres;
 
 import dev.cairn.dialect.DatabaseStats;
+import dev.cairn.error.Next;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -89,8 +90,8 @@ final class Catalog {
                     if (rs.getBoolean(3)) {
                         out.add("schema " + name + " is a system schema; reset never empties it");
                     } else if (!rs.getBoolean(2)) {
-                        out.add("schema " + name + " does not exist in this database; check the name (a --schema"
-                                + " or 'schemas' in cairn.toml), or leave it out");
+                        out.add("schema " + name + " does not exist in this database; check the name (" + Next.setting("schema")
+                                + "), or leave it out");
                     } else if (rs.getString(4) != null) {
                         out.add("schema " + name + " belongs to the extension " + rs.getString(4)
                                 + "; reset leaves it to its extension");

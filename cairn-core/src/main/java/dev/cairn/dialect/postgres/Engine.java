@@ -1,5 +1,6 @@
 package dev.cairn.dialect.postgres;
 
+import dev.cairn.error.Next;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -69,6 +70,6 @@ enum Engine {
         Engine e = of(version, citus);
         return e == POSTGRESQL ? Optional.empty()
                 : Optional.of(describe(version, citus) + " detected: " + e.whyLease + ", so Cairn uses the lease lock"
-                + " (lock mode table); set --lock-mode (lock_mode in cairn.toml) to choose otherwise");
+                + " (lock mode table); set " + Next.setting("lock-mode") + " to choose otherwise");
     }
 }

@@ -5,6 +5,7 @@ import static dev.cairn.dialect.postgres.PgNames.qualified;
 
 import dev.cairn.dialect.postgres.PgGenerator.Rename;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.schema.SchemaModel;
 import dev.cairn.schema.SchemaModel.Column;
 import dev.cairn.schema.SchemaModel.Constraint;
@@ -63,7 +64,7 @@ record PgRenames(SchemaModel model) {
             }
         }
         if (!found) {
-            throw CairnException.usage("generate.rename", "--rename: there is no table or column " + r.from()
+            throw CairnException.usage("generate.rename", Next.setting("rename") + ": there is no table or column " + r.from()
                     + " (to rename to " + to[to.length - 1] + ") in the schema the migrations build; give"
                     + " [schema.]table:new_name or [schema.]table.column:new_name. Nothing was generated");
         }

@@ -2,6 +2,7 @@ package dev.cairn.dialect.postgres;
 
 import dev.cairn.config.DatabaseUrl;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import dev.cairn.jdbc.ConnectionSource;
 import dev.cairn.jdbc.Jdbc;
 import java.security.SecureRandom;
@@ -96,7 +97,7 @@ public final class PgScratch implements AutoCloseable {
     private static CairnException noCreateDb(DatabaseUrl server, String role) {
         return CairnException.usage("scratch.createdb", "the role " + role + " may not create databases on "
                 + server.target() + ", and Cairn replays the migrations on a temporary database there; give"
-                + " --scratch-url URL naming a server where it may (such as a local PostgreSQL of the same major"
+                + " " + Next.setting("scratch-url", "URL") + " naming a server where it may (such as a local PostgreSQL of the same major"
                 + " version), or grant it: ALTER ROLE " + PgNames.id(role)
                 + " CREATEDB");
     }

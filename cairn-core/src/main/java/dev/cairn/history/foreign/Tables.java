@@ -3,6 +3,7 @@ package dev.cairn.history.foreign;
 import dev.cairn.config.TableName;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -46,8 +47,8 @@ public final class Tables {
             if (!dialect.tableExists(c, table)) {
                 throw CairnException.usage("import.no-table", "the table " + table + " does not exist"
                         + request.from().map(t -> " (" + t + "'s history table)").orElse("")
-                        + "; nothing was changed. Name the other tool's history table with --table"
-                        + (request.from().isPresent() ? "" : " and the tool with --from (" + Tool.ids() + ")"));
+                        + "; nothing was changed. Name the other tool's history table with " + Next.setting("table")
+                        + (request.from().isPresent() ? "" : " and the tool with " + Next.setting("from") + " (" + Tool.ids() + ")"));
             }
             Set<String> columns = columns(c, dialect, table);
             Tool tool = request.from().isPresent() ? checked(request.from().get(), table, columns)
@@ -75,12 +76,12 @@ public final class Tables {
         if (found.isEmpty()) {
             throw CairnException.usage("import.none-found", "no other tool's history table was found (looked for "
                     + java.util.Arrays.stream(Tool.values()).map(t -> t.defaultTable().toString()).distinct()
-                    .collect(Collectors.joining(", ")) + "); nothing was changed. Name it with --from TOOL"
-                    + " and --table NAME");
+                    .collect(Collectors.joining(", ")) + "); nothing was changed. Name it with " + Next.setting("from", "TOOL")
+                    + " and " + Next.setting("table", "NAME"));
         }
         throw CairnException.usage("import.several-found", "several tools' history tables were found: "
                 + found.stream().map(f -> f.tool() + " (" + f.source().table() + ")").collect(Collectors.joining(", "))
-                + "; nothing was changed. Choose one with --from TOOL");
+                + "; nothing was changed. Choose one with " + Next.setting("from", "TOOL"));
     }
 
     /** The tool whose history table {@code table} looks like, when exactly one fits its columns. */
@@ -92,14 +93,14 @@ public final class Tables {
     private static CairnException ownTable(TableName table) {
         return CairnException.usage("import.own-table", table + " is the table Cairn is configured to keep its own"
                 + " history in, so it cannot also be the other tool's; nothing was changed. Give Cairn's history"
-                + " another name (table in cairn.toml, $CAIRN_TABLE; cairn_history by default), then import");
+                + " another name (" + Next.setting("table") + "; cairn_history by default), then import");
     }
 
     private static Tool checked(Tool tool, TableName table, Set<String> columns) {
         if (!tool.fits(columns)) {
             throw CairnException.usage("import.not-the-tool", table + " does not look like " + tool + "'s history"
-                    + " table: it has the columns " + sorted(columns) + "; nothing was changed. Check --from and"
-                    + " --table" + fittingHint(columns));
+                    + " table: it has the columns " + sorted(columns) + "; nothing was changed. Check " + Next.setting("from") + " and"
+                    + " " + Next.setting("table") + fittingHint(columns));
         }
         return tool;
     }
@@ -112,7 +113,7 @@ public final class Tables {
         if (fitting.size() > 1) {
             return Tool.byDefaultTable(fitting, table).orElseThrow(() -> CairnException.usage("import.ambiguous",
                     table + " looks like the history table of " + fitting.stream().map(Tool::id)
-                            .collect(Collectors.joining(" or ")) + "; nothing was changed. Choose with --from TOOL"));
+                            .collect(Collectors.joining(" or ")) + "; nothing was changed. Choose with " + Next.setting("from", "TOOL")));
         }
         throw CairnException.usage("import.unknown-table", table + " does not look like any known tool's history"
                 + " table: it has the columns " + sorted(columns) + "; nothing was changed. Cairn imports from "

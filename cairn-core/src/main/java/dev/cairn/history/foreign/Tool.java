@@ -2,6 +2,7 @@ package dev.cairn.history.foreign;
 
 import dev.cairn.config.TableName;
 import dev.cairn.error.CairnException;
+import dev.cairn.error.Next;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -90,7 +91,7 @@ public enum Tool {
                 return tool;
             }
         }
-        throw CairnException.usage("import.unknown-tool", "--from " + text + ": not a tool Cairn can import from;"
+        throw CairnException.usage("import.unknown-tool", Next.setting("from", text) + ": not a tool Cairn can import from;"
                 + " give one of " + ids());
     }
 
