@@ -1,16 +1,18 @@
 package dev.cairn;
 
 import dev.cairn.config.Configuration;
+import dev.cairn.config.ConnectionSource;
 import dev.cairn.config.DatabaseUrl;
 import dev.cairn.config.Locations;
 import dev.cairn.config.LockMode;
 import dev.cairn.config.TableName;
-import dev.cairn.engine.Baseline;
 import dev.cairn.dialect.postgres.PgTarget;
+import dev.cairn.engine.Approval;
 import dev.cairn.engine.Backup;
 import dev.cairn.engine.BackupRequest;
 import dev.cairn.engine.BackupResult;
 import dev.cairn.engine.BackupThenMigrate;
+import dev.cairn.engine.Baseline;
 import dev.cairn.engine.DryRun;
 import dev.cairn.engine.Import;
 import dev.cairn.engine.Listener;
@@ -18,26 +20,26 @@ import dev.cairn.engine.Migrate;
 import dev.cairn.engine.MigrateOptions;
 import dev.cairn.engine.MigrateResult;
 import dev.cairn.engine.NewMigration;
+import dev.cairn.engine.Repair;
+import dev.cairn.engine.Reset;
 import dev.cairn.engine.Restore;
 import dev.cairn.engine.RestoreRequest;
 import dev.cairn.engine.RestoreResult;
-import dev.cairn.engine.Repair;
-import dev.cairn.engine.Reset;
 import dev.cairn.engine.Rollback;
 import dev.cairn.engine.RollbackRequest;
 import dev.cairn.engine.RollbackResult;
 import dev.cairn.engine.Seed;
 import dev.cairn.engine.Status;
 import dev.cairn.engine.StatusResult;
-import dev.cairn.engine.Validate;
-import dev.cairn.engine.ValidateResult;
 import dev.cairn.engine.Unlock;
 import dev.cairn.engine.UnlockRequest;
 import dev.cairn.engine.UnlockResult;
+import dev.cairn.engine.Validate;
+import dev.cairn.engine.ValidateResult;
 import dev.cairn.error.CairnException;
 import dev.cairn.error.Next;
-import dev.cairn.jdbc.ConnectionSource;
-import dev.cairn.migration.MigrationSettings;
+import dev.cairn.jdbc.Connections;
+import dev.cairn.config.MigrationSettings;
 import dev.cairn.migration.Version;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,7 +50,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -144,7 +145,7 @@ public final class Cairn {
     }
 
     /** Resolves FAILED rows and realigns checksums of edited applied files, once {@code approve} accepts the changes. */
-    public Repair.Result repair(Predicate<List<Repair.Change>> approve) {
+    public Repair.Result repair(Approval<List<Repair.Change>> approve) {
         return new Repair(config, listener).run(approve);
     }
 
@@ -171,10 +172,10 @@ public final class Cairn {
     /**
      * Drops every object in the schemas once {@code approve} accepts the plan, without migrating
      * (see {@link Reset.Options} for the schemas managed when the list is empty). To rebuild the
-     * database, prefer {@link #reset(Reset.Options, Predicate)} with {@code migrate}: the drop and the
+     * database, prefer {@link #reset(Reset.Options, Approval)} with {@code migrate}: the drop and the
      * migrations are then one transaction when they can be.
      */
-    public Reset.Result reset(List<String> schemas, Predicate<Reset.Plan> approve) {
+    public Reset.Result reset(List<String> schemas, Approval<Reset.Plan> approve) {
         return new Reset(config, listener).run(schemas, approve);
     }
 
@@ -183,7 +184,7 @@ public final class Cairn {
      * {@link Reset.Options#migrate()}, migrates again: in the same transaction when every migration
      * can run in one, so that a failing migration leaves the database as it was.
      */
-    public Reset.Result reset(Reset.Options options, Predicate<Reset.Plan> approve) {
+    public Reset.Result reset(Reset.Options options, Approval<Reset.Plan> approve) {
         return new Reset(config, listener).run(options, approve);
     }
 
@@ -563,11 +564,11 @@ public final class Cairn {
             }
             Optional<DatabaseUrl> parsed = dataSource != null ? Optional.empty()
                     : Optional.of(credentials(DatabaseUrl.parse(url)).requireDatabase());
-            ConnectionSource connection = parsed.map(u -> ConnectionSource.of(u, applicationName))
-                    .orElseGet(() -> ConnectionSource.of(dataSource));
+            ConnectionSource connection = parsed.map(u -> Connections.of(u, applicationName))
+                    .orElseGet(() -> Connections.of(dataSource));
             TableName history = TableName.parse(table);
             if (schema != null) {
-                connection = ConnectionSource.inSchema(connection, schema);
+                connection = Connections.inSchema(connection, schema);
                 history = new TableName(Optional.of(schema), history.name());
             }
             List<Path> dirs = new ArrayList<>(locations);

@@ -1,5 +1,6 @@
 package dev.cairn.cli;
 
+import dev.cairn.cli.render.CliHost;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Where commands write: results to standard output, messages to standard error. Every line
- * passes through here, so known secrets are replaced by {@code ***} whatever printed them, and
- * colour appears only on a terminal without {@code NO_COLOR}.
+ * passes through here, so known secrets are replaced by {@code ***} whatever printed them, what to do
+ * next ({@link dev.cairn.error.Next}) is worded as options and commands, and colour appears only on a terminal without {@code NO_COLOR}.
  */
 public final class Console {
 
@@ -45,11 +46,11 @@ public final class Console {
     }
 
     /**
-     * Hides secrets, and shows paths below the working directory relative to it, as the user
-     * typed them.
+     * Hides secrets, words what to do next as options and commands, and shows paths below the working
+     * directory relative to it, as the user typed them.
      */
     public String redact(String text) {
-        String t = text.replace(context.cwd() + java.io.File.separator, "");
+        String t = CliHost.HOST.render(text).replace(context.cwd() + java.io.File.separator, "");
         for (String s : secrets) {
             t = t.replace(s, "***");
         }

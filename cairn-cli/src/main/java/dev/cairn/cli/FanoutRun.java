@@ -149,31 +149,6 @@ final class FanoutRun {
             console.err("about to " + what + ":");
             targets.forEach(t -> console.err("  " + t.label()));
         }
-        boolean guarded = settings.protectedEnvironment();
-        String count = String.valueOf(targets.size());
-        if (c.yes && (!guarded || count.equals(c.confirm))) {
-            return;
-        }
-        if (c.confirm != null && !c.confirm.equals(count)) {
-            throw refuse("--confirm '" + c.confirm + "' does not match the number of targets, " + count);
-        }
-        if (!console.interactive()) {
-            throw refuse(guarded ? what + " in the protected environment '" + settings.environment() + "' needs --yes"
-                    + " --confirm " + count + " (the number of targets; there is no terminal to ask on)"
-                    : what + " needs confirmation and there is no terminal to ask on; run again with --yes");
-        }
-        if (guarded) {
-            String typed = console.ask("environment '" + settings.environment() + "' is protected; type the number of"
-                    + " targets (" + count + ") to " + what + ": ");
-            if (!typed.equals(count)) {
-                throw refuse("the typed '" + typed + "' is not " + count);
-            }
-        } else if (!console.ask(what + "? [y/N] ").equalsIgnoreCase("y")) {
-            throw refuse("not confirmed");
-        }
-    }
-
-    private static CairnException refuse(String why) {
-        return CairnException.refused("confirm.refused", why + ". Nothing was changed on any target");
+        new Confirmation(console, c, settings).require(what, Confirmation.Typed.targets(targets.size()));
     }
 }

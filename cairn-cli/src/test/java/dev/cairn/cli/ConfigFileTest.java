@@ -3,8 +3,8 @@ package dev.cairn.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cairn.config.MigrationSettings;
 import dev.cairn.error.CairnException;
-import dev.cairn.migration.MigrationSettings;
 import dev.cairn.toml.ConfigFile;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,5 @@
 package dev.cairn.config;
 
-import dev.cairn.jdbc.ConnectionSource;
-import dev.cairn.migration.MigrationSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,7 +32,7 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
                             List<String> ignore, Map<String, MigrationSettings> migrationSettings,
                             SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode,
                             Duration leaseTtl, int lockRetries, boolean lockModeChosen,
-                            Optional<dev.cairn.migration.Preloaded> preloaded) {
+                            Optional<FilesRead> preloaded) {
 
     public Configuration {
         Objects.requireNonNull(preloaded, "preloaded");
@@ -88,7 +86,7 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
     public static final class Defaults {
         public static final String TABLE = "cairn_history";
         public static final Duration LOCK_TIMEOUT = Duration.ofSeconds(60);
-        public static final List<String> IGNORE = dev.cairn.migration.DirectoryScan.DEFAULT_IGNORE;
+        public static final List<String> IGNORE = List.of("COMBINED_*", "*deprecated*");
         public static final LockMode LOCK_MODE = LockMode.ADVISORY;
         /** A dead runner's lease is taken over at most this long after its last renewal. */
         public static final Duration LEASE_TTL = Duration.ofSeconds(30);

@@ -5,6 +5,7 @@ import dev.cairn.migration.Background;
 import dev.cairn.migration.DirectoryScan;
 import dev.cairn.migration.Discovery;
 import dev.cairn.migration.Migration;
+import dev.cairn.migration.Preloaded;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,13 +17,14 @@ final class Discover {
     }
 
     static Discovery all(Configuration config) {
-        return config.preloaded().map(dev.cairn.migration.Preloaded::discovery)
+        return config.preloaded().map(Preloaded.class::cast).map(Preloaded::discovery)
                 .orElseGet(() -> new DirectoryScan(config.ignore(), config.migrationSettings()).scan(config.locations()));
     }
 
     /** A script's statements: split once for every run sharing {@link Configuration#preloaded()} files. */
     static List<dev.cairn.sql.SqlStatement> split(Configuration config, dev.cairn.sql.SqlSource script) {
-        return config.preloaded().map(p -> p.split(script)).orElseGet(() -> dev.cairn.sql.SqlSplitter.split(script));
+        return config.preloaded().map(Preloaded.class::cast).map(p -> p.split(script))
+                .orElseGet(() -> dev.cairn.sql.SqlSplitter.split(script));
     }
 
     /** The migrations, or a usage error (exit 2) listing every problem with the files. */

@@ -9,7 +9,7 @@ import dev.cairn.dialect.postgres.PgGenerator;
 import dev.cairn.dialect.postgres.PgScratch;
 import dev.cairn.error.CairnException;
 import dev.cairn.error.Next;
-import dev.cairn.jdbc.ConnectionSource;
+import dev.cairn.jdbc.Connections;
 import dev.cairn.jdbc.Jdbc;
 import dev.cairn.migration.Migration;
 import dev.cairn.schema.SchemaModel;
@@ -96,7 +96,7 @@ public final class Generate {
 
     private PgGenerator.Side fromUrl(String url, Set<String> excluded) {
         DatabaseUrl target = DatabaseUrl.parse(url);
-        try (Connection c = ConnectionSource.of(target, applicationName).open()) {
+        try (Connection c = Connections.of(target, applicationName).open()) {
             return side(c, DialectFactory.of(c), excluded);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the desired schema from " + target.target(), e);

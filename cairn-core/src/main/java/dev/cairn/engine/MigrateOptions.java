@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param approveRerun      approves the re-runs before anything changes; refusing stops the run (exit 6)
  */
 public record MigrateOptions(Optional<Reference> target, boolean outOfOrder, boolean singleTransaction,
-                             boolean rerunModified, Optional<String> only, RerunApproval approveRerun) {
+                             boolean rerunModified, Optional<String> only, Approval<List<Rerun>> approveRerun) {
 
     public MigrateOptions {
         Objects.requireNonNull(target, "target");
@@ -25,7 +25,7 @@ public record MigrateOptions(Optional<Reference> target, boolean outOfOrder, boo
     }
 
     public MigrateOptions(Optional<Reference> target, boolean outOfOrder, boolean singleTransaction) {
-        this(target, outOfOrder, singleTransaction, false, Optional.empty(), RerunApproval.APPROVE);
+        this(target, outOfOrder, singleTransaction, false, Optional.empty(), Approval.always());
     }
 
     public MigrateOptions(Optional<Reference> target, boolean outOfOrder) {
@@ -37,7 +37,7 @@ public record MigrateOptions(Optional<Reference> target, boolean outOfOrder, boo
     }
 
     /** These options, also re-running applied migrations whose file changed once {@code approval} accepts them. */
-    public MigrateOptions rerunningModified(RerunApproval approval) {
+    public MigrateOptions rerunningModified(Approval<List<Rerun>> approval) {
         return new MigrateOptions(target, outOfOrder, singleTransaction, true, only, approval);
     }
 
@@ -51,11 +51,9 @@ public record MigrateOptions(Optional<Reference> target, boolean outOfOrder, boo
     public record Rerun(String version, String script, String appliedChecksum, String checksum) {
     }
 
-    /** Approves the re-runs; returning false stops the run before it changes anything (exit 6). */
+    /** The {@link Approval} of re-runs, by its former name (kept so that callers compile as they are). */
     @FunctionalInterface
-    public interface RerunApproval {
+    public interface RerunApproval extends Approval<List<Rerun>> {
         RerunApproval APPROVE = reruns -> true;
-
-        boolean approve(List<Rerun> reruns);
     }
 }

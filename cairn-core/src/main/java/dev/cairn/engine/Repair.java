@@ -8,7 +8,6 @@ import dev.cairn.migration.Migration;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Mends the history after a person has looked at the database: FAILED rows are resolved (the
@@ -46,7 +45,7 @@ public final class Repair {
     private record Step(Change change, HistoryRow row, Migration migration) {
     }
 
-    public Result run(Predicate<List<Change>> approve) {
+    public Result run(Approval<List<Change>> approve) {
         Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
         List<Migration> migrations = opened.files();
         try (Session db = opened.db()) {
@@ -56,7 +55,7 @@ public final class Repair {
                 return new Result(List.of());
             }
             List<Change> changes = steps.stream().map(Step::change).toList();
-            if (!approve.test(changes)) {
+            if (!approve.approve(changes)) {
                 throw CairnException.refused("repair.unconfirmed", "repair was not confirmed; nothing was changed");
             }
             apply(db, steps);

@@ -18,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Empties the managed schemas: drops every object in them that no extension owns, and Cairn's own
@@ -73,12 +72,12 @@ public final class Reset {
     }
 
     /** Drops everything in {@code schemas} (see {@link Options}) once {@code approve} accepts the plan; does not migrate. */
-    public Result run(List<String> schemas, Predicate<Plan> approve) {
+    public Result run(List<String> schemas, Approval<Plan> approve) {
         return run(new Options(schemas, false), approve);
     }
 
     /** Drops everything in the managed schemas once {@code approve} accepts the plan, then migrates when asked. */
-    public Result run(Options options, Predicate<Plan> approve) {
+    public Result run(Options options, Approval<Plan> approve) {
         // The files must be good before anything is dropped: reset migrates again right after.
         Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
         List<Migration> migrations = opened.files();
@@ -105,7 +104,7 @@ public final class Reset {
             recreated.remove(lockSchema);
             drops.addAll(db.dialect.dropSchemas(db.connection, recreated));
             String separately = options.migrate() ? separately(plans) : "";
-            if (!approve.test(new Plan(db.name, managed, drops, separately))) {
+            if (!approve.approve(new Plan(db.name, managed, drops, separately))) {
                 throw CairnException.refused("reset.unconfirmed", "reset was not confirmed; nothing was changed");
             }
             if (options.migrate() && separately.isEmpty()) {

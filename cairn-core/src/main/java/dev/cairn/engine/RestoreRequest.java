@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param environment variables for pg_restore or psql on top of this process's environment; its
  *                    {@code PATH} is where they are looked for
  */
-public record RestoreRequest(Path file, Map<String, String> environment, Confirmation confirmation) {
+public record RestoreRequest(Path file, Map<String, String> environment,
+                             Approval<Planned> confirmation) {
 
     public RestoreRequest {
         Objects.requireNonNull(file, "file");
@@ -19,12 +20,10 @@ public record RestoreRequest(Path file, Map<String, String> environment, Confirm
         Objects.requireNonNull(confirmation, "confirmation");
     }
 
-    /** Approves the restore; returning false stops it before it changes anything (exit 6). */
+    /** The {@link Approval} of a restore, by its former name (kept so that callers compile as they are). */
     @FunctionalInterface
-    public interface Confirmation {
+    public interface Confirmation extends Approval<Planned> {
         Confirmation APPROVE = plan -> true;
-
-        boolean approve(Planned plan);
     }
 
     /** What is about to be restored, and into which database. */
@@ -33,6 +32,6 @@ public record RestoreRequest(Path file, Map<String, String> environment, Confirm
 
     /** Restores {@code file} without asking: for code that has asked already. */
     public static RestoreRequest of(Path file) {
-        return new RestoreRequest(file, Map.of(), Confirmation.APPROVE);
+        return new RestoreRequest(file, Map.of(), Approval.always());
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Which applied migrations to undo, newest first, and who approves the plan before anything runs.
  */
-public record RollbackRequest(Selection selection, Confirmation confirmation) {
+public record RollbackRequest(Selection selection, Approval<List<Planned>> confirmation) {
 
     /** Which migrations. */
     public sealed interface Selection {
@@ -44,12 +44,10 @@ public record RollbackRequest(Selection selection, Confirmation confirmation) {
         }
     }
 
-    /** Approves the plan; returning false stops the rollback before it changes anything (exit 6). */
+    /** The {@link Approval} of a rollback, by its former name (kept so that callers compile as they are). */
     @FunctionalInterface
-    public interface Confirmation {
+    public interface Confirmation extends Approval<List<Planned>> {
         Confirmation APPROVE = plan -> true;
-
-        boolean approve(List<Planned> plan);
     }
 
     /**

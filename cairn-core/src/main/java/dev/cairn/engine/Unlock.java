@@ -108,7 +108,7 @@ public final class Unlock {
     }
 
     private static void approve(UnlockRequest request, UnlockResult held) {
-        if (!request.approve().test(held)) {
+        if (!request.approve().approve(held)) {
             throw CairnException.refused("unlock.unconfirmed", "unlock was not confirmed; nothing was cleared");
         }
     }

@@ -1,7 +1,6 @@
 package dev.cairn.engine;
 
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
  * What {@code unlock} may clear, and who approves it.
@@ -9,7 +8,7 @@ import java.util.function.Predicate;
  * @param force   clear a lease that is still live (renewed within its TTL), whose runner is probably alive
  * @param approve shown what is held ({@code cleared} false) before anything changes; false refuses (exit 6)
  */
-public record UnlockRequest(boolean force, Predicate<UnlockResult> approve) {
+public record UnlockRequest(boolean force, Approval<UnlockResult> approve) {
 
     public UnlockRequest {
         Objects.requireNonNull(approve, "approve");

@@ -1,5 +1,6 @@
 package dev.cairn.jdbc;
 
+import dev.cairn.config.ConnectionSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;

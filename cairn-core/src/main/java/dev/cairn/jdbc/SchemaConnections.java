@@ -1,5 +1,6 @@
 package dev.cairn.jdbc;
 
+import dev.cairn.config.ConnectionSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

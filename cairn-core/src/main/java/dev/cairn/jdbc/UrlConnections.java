@@ -1,5 +1,6 @@
 package dev.cairn.jdbc;
 
+import dev.cairn.config.ConnectionSource;
 import dev.cairn.config.DatabaseUrl;
 import dev.cairn.error.CairnException;
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package dev.cairn.migration;
 
+import dev.cairn.config.Configuration;
+import dev.cairn.config.MigrationSettings;
 import dev.cairn.error.CairnException;
 import dev.cairn.error.Next;
 import dev.cairn.sql.SqlSource;
@@ -31,7 +33,7 @@ import java.util.Optional;
 public final class DirectoryScan {
 
     /** Ignored unless configured otherwise: seed 002's combined dumps and retired files. */
-    public static final List<String> DEFAULT_IGNORE = List.of("COMBINED_*", "*deprecated*");
+    public static final List<String> DEFAULT_IGNORE = Configuration.Defaults.IGNORE;
 
     private final List<Convention> conventions;
     private final List<IgnoreGlob> ignore;

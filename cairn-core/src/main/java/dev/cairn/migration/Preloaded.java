@@ -1,5 +1,6 @@
 package dev.cairn.migration;
 
+import dev.cairn.config.FilesRead;
 import dev.cairn.sql.SqlSource;
 import dev.cairn.sql.SqlSplitter;
 import dev.cairn.sql.SqlStatement;
@@ -12,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * shares them: every run sees the same migrations, and each script is split into statements once,
  * by whichever run needs it first. Safe to use from several threads.
  */
-public final class Preloaded {
+public final class Preloaded implements FilesRead {
 
     private final Discovery discovery;
     private final ConcurrentHashMap<SqlSource, List<SqlStatement>> splits = new ConcurrentHashMap<>();

@@ -139,7 +139,7 @@ class LeaseLockTest {
                             assertThat(e.kind()).isEqualTo(CairnException.Kind.LOCK_TIMEOUT);
                             assertThat(e.getMessage()).contains("holds the lease in cairn_history_lock")
                                     .contains("pid " + ProcessHandle.current().pid()).contains("expires at")
-                                    .contains("nothing was applied").contains("cairn unlock --lock-mode table");
+                                    .contains("nothing was applied").contains("unlock with lock-mode=table, force");
                         });
                 // Four seconds is four TTLs: only the heartbeat kept the lease from being taken over.
                 assertThat(reported).isNotEmpty().allSatisfy(h ->

@@ -221,7 +221,7 @@ class GenerateRoundTripTest extends EngineTestBase {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> cairn().generate(new GenerateRequest("x",
                         java.util.Optional.empty(), java.util.Optional.empty(), true, false, false,
                         java.util.List.of("users.nope:x"), c -> false)))
-                .hasMessageContaining("--rename: there is no table or column public.users.nope (to rename to x)");
+                .hasMessageContaining("rename: there is no table or column public.users.nope (to rename to x)");
         try (var files = Files.list(dir.path())) {
             assertThat(files.count()).isEqualTo(1);
         }

@@ -395,7 +395,7 @@ class ImportTest extends EngineTestBase {
                 e.getMessage()).startsWith("no other tool's history table was found"));
         assertThatThrownBy(() -> importFrom("liquibase")).isInstanceOfSatisfying(CairnException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(2);
-            assertThat(e.getMessage()).startsWith("--from liquibase: not a tool Cairn can import from; give one of flyway,");
+            assertThat(e.getMessage()).startsWith("from=liquibase: not a tool Cairn can import from; give one of flyway,");
         });
         assertThatThrownBy(() -> cairn().importHistory(new Import.Request(Optional.of(Tool.FLYWAY),
                 Optional.of(TableName.parse("nope")), false, false))).isInstanceOfSatisfying(CairnException.class, e -> {

@@ -37,7 +37,7 @@ class MaintenanceTest extends EngineTestBase {
     void repairResolvesAPartlyFailedNonTransactionalMigrationSoItRunsAgain() throws Exception {
         dir.write("001_part.sql", "-- cairn:no-transaction\nCREATE TABLE p1 (id int);\nCREATE TABLE p1 (id int);\n");
         assertThatThrownBy(() -> cairn().migrate()).isInstanceOf(MigrationException.class);
-        assertThatThrownBy(() -> cairn().migrate()).hasMessageContaining("cairn repair");
+        assertThatThrownBy(() -> cairn().migrate()).hasMessageContaining("run 'repair'");
 
         db.execute("DROP TABLE p1");
         dir.write("001_part.sql", "-- cairn:no-transaction\nCREATE TABLE p1 (id int);\n");

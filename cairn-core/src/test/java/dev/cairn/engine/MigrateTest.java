@@ -96,7 +96,7 @@ class MigrateTest extends EngineTestBase {
                 .hasMessageContaining("relation \"missing_table\" does not exist")
                 .hasMessageContaining("rolled back: nothing of 002 was applied")
                 .hasMessageContaining("the 1 migration before it in this run stays applied")
-                .hasMessageContaining("fix the file and run 'cairn migrate' again")
+                .hasMessageContaining("fix the file and run 'migrate' again")
                 .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(1));
 
         assertThat(db.relations()).contains("ok").doesNotContain("first", "third");
@@ -132,7 +132,7 @@ class MigrateTest extends EngineTestBase {
                 .isInstanceOf(CairnException.class)
                 .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(4))
                 .hasMessageContaining("pending migration 002 (002_b.sql) is below the newest applied version 003")
-                .hasMessageContaining("--out-of-order");
+                .hasMessageContaining("run with out-of-order to apply it anyway");
         assertThat(db.relations()).doesNotContain("b");
 
         cairn().migrate(new MigrateOptions(Optional.empty(), true));
@@ -206,12 +206,12 @@ class MigrateTest extends EngineTestBase {
                 .write("002_part.sql", "-- migrate:up transaction:false\nCREATE TABLE p1 (id int);\nCREATE TABLE t (id int);\n");
         assertThatThrownBy(() -> cairn().migrate())
                 .hasMessageContaining("1 of 2 statements completed")
-                .hasMessageContaining("cairn repair");
+                .hasMessageContaining("run 'repair'");
         assertThat(db.relations()).contains("p1");
         assertThatThrownBy(() -> cairn().migrate())
                 .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(4))
                 .hasMessageContaining("failed part way without a transaction")
-                .hasMessageContaining("cairn repair");
+                .hasMessageContaining("run 'repair'");
     }
 
     @Test
@@ -271,7 +271,7 @@ class MigrateTest extends EngineTestBase {
         assertThat(db.relations()).doesNotContain("fixed");
 
         Cairn.configure().url(db.url()).locations(dir.path())
-                .migration("40", new dev.cairn.migration.MigrationSettings(Optional.of(false))).load().migrate();
+                .migration("40", new dev.cairn.config.MigrationSettings(Optional.of(false))).load().migrate();
         assertThat(db.relations()).contains("fixed");
     }
 

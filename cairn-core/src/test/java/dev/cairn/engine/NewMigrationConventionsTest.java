@@ -72,7 +72,7 @@ class NewMigrationConventionsTest {
                 -- Created: 2024-03-05T06:07:08Z
                 -- Keep it small: one change per migration.
                 -- Prefer idempotent forms: CREATE TABLE IF NOT EXISTS, CREATE OR REPLACE, DROP ... IF EXISTS.
-                -- Write the down script too, so 'cairn rollback' can undo it.
+                -- Write the down script too, so that a rollback can undo it.
 
                 -- ============================================
                 -- FORWARD MIGRATION

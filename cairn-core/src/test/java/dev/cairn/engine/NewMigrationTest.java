@@ -75,7 +75,7 @@ class NewMigrationTest {
                 -- Created: 2024-03-05T06:07:08Z
                 -- Keep it small: one change per migration.
                 -- Prefer idempotent forms: CREATE TABLE IF NOT EXISTS, CREATE OR REPLACE, DROP ... IF EXISTS.
-                -- Write the down script too, so 'cairn rollback' can undo it.
+                -- Write the down script too, so that a rollback can undo it.
 
                 """);
         assertThat(Files.readString(files.get(1))).isEqualTo("-- undoes 010_add_ratings.sql\n\n");

@@ -64,7 +64,7 @@ class RecordsBlockNothingTest extends EngineTestBase {
                 .isInstanceOf(MigrationException.class)
                 .hasMessageContaining("ran without a transaction: its first statement failed, so nothing of 002 was"
                         + " applied")
-                .hasMessageContaining("next: fix the file and run 'cairn migrate' again")
+                .hasMessageContaining("next: fix the file and run 'migrate' again")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("partly changed").doesNotContain("repair"));
         assertThat(db.scalar("SELECT status FROM cairn_history WHERE version = '002'")).isEqualTo("FAILED");
 

@@ -51,7 +51,7 @@ class ReferenceTest extends EngineTestBase {
         assertThatThrownBy(() -> rollbackTo("011_chat_deprecated"))
                 .isInstanceOf(CairnException.class)
                 .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(2))
-                .hasMessageContaining("--to 011_chat_deprecated: no migration has that version or name");
+                .hasMessageContaining("to=011_chat_deprecated: no migration has that version or name");
         assertThat(db.column("SELECT status FROM cairn_history")).containsOnly("SUCCESS");
     }
 
@@ -65,7 +65,7 @@ class ReferenceTest extends EngineTestBase {
         assertThatThrownBy(() -> rollbackTo("add_index"))
                 .isInstanceOf(CairnException.class)
                 .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(2))
-                .hasMessageContaining("--to add_index names more than one migration: 001 (001_add_index.sql),"
+                .hasMessageContaining("to=add_index names more than one migration: 001 (001_add_index.sql),"
                         + " 002 (002_add_index.sql)");
         assertThat(db.column("SELECT status FROM cairn_history")).containsOnly("SUCCESS");
     }
@@ -105,7 +105,7 @@ class ReferenceTest extends EngineTestBase {
         assertThatThrownBy(() -> cairn().migrate(new MigrateOptions(Optional.of(Reference.of("chat")), false)))
                 .isInstanceOf(CairnException.class)
                 .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(2))
-                .hasMessageContaining("--target chat: no migration has that version or name");
+                .hasMessageContaining("target=chat: no migration has that version or name");
         assertThat(db.relations()).isEmpty();
     }
 }

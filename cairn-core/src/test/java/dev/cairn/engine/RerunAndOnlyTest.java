@@ -100,11 +100,11 @@ class RerunAndOnlyTest extends EngineTestBase {
 
         CairnException applied = thrown(() -> cairn().migrate(MigrateOptions.defaults().only("002")));
         assertThat(applied.exitCode()).isEqualTo(2);
-        assertThat(applied.getMessage()).isEqualTo("--only 002: migration 002 (002_b.sql) is applied, not pending."
+        assertThat(applied.getMessage()).isEqualTo("only=002: migration 002 (002_b.sql) is applied, not pending."
                 + " Nothing was applied");
         CairnException unknown = thrown(() -> cairn().migrate(MigrateOptions.defaults().only("009_nope")));
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.getMessage()).startsWith("--only 009_nope: no migration has that version or name");
+        assertThat(unknown.getMessage()).startsWith("only=009_nope: no migration has that version or name");
     }
 
     @Test
@@ -113,8 +113,8 @@ class RerunAndOnlyTest extends EngineTestBase {
         CairnException newer = thrown(() -> cairn().rollback(new RollbackRequest(
                 new RollbackRequest.Selection.Only("002", false), RollbackRequest.Confirmation.APPROVE)));
         assertThat(newer.exitCode()).isEqualTo(4);
-        assertThat(newer.getMessage()).isEqualTo("--only 002: a newer migration is applied after 002 (003 (003_c.sql))"
-                + " and may depend on it; roll it back first, or add --force to roll back only 002. Nothing was rolled back");
+        assertThat(newer.getMessage()).isEqualTo("only=002: a newer migration is applied after 002 (003 (003_c.sql))"
+                + " and may depend on it; roll it back first, or add force to roll back only 002. Nothing was rolled back");
         assertThat(db.relations()).contains("a", "b", "c");
 
         RollbackResult forced = cairn().rollback(new RollbackRequest(

@@ -131,7 +131,7 @@ class RollbackTest extends EngineTestBase {
         assertThatThrownBy(() -> rollback(new RollbackRequest.Selection.To(Version.parse("2024"))))
                 .isInstanceOf(CairnException.class)
                 .satisfies(e -> assertThat(((CairnException) e).exitCode()).isEqualTo(2))
-                .hasMessageContaining("--to 2024: no migration has that version");
+                .hasMessageContaining("to=2024: no migration has that version");
         assertThat(db.relations()).contains("a", "b", "c", "d");
     }
 }

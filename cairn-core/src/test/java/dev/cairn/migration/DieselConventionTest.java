@@ -2,6 +2,7 @@ package dev.cairn.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cairn.config.MigrationSettings;
 import dev.cairn.sql.SqlSource;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

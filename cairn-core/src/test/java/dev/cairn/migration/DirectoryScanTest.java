@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.cairn.config.MigrationSettings;
 import dev.cairn.error.CairnException;
 import dev.cairn.sql.SqlSource;
 import java.io.IOException;
@@ -490,7 +491,7 @@ class DirectoryScanTest {
                     assertThat(e.kind()).isEqualTo(CairnException.Kind.USAGE);
                     assertThat(e.code()).isEqualTo("dir.missing");
                     assertThat(e.getMessage()).contains("migrations directory " + missing + " does not exist",
-                            "--dir");
+                            "point dir at your migrations");
                 });
     }
 

@@ -89,7 +89,7 @@ class DrizzleConventionTest {
 
         assertThat(p.code()).isEqualTo("file.drizzle-unlisted");
         assertThat(p.message()).isEqualTo(extra + ": is not listed in " + tmp.resolve("meta/_journal.json")
-                + ", so drizzle-kit would not run it; add its entry (drizzle-kit generate and cairn new write it),"
+                + ", so drizzle-kit would not run it; add its entry (drizzle-kit generate and new write it),"
                 + " or move the file out of this folder");
     }
 

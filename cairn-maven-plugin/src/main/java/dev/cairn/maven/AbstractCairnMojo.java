@@ -96,7 +96,7 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
         try {
             run(cairn());
         } catch (CairnException e) {
-            String message = redact(e.getMessage());
+            String message = redact(e.message(MavenHost.HOST));
             if (e.kind() == CairnException.Kind.USAGE) {
                 throw new MojoExecutionException(message);
             }

@@ -23,7 +23,7 @@ final class MavenListener implements Listener {
                     : String.join("; ", r.blockers().stream().map(dev.cairn.dialect.Blocker::describe).toList()))
                     + "; rolled back, retry " + r.attempt() + " of " + r.retries() + " in " + r.backOff().toMillis() + "ms");
         } else if (event instanceof Event.LockModeChosen c) {
-            log.info(c.reason());
+            log.info(MavenHost.HOST.render(c.reason()));
         } else if (event instanceof Event.HistoryCreated h) {
             log.info("created history table " + h.table());
         } else if (event instanceof Event.MigrationStarting s) {

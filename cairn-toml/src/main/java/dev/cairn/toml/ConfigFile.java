@@ -2,8 +2,8 @@ package dev.cairn.toml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.cairn.config.MigrationSettings;
 import dev.cairn.error.CairnException;
-import dev.cairn.migration.MigrationSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,10 @@
 package dev.cairn.dialect.postgres;
 
+import dev.cairn.config.ConnectionSource;
 import dev.cairn.config.DatabaseUrl;
 import dev.cairn.error.CairnException;
 import dev.cairn.error.Next;
-import dev.cairn.jdbc.ConnectionSource;
+import dev.cairn.jdbc.Connections;
 import dev.cairn.jdbc.Jdbc;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -52,7 +53,7 @@ public final class PgScratch implements AutoCloseable {
 
     /** Asks the server of {@code server} what a scratch database there needs; creates nothing. */
     public static Probe probe(DatabaseUrl server, String applicationName) {
-        try (Connection c = ConnectionSource.of(server, applicationName).open(); Statement s = c.createStatement();
+        try (Connection c = Connections.of(server, applicationName).open(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT current_user, coalesce((SELECT rolcreatedb OR rolsuper FROM pg_roles"
                      + " WHERE rolname = current_user), false), current_setting('server_version_num')::int / 10000")) {
             rs.next();
@@ -109,11 +110,11 @@ public final class PgScratch implements AutoCloseable {
 
     /** Connections to the scratch database. */
     public ConnectionSource connection() {
-        return ConnectionSource.of(server.withDatabase(name), applicationName);
+        return Connections.of(server.withDatabase(name), applicationName);
     }
 
     private Connection admin() {
-        Connection c = ConnectionSource.of(server, applicationName).open();
+        Connection c = Connections.of(server, applicationName).open();
         try {
             c.setAutoCommit(true);
         } catch (SQLException e) {

@@ -23,7 +23,7 @@ class CairnFailureAnalyzer extends AbstractFailureAnalyzer<CairnException> {
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, CairnException cause) {
-        String[] lines = redact(cause.getMessage()).split("\n");
+        String[] lines = redact(cause.message(SpringHost.HOST)).split("\n");
         String description = "Cairn could not migrate the database: " + lines[0];
         String action = lines.length > 1
                 ? Arrays.stream(lines).skip(1).map(String::strip).collect(Collectors.joining("\n"))
@@ -35,10 +35,10 @@ class CairnFailureAnalyzer extends AbstractFailureAnalyzer<CairnException> {
         return switch (kind) {
             case USAGE -> "Fix the cairn.* properties or the migration files named above; nothing was changed in"
                     + " the database.";
-            case VALIDATION -> "Restore the files named above, or accept the change with 'cairn repair' (see"
-                    + " 'cairn validate').";
+            case VALIDATION -> "Restore the files named above, or accept the change with Cairn.repair() (see"
+                    + " Cairn.validate()).";
             case LOCK_TIMEOUT -> "Another runner holds the migration lock: wait for it, raise cairn.lock-timeout,"
-                    + " or see who holds it with 'cairn unlock'.";
+                    + " or see who holds it with Cairn.unlock(...).";
             case REFUSED -> "Run the operation from the command line, where it can be confirmed.";
             case FAILED -> "Fix the cause above and start the application again.";
         };

@@ -18,6 +18,8 @@ final class LogListener implements Listener {
         if (event instanceof Event.LockWaiting w) {
             log.info("cairn: waiting for the migration lock (" + w.waited().toSeconds() + "s), held by "
                     + w.holder().map(h -> h.describe()).orElse("a session that has just ended"));
+        } else if (event instanceof Event.LockModeChosen c) {
+            log.info("cairn: " + SpringHost.HOST.render(c.reason()));
         } else if (event instanceof Event.HistoryCreated h) {
             log.info("cairn: created history table " + h.table());
         } else if (event instanceof Event.MigrationApplied a) {

@@ -1,4 +1,4 @@
-package dev.cairn.migration;
+package dev.cairn.config;
 
 import java.util.Optional;
 
