@@ -321,9 +321,19 @@ public final class DatabaseUrl {
     public static String redact(String text) {
         // Most lines hold neither: no pattern is run on them (status prints a line per migration).
         boolean userInfo = text.contains("://");
-        boolean parameter = dev.cairn.sql.Keywords.containsIgnoreCase(text, "password=");
+        boolean parameter = mentionsPassword(text);
         String out = userInfo ? USER_INFO_PASSWORD.matcher(text).replaceAll("$1***@") : text;
         return parameter ? PASSWORD_PARAMETER.matcher(out).replaceAll("$1***") : out;
+    }
+
+    /** Whether {@code text} holds {@code password=} in any case: looked for at each {@code =}, which few lines hold. */
+    private static boolean mentionsPassword(String text) {
+        for (int i = text.indexOf('=', 8); i >= 0; i = text.indexOf('=', i + 1)) {
+            if (text.regionMatches(true, i - 8, "password", 0, 8)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
