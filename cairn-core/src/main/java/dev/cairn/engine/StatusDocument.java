@@ -1,5 +1,6 @@
 package dev.cairn.engine;
 
+import dev.cairn.error.Host;
 import dev.cairn.migration.Problem;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,8 +18,13 @@ public final class StatusDocument {
     private StatusDocument() {
     }
 
-    /** The document of {@code s}. */
+    /** The document of {@code s}, what to do next worded neutrally. */
     public static Map<String, Object> of(StatusResult s) {
+        return of(s, Host.NEUTRAL);
+    }
+
+    /** The document of {@code s}, what to do next worded by {@code host}. */
+    public static Map<String, Object> of(StatusResult s, Host host) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("database", s.database());
         doc.put("table", s.table());
@@ -33,15 +39,15 @@ public final class StatusDocument {
         doc.put("rollbacks", s.rollbacks().stream().map(r -> map("version", r.version(), "script", r.script(),
                 "batch", r.batch(), "rolledBackAt", r.rolledBackAt().toString())).toList());
         doc.put("ignored", s.ignored().stream().map(i -> map("path", i.path(), "reason", i.reason())).toList());
-        doc.put("problems", problems(s.problems()));
+        doc.put("problems", problems(s.problems(), host));
         doc.put("size", map("bytes", s.stats().sizeBytes(), "exact", s.stats().exact(), "tables", s.stats().tables(),
                 "largest", s.stats().largest().stream().map(t -> map("table", t.table(), "bytes", t.bytes())).toList()));
         return doc;
     }
 
     /** {@code [{"code", "message"}]}, as {@code status} and {@code validate} list problems. */
-    public static List<Map<String, Object>> problems(List<Problem> problems) {
-        return problems.stream().map(p -> map("code", p.code(), "message", p.message())).toList();
+    public static List<Map<String, Object>> problems(List<Problem> problems, Host host) {
+        return problems.stream().map(p -> map("code", p.code(), "message", host.render(p.message()))).toList();
     }
 
     private static String time(Optional<Instant> t) {

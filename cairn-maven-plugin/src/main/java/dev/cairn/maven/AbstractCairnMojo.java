@@ -196,9 +196,9 @@ public abstract class AbstractCairnMojo extends AbstractMojo {
         return projectConfig().protectedEnvironment().orElse(e.equals("production") || e.equals("prod"));
     }
 
-    /** Hides the password wherever a message might echo it. */
+    /** Words what to do next as the plugin does ({@link MavenHost}); hides the password wherever a message echoes it. */
     String redact(String message) {
-        String m = DatabaseUrl.redact(message);
+        String m = DatabaseUrl.redact(MavenHost.HOST.render(message));
         String secret = resolvedPassword != null ? resolvedPassword : password;
         if ((secret == null || secret.isEmpty()) && url != null) {
             try {

@@ -36,7 +36,7 @@ public final class LintMojo extends AbstractCairnMojo {
         for (Finding f : r.findings()) {
             String line = file(f.file()) + ":" + f.line() + ":" + f.column() + " " + f.severity().label() + " " + f.rule()
                     + ": " + redact(f.message()) + (f.safer().isBlank() ? "" : "\n  safer: "
-                    + f.safer().strip().replace("\n", "\n  "));
+                    + redact(f.safer().strip()).replace("\n", "\n  "));
             switch (f.severity()) {
                 case ERROR -> getLog().error(line);
                 case WARNING -> getLog().warn(line);

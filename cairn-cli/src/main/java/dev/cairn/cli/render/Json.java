@@ -180,7 +180,7 @@ public final class Json {
 
     /** The {@code status --json} document: {@link dev.cairn.engine.StatusDocument}, shared with the other hosts. */
     public static Map<String, Object> status(StatusResult s) {
-        return dev.cairn.engine.StatusDocument.of(s);
+        return dev.cairn.engine.StatusDocument.of(s, CliHost.HOST);
     }
 
     public static Map<String, Object> validate(ValidateResult v) {
@@ -205,7 +205,7 @@ public final class Json {
     }
 
     private static List<Map<String, Object>> problems(List<Problem> problems) {
-        return dev.cairn.engine.StatusDocument.problems(problems);
+        return dev.cairn.engine.StatusDocument.problems(problems, CliHost.HOST);
     }
 
     private static String time(Optional<Instant> t) {

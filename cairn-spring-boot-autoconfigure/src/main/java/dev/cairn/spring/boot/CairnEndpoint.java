@@ -18,6 +18,6 @@ public class CairnEndpoint {
 
     @ReadOperation
     public Map<String, Object> status() {
-        return StatusDocument.of(cairn.status());
+        return StatusDocument.of(cairn.status(), SpringHost.HOST);
     }
 }
