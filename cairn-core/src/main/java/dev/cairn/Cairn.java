@@ -254,7 +254,8 @@ public final class Cairn {
     /** The server a scratch database is created on by default: the target's own, known only from a URL. */
     private DatabaseUrl scratchServer(String operation) {
         return url.orElseThrow(() -> CairnException.usage("scratch.no-url", operation + " needs a server where it may"
-                + " create a scratch database, and a data source does not say which; give a scratch URL (" + Next.setting("scratch-url") + ")"
+                + " create a scratch database, and a data source does not say which; give a scratch URL ("
+                + Next.setting("scratch-url") + ")"
                 + " or configure Cairn with url(...)"));
     }
 

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 /**
  * Where commands write: results to standard output, messages to standard error. Every line
  * passes through here, so known secrets are replaced by {@code ***} whatever printed them, what to do
- * next ({@link dev.cairn.error.Next}) is worded as options and commands, and colour appears only on a terminal without {@code NO_COLOR}.
+ * next ({@link dev.cairn.error.Next}) is worded as options and commands, and colour appears only on a
+ * terminal without {@code NO_COLOR}.
  */
 public final class Console {
 

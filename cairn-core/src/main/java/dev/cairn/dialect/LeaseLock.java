@@ -78,10 +78,12 @@ public final class LeaseLock implements MigrationLock {
         return new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.timeout",
                 "another migration run holds the lease in " + table.table() + " and did not finish within "
                         + wait.timeoutText() + ": " + holder.map(Lease::describe).orElse("holder unknown (it has just"
-                        + " released the lease)") + "; nothing was applied. Wait for it, raise " + Next.setting("lock-timeout") + ", or if"
+                        + " released the lease)") + "; nothing was applied. Wait for it, raise "
+                        + Next.setting("lock-timeout") + ", or if"
                         + " that runner is dead: the next run takes its lease over once it expires"
                         + holder.map(l -> " at " + l.expiresAt()).orElse("") + ", or clear it now with"
-                        + " '" + Next.action("unlock", Next.setting("lock-mode", "table"), Next.setting("force")) + "'");
+                        + " '" + Next.action("unlock", Next.setting("lock-mode", "table"), Next.setting("force"))
+                        + "'");
     }
 
     /**
@@ -100,7 +102,8 @@ public final class LeaseLock implements MigrationLock {
             Optional<Lease> now = table.read(connection);
             throw CairnException.failed("lock.lost", "lost the migration lock: "
                     + now.map(l -> "the lease in " + table.table() + " was taken over by " + l.describe())
-                    .orElse("the lease row in " + table.table() + " was deleted (by '" + Next.action("unlock", Next.setting("force")) + "'?)")
+                    .orElse("the lease row in " + table.table() + " was deleted (by '"
+                    + Next.action("unlock", Next.setting("force")) + "'?)")
                     + "; this run stopped before its next migration. What it applied so far stays applied:"
                     + " check '" + Next.action("status") + "', then run the command again", null);
         }

@@ -51,7 +51,8 @@ public final class Generate {
     public GenerateResult run(GenerateRequest request) {
         NewMigration.checkName(request.name());
         if (request.toSchema().isPresent() && request.toUrl().isPresent()) {
-            throw CairnException.usage("generate.desired", "give " + Next.setting("to-schema", "FILE") + " or " + Next.setting("to-url", "URL") + ", not both");
+            throw CairnException.usage("generate.desired", "give " + Next.setting("to-schema", "FILE") + " or "
+                    + Next.setting("to-url", "URL") + ", not both");
         }
         List<Migration> files = Discover.valid(config);
         boolean configured = request.toSchema().isEmpty() && request.toUrl().isEmpty();
@@ -68,7 +69,8 @@ public final class Generate {
                     throw CairnException.usage("generate.pending", pending.size() + " migration"
                             + (pending.size() == 1 ? " is" : "s are") + " not applied to the database yet (first: "
                             + pending.get(0).script() + "); the database is the desired schema, so apply them"
-                            + " first (" + Next.action("migrate") + ") or give " + Next.setting("to-schema", "FILE") + " / "
+                            + " first (" + Next.action("migrate") + ") or give " + Next.setting("to-schema", "FILE")
+                            + " / "
                             + Next.setting("to-url", "URL") + ". Nothing was generated");
                 }
                 desired = side(db.connection, db.dialect, cairnTables);
@@ -109,9 +111,11 @@ public final class Generate {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw CairnException.usage("generate.schema-file", Next.setting("to-schema", file.toString()) + ": no such file");
+            throw CairnException.usage("generate.schema-file", Next.setting("to-schema", file.toString())
+                    + ": no such file");
         } catch (IOException e) {
-            throw CairnException.usage("generate.schema-file", "cannot read " + Next.setting("to-schema", file.toString()) + ": " + e.getMessage());
+            throw CairnException.usage("generate.schema-file", "cannot read "
+                    + Next.setting("to-schema", file.toString()) + ": " + e.getMessage());
         }
         try (PgScratch scratch = PgScratch.create(scratchServer, applicationName);
              Connection c = scratch.connection().open()) {

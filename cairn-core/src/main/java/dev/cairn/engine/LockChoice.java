@@ -44,7 +44,8 @@ record LockChoice(Configuration config, Optional<String> leaseReason, boolean po
             throw CairnException.usage("lock.pooler", "the advisory lock cannot work through this connection pooler: it"
                     + " hands server sessions to other clients between transactions (PgBouncer pool_mode = transaction"
                     + " or statement; " + how.get() + "), so a session advisory lock would stay with a server session"
-                    + " the pooler lends to others and keep no other runner out. Use the lease lock: " + Next.setting("lock-mode", "table")
+                    + " the pooler lends to others and keep no other runner out. Use the lease lock: "
+                    + Next.setting("lock-mode", "table")
                     + ", or connect directly to the server"
                     + " or through a session-pooled port. Nothing was applied");
         }

@@ -44,7 +44,8 @@ final class Messages {
                     .append(" before it in this run").append(appliedBefore == 1 ? " stays" : " stay").append(" applied");
         }
         s.append(f.changedNothing()
-                ? (f.error().notTheFile() ? "\n  next: the file is fine: run '" + Next.action("migrate") + "' again (see the hint)"
+                ? (f.error().notTheFile() ? "\n  next: the file is fine: run '" + Next.action("migrate")
+                + "' again (see the hint)"
                 : "\n  next: fix the file and run '" + Next.action("migrate") + "' again")
                 : "\n  next: finish or undo its statements by hand, run '" + Next.action("repair") + "', then '"
                 + Next.action("migrate") + "'");

@@ -98,7 +98,8 @@ public final class Migrate {
             if (!e.getValue().transactional()) {
                 throw dev.cairn.error.CairnException.usage("migrate.single-transaction", Next.setting("single-transaction") + ": migration "
                         + e.getKey().version() + " (" + e.getKey().script() + ") cannot run in a transaction ("
-                        + e.getValue().noTransactionReason() + "); migrate without " + Next.setting("single-transaction") + "."
+                        + e.getValue().noTransactionReason() + "); migrate without "
+                        + Next.setting("single-transaction") + "."
                         + " Nothing was applied");
             }
         }

@@ -305,7 +305,8 @@ public final class NewMigration {
         } catch (IOException e) {
             throw CairnException.usage("new.directory", "cannot create migrations directory " + dir + ": "
                     + (e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name is in the way"
-                    : e.getClass().getSimpleName() + " " + e.getMessage()) + "; point " + dev.cairn.error.Next.setting("dir") + " at a directory");
+                    : e.getClass().getSimpleName() + " " + e.getMessage()) + "; point "
+                    + dev.cairn.error.Next.setting("dir") + " at a directory");
         }
     }
 

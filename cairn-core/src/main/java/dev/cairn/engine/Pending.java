@@ -79,7 +79,8 @@ final class Pending {
         if (!waiting) {
             throw CairnException.usage("migrate.only-not-pending", Next.setting("only", reference) + ": migration "
                     + e.version() + " (" + e.script() + ") is " + e.state().label() + ", not pending"
-                    + (e.state() == State.MODIFIED ? "; add " + Next.setting("rerun-modified") + " to run the changed file again" : "")
+                    + (e.state() == State.MODIFIED ? "; add " + Next.setting("rerun-modified")
+                    + " to run the changed file again" : "")
                     + ". Nothing was applied");
         }
         return e;
@@ -101,7 +102,8 @@ final class Pending {
                     if (!Ledger.changedNothing(r)) {
                         lines.add("migration " + e.version() + " (" + r.script() + ") failed part way without a"
                                 + " transaction: " + r.error() + "; the database may be partly changed. Finish or undo"
-                                + " its statements by hand, then run '" + Next.action("repair") + "' to mark it resolved");
+                                + " its statements by hand, then run '" + Next.action("repair")
+                                + "' to mark it resolved");
                     }
                 }
                 case OUT_OF_ORDER -> {
@@ -110,7 +112,8 @@ final class Pending {
                     if (!options.outOfOrder() && selected) {
                         lines.add("pending migration " + e.version() + " (" + e.script() + ") is below the newest applied"
                                 + " version " + ledger.newestApplied().map(Object::toString).orElse("") + "; run with"
-                                + " " + Next.setting("out-of-order") + " to apply it anyway, or give it a version above "
+                                + " " + Next.setting("out-of-order")
+                                + " to apply it anyway, or give it a version above "
                                 + ledger.newestApplied().map(Object::toString).orElse(""));
                     }
                 }

@@ -88,7 +88,8 @@ public record Reference(String text) {
             return found.get(0);
         }
         if (found.isEmpty()) {
-            throw CairnException.usage("reference.unknown", Next.setting(option.name(), text) + ": no migration has that version or"
+            throw CairnException.usage("reference.unknown", Next.setting(option.name(), text)
+                    + ": no migration has that version or"
                     + " name; give a version (such as 003) or a file name (such as 003_add_users or"
                     + " 003_add_users.sql). Nothing was changed");
         }
@@ -96,7 +97,8 @@ public record Reference(String text) {
     }
 
     CairnException ambiguous(List<Ledger.Entry> found, Next.Setting option) {
-        return CairnException.usage("reference.ambiguous", Next.setting(option.name(), text) + " names more than one migration: "
+        return CairnException.usage("reference.ambiguous", Next.setting(option.name(), text)
+                + " names more than one migration: "
                 + String.join(", ", found.stream().map(e -> e.version() + " (" + e.script() + ")").toList())
                 + "; give its version or its whole file name. Nothing was changed");
     }

@@ -131,7 +131,8 @@ public final class Rollback {
         if (!lacking.isEmpty()) {
             String why = allDrizzle
                     ? ": drizzle-kit writes none, so drizzle migrations only go forward; undo a change with a new"
-                    + " migration (" + Next.action("new", Next.setting("name", "NAME")) + "), or choose fewer migrations"
+                    + " migration (" + Next.action("new", Next.setting("name", "NAME"))
+                    + "), or choose fewer migrations"
                     : ", in its file or stored in the history; add a down section or file (an empty one says there is"
                     + " nothing to undo), or choose"
                     + " fewer migrations";
@@ -204,7 +205,8 @@ public final class Rollback {
                 + " statements completed; " + failure.version() + " is still recorded as applied")
                 + (doneBefore > 0 ? "; the " + Messages.count(doneBefore, "newer migration") + " before it "
                 + (doneBefore == 1 ? "was" : "were") + " rolled back" : "")
-                + (error.notTheFile() ? "\n  next: the down script is fine: run '" + Next.action("rollback") + "' again (see the hint)"
+                + (error.notTheFile() ? "\n  next: the down script is fine: run '" + Next.action("rollback")
+                + "' again (see the hint)"
                 : "\n  next: fix the down script and run '" + Next.action("rollback") + "' again");
         return new MigrationException(failure, message, f.cause);
     }
@@ -227,7 +229,8 @@ public final class Rollback {
             }
             if (selection instanceof RollbackRequest.Selection.Steps s) {
                 if (s.n() < 1) {
-                    throw CairnException.usage("rollback.steps", Next.setting("steps") + " must be at least 1, got " + s.n());
+                    throw CairnException.usage("rollback.steps", Next.setting("steps") + " must be at least 1, got "
+                            + s.n());
                 }
                 return applied.subList(0, Math.min(s.n(), applied.size()));
             }
@@ -236,7 +239,8 @@ public final class Rollback {
                 if (found.isEmpty()) {
                     throw CairnException.usage("rollback.unknown-version", Next.setting("to", t.migration().toString()) + ": no migration"
                             + " has that version or name; give the version or file name of the migration to keep"
-                            + " (everything newer is rolled back), or use " + Next.setting("all") + ". Nothing was rolled back");
+                            + " (everything newer is rolled back), or use " + Next.setting("all")
+                            + ". Nothing was rolled back");
                 }
                 if (found.size() > 1) {
                     throw t.migration().ambiguous(found, Next.setting("to"));
@@ -269,7 +273,8 @@ public final class Rollback {
                 throw CairnException.validation("rollback.only-newer", Next.setting("only", o.reference()) + ": "
                         + (newer.size() == 1 ? "a newer migration is" : newer.size() + " newer migrations are")
                         + " applied after " + chosen.version() + " (" + String.join(", ", newer) + ") and may depend"
-                        + " on it; roll " + (newer.size() == 1 ? "it" : "them") + " back first, or add " + Next.setting("force") + " to roll"
+                        + " on it; roll " + (newer.size() == 1 ? "it" : "them") + " back first, or add "
+                        + Next.setting("force") + " to roll"
                         + " back only " + chosen.version() + ". Nothing was rolled back");
             }
             return List.of(chosen);

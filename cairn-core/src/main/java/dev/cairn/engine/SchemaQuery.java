@@ -53,7 +53,8 @@ public final class SchemaQuery {
                     + config.connection().describe() + ": " + Jdbc.error(e).describe() + ". Nothing was run");
         }
         if (schemas.isEmpty()) {
-            throw CairnException.usage("fanout.schemas-query", Next.setting("schemas-query") + " returned no schemas on "
+            throw CairnException.usage("fanout.schemas-query", Next.setting("schemas-query")
+                    + " returned no schemas on "
                     + config.connection().describe() + "; nothing was run. Check the query (it must return schema"
                     + " names in its first column)");
         }

@@ -317,7 +317,8 @@ final class Session implements AutoCloseable {
                     CairnException.usage("history.other-tool", "the history table " + table + " is not Cairn's: it"
                             + " looks like " + tool + "'s history table. Keep Cairn's history in a table of its own"
                             + " (the default cairn_history: drop " + Next.setting("table") + ") and"
-                            + " take this one over with '" + Next.action("import", Next.setting("from", tool.toString()),
+                            + " take this one over with '"
+                            + Next.action("import", Next.setting("from", tool.toString()),
                             Next.setting("table", table.toString())) + "'."
                             + " Nothing was changed"));
         } catch (SQLException | RuntimeException ignored) {

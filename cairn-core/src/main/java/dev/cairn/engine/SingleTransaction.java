@@ -52,7 +52,8 @@ final class SingleTransaction {
                 Applied a = one(e.getKey(), e.getValue(), batch, applied.size(), guard);
                 applied.add(rerun.contains(a.version()) ? a.asRerun() : a);
             }
-            db.verifyLockBeforeCommit("rolled back: " + Next.setting("single-transaction") + ", so nothing of this run was applied",
+            db.verifyLockBeforeCommit("rolled back: " + Next.setting("single-transaction")
+                    + ", so nothing of this run was applied",
                     "migrate");
             db.connection.commit();
         } catch (SQLException e) {
@@ -94,7 +95,8 @@ final class SingleTransaction {
             MigrationException e = guard.named(Migrate.failed(db, m, plan, f, batch, Migrate.elapsed(start), 0, -1),
                     f, watch, true);
             throw new MigrationException(e.failure(), e.template() + (before == 0 ? ""
-                    : "\n  " + Next.setting("single-transaction") + ": the " + before + (before == 1 ? " migration" : " migrations")
+                    : "\n  " + Next.setting("single-transaction") + ": the " + before
+                    + (before == 1 ? " migration" : " migrations")
                     + " before it in this run " + (before == 1 ? "was" : "were") + " rolled back too; nothing was applied"),
                     f.cause);
         } finally {

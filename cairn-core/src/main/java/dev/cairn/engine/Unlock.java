@@ -54,7 +54,8 @@ public final class Unlock {
         approve(request, held);
         if (!table.clear(db.connection, lease.get(), request.force())) {
             throw CairnException.failed("unlock.changed", "the lease in " + table.table() + " changed while waiting"
-                    + " for confirmation (renewed, taken over or released); nothing was cleared. Run '" + Next.action("unlock") + "'"
+                    + " for confirmation (renewed, taken over or released); nothing was cleared. Run '"
+                    + Next.action("unlock") + "'"
                     + " again to see who holds it now", null);
         }
         return held.clearedNow();

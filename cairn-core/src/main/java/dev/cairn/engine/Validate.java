@@ -41,14 +41,16 @@ public final class Validate {
                     out.add(new Problem("validate.failed", "migration " + e.version() + " (" + r.script()
                             + ") failed: " + r.error() + (Ledger.changedNothing(r)
                             ? "; fix the file and run '" + Next.action("migrate") + "'"
-                            : "; it ran without a transaction, so finish or undo it by hand and run '" + Next.action("repair") + "'")));
+                            : "; it ran without a transaction, so finish or undo it by hand and run '"
+                            + Next.action("repair") + "'")));
                 }
                 case OUT_OF_ORDER -> {
                     if (!outOfOrderAllowed) {
                         out.add(new Problem("validate.out-of-order", "pending migration " + e.version() + " ("
                                 + e.script() + ") is below the newest applied version "
                                 + ledger.newestApplied().map(Object::toString).orElse("")
-                                + "; apply it with '" + Next.action("migrate", Next.setting("out-of-order")) + "' or give it a higher version"));
+                                + "; apply it with '" + Next.action("migrate", Next.setting("out-of-order"))
+                                + "' or give it a higher version"));
                     }
                 }
                 default -> { }

@@ -21,7 +21,8 @@ final class Hints {
             Map.entry("23502", "a NOT NULL column got no value: add a DEFAULT, or backfill the rows before adding the constraint"),
             Map.entry("55P03", "a lock could not be taken in time: another session holds the table; retry when that session"
                     + " has ended or committed, or raise " + Next.setting("lock-timeout-sql")),
-            Map.entry("57014", "the statement was cancelled, usually by statement_timeout: raise " + Next.setting("statement-timeout") + " or make"
+            Map.entry("57014", "the statement was cancelled, usually by statement_timeout: raise "
+                    + Next.setting("statement-timeout") + " or make"
                     + " the statement cheaper"),
             Map.entry("40P01", "a deadlock with another session: run the migration again when the other work is done"),
             Map.entry("25001", "the statement cannot run inside a transaction block: mark the migration"
@@ -34,7 +35,8 @@ final class Hints {
             Map.entry("53300", "the server has no connection left: the role's or the database's CONNECTION LIMIT, or"
                     + " max_connections, is reached; wait for other sessions to end or raise the limit. Cairn needs"
                     + " two sessions at once, one for the migration lock and one for the migrations"),
-            Map.entry("57P01", "the server ended Cairn's session (pg_terminate_backend, '" + Next.action("unlock") + "', or a server"
+            Map.entry("57P01", "the server ended Cairn's session (pg_terminate_backend, '" + Next.action("unlock")
+                    + "', or a server"
                     + " shutdown); the transaction open on it was rolled back by the server"));
 
     /**

@@ -69,7 +69,8 @@ final class StaticRules {
                 if (!state.isNew(Ddl.key(t))) {
                     hits.add(new Hit(Rule.BAN_DROP_TABLE, Ddl.key(t), "DROP TABLE " + t + " deletes its rows for good"
                             + " and breaks every client still using it", "-- stop using " + t + " in the application"
-                            + " and deploy that first; keep a backup (" + Next.action("backup") + "); then drop it in a later migration,"
+                            + " and deploy that first; keep a backup (" + Next.action("backup")
+                            + "); then drop it in a later migration,"
                             + " with -- cairn:lint-ignore ban-drop-table"));
                 }
             }

@@ -165,7 +165,8 @@ public final class MigrateCommand extends DatabaseCommand {
                             console.out(line);
                         }
                     } catch (dev.cairn.error.CairnException e) {
-                        console.err("warning: " + dev.cairn.cli.render.CliHost.message(e) + " (the migrations above are applied)");
+                        console.err("warning: " + dev.cairn.cli.render.CliHost.message(e)
+                                + " (the migrations above are applied)");
                     }
                 });
             }

@@ -102,13 +102,15 @@ final class AdvisoryLock implements MigrationLock {
                 "another migration run holds the lock on " + table + " and did not finish within "
                         + wait.timeoutText() + ": " + holder.map(LockHolder::describe).orElse("holder unknown")
                         + "; nothing was applied. Wait for it, raise " + Next.setting("lock-timeout")
-                        + ", or if that runner is dead run '" + Next.action("unlock") + "' to see its sessions and end them");
+                        + ", or if that runner is dead run '" + Next.action("unlock")
+                        + "' to see its sessions and end them");
     }
 
     private static CairnException committing(TableName table, LockWait wait) {
         return new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.timeout", "took the lock on " + table
                 + ", but the run that held it before was still committing a migration after " + wait.timeoutText()
-                + " (its session holds Cairn's commit key); nothing was applied. Run '" + Next.action("unlock") + "' to see the"
+                + " (its session holds Cairn's commit key); nothing was applied. Run '" + Next.action("unlock")
+                + "' to see the"
                 + " sessions, then run the command again");
     }
 

@@ -90,7 +90,8 @@ final class Catalog {
                     if (rs.getBoolean(3)) {
                         out.add("schema " + name + " is a system schema; reset never empties it");
                     } else if (!rs.getBoolean(2)) {
-                        out.add("schema " + name + " does not exist in this database; check the name (" + Next.setting("schema")
+                        out.add("schema " + name + " does not exist in this database; check the name ("
+                                + Next.setting("schema")
                                 + "), or leave it out");
                     } else if (rs.getString(4) != null) {
                         out.add("schema " + name + " belongs to the extension " + rs.getString(4)

@@ -64,7 +64,8 @@ record PgRenames(SchemaModel model) {
             }
         }
         if (!found) {
-            throw CairnException.usage("generate.rename", Next.setting("rename") + ": there is no table or column " + r.from()
+            throw CairnException.usage("generate.rename", Next.setting("rename") + ": there is no table or column "
+                    + r.from()
                     + " (to rename to " + to[to.length - 1] + ") in the schema the migrations build; give"
                     + " [schema.]table:new_name or [schema.]table.column:new_name. Nothing was generated");
         }

@@ -98,7 +98,8 @@ public final class PgScratch implements AutoCloseable {
     private static CairnException noCreateDb(DatabaseUrl server, String role) {
         return CairnException.usage("scratch.createdb", "the role " + role + " may not create databases on "
                 + server.target() + ", and Cairn replays the migrations on a temporary database there; give"
-                + " " + Next.setting("scratch-url", "URL") + " naming a server where it may (such as a local PostgreSQL of the same major"
+                + " " + Next.setting("scratch-url", "URL")
+                + " naming a server where it may (such as a local PostgreSQL of the same major"
                 + " version), or grant it: ALTER ROLE " + PgNames.id(role)
                 + " CREATEDB");
     }

@@ -48,7 +48,8 @@ public final class Tables {
                 throw CairnException.usage("import.no-table", "the table " + table + " does not exist"
                         + request.from().map(t -> " (" + t + "'s history table)").orElse("")
                         + "; nothing was changed. Name the other tool's history table with " + Next.setting("table")
-                        + (request.from().isPresent() ? "" : " and the tool with " + Next.setting("from") + " (" + Tool.ids() + ")"));
+                        + (request.from().isPresent() ? "" : " and the tool with " + Next.setting("from") + " ("
+                        + Tool.ids() + ")"));
             }
             Set<String> columns = columns(c, dialect, table);
             Tool tool = request.from().isPresent() ? checked(request.from().get(), table, columns)
@@ -76,7 +77,8 @@ public final class Tables {
         if (found.isEmpty()) {
             throw CairnException.usage("import.none-found", "no other tool's history table was found (looked for "
                     + java.util.Arrays.stream(Tool.values()).map(t -> t.defaultTable().toString()).distinct()
-                    .collect(Collectors.joining(", ")) + "); nothing was changed. Name it with " + Next.setting("from", "TOOL")
+                    .collect(Collectors.joining(", ")) + "); nothing was changed. Name it with "
+                    + Next.setting("from", "TOOL")
                     + " and " + Next.setting("table", "NAME"));
         }
         throw CairnException.usage("import.several-found", "several tools' history tables were found: "
@@ -99,7 +101,8 @@ public final class Tables {
     private static Tool checked(Tool tool, TableName table, Set<String> columns) {
         if (!tool.fits(columns)) {
             throw CairnException.usage("import.not-the-tool", table + " does not look like " + tool + "'s history"
-                    + " table: it has the columns " + sorted(columns) + "; nothing was changed. Check " + Next.setting("from") + " and"
+                    + " table: it has the columns " + sorted(columns) + "; nothing was changed. Check "
+                    + Next.setting("from") + " and"
                     + " " + Next.setting("table") + fittingHint(columns));
         }
         return tool;
@@ -113,7 +116,8 @@ public final class Tables {
         if (fitting.size() > 1) {
             return Tool.byDefaultTable(fitting, table).orElseThrow(() -> CairnException.usage("import.ambiguous",
                     table + " looks like the history table of " + fitting.stream().map(Tool::id)
-                            .collect(Collectors.joining(" or ")) + "; nothing was changed. Choose with " + Next.setting("from", "TOOL")));
+                            .collect(Collectors.joining(" or ")) + "; nothing was changed. Choose with "
+                            + Next.setting("from", "TOOL")));
         }
         throw CairnException.usage("import.unknown-table", table + " does not look like any known tool's history"
                 + " table: it has the columns " + sorted(columns) + "; nothing was changed. Cairn imports from "

@@ -91,7 +91,8 @@ public enum Tool {
                 return tool;
             }
         }
-        throw CairnException.usage("import.unknown-tool", Next.setting("from", text) + ": not a tool Cairn can import from;"
+        throw CairnException.usage("import.unknown-tool", Next.setting("from", text)
+                + ": not a tool Cairn can import from;"
                 + " give one of " + ids());
     }
 
