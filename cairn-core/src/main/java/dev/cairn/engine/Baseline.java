@@ -28,9 +28,14 @@ public final class Baseline {
     }
 
     /** The migrations recorded as applied. */
-    public record Result(List<String> versions, int batch) {
+    public record Result(List<String> versions, int batch) implements OperationResult {
         public Result {
             versions = List.copyOf(versions);
+        }
+
+        @Override
+        public boolean nothingToDo() {
+            return versions.isEmpty();
         }
     }
 

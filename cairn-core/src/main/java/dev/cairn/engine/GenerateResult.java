@@ -13,13 +13,20 @@ import java.util.List;
  * @param downLeftOut  true when the convention keeps no down scripts (drizzle-kit): the down was not written
  */
 public record GenerateResult(boolean generated, boolean dryRun, List<File> files, List<String> dropsData,
-                             List<NotGenerated> notGenerated, List<String> recorded, boolean downLeftOut) {
+                             List<NotGenerated> notGenerated, List<String> recorded, boolean downLeftOut)
+        implements OperationResult {
 
     public GenerateResult {
         files = List.copyOf(files);
         dropsData = List.copyOf(dropsData);
         notGenerated = List.copyOf(notGenerated);
         recorded = List.copyOf(recorded);
+    }
+
+    /** No differences: nothing was generated. */
+    @Override
+    public boolean nothingToDo() {
+        return !generated;
     }
 
     /** A file of the new migration: its path as given by the configuration's location, and its text. */

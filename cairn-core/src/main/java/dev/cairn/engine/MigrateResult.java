@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param batch the batch number given to this run's migrations, 0 when nothing was applied
  */
-public record MigrateResult(List<Applied> applied, int batch, String database) {
+public record MigrateResult(List<Applied> applied, int batch, String database) implements OperationResult {
 
     public MigrateResult {
         applied = List.copyOf(applied);
@@ -15,5 +15,11 @@ public record MigrateResult(List<Applied> applied, int batch, String database) {
 
     public boolean upToDate() {
         return applied.isEmpty();
+    }
+
+    /** Nothing was pending: the same as {@link #upToDate()}. */
+    @Override
+    public boolean nothingToDo() {
+        return upToDate();
     }
 }

@@ -36,9 +36,14 @@ public final class Repair {
     }
 
     /** The changes made; empty when there was nothing to repair. */
-    public record Result(List<Change> changes) {
+    public record Result(List<Change> changes) implements OperationResult {
         public Result {
             changes = List.copyOf(changes);
+        }
+
+        @Override
+        public boolean nothingToDo() {
+            return changes.isEmpty();
         }
     }
 

@@ -56,7 +56,8 @@ public final class Seed {
      * The seeds run and the seeds skipped as unchanged, by name, and the leading comment block of each
      * seed that ran and has one (so a seed can tell which test users it created), by name.
      */
-    public record Result(List<String> applied, List<String> unchanged, Map<String, String> notes) {
+    public record Result(List<String> applied, List<String> unchanged, Map<String, String> notes)
+            implements OperationResult {
         public Result {
             applied = List.copyOf(applied);
             unchanged = List.copyOf(unchanged);
@@ -65,6 +66,11 @@ public final class Seed {
 
         public Result(List<String> applied, List<String> unchanged) {
             this(applied, unchanged, Map.of());
+        }
+
+        @Override
+        public boolean nothingToDo() {
+            return applied.isEmpty();
         }
     }
 
