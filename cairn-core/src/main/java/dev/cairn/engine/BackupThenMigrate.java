@@ -36,7 +36,7 @@ public final class BackupThenMigrate {
         } catch (CairnException e) {
             throw new CairnException(e.kind() == CairnException.Kind.USAGE ? e.kind() : CairnException.Kind.FAILED,
                     "migrate.backup-failed", "the backup before migrating failed, so no migration was applied: "
-                    + e.getMessage(), e);
+                    + e.template(), e);
         }
         listener.on(new Event.BackupWritten(b));
         return new Result(Optional.of(b), migrate.run(options));

@@ -122,7 +122,7 @@ final class LockGuard {
                 + " one by one and running it again is not safe"
                 : attempt == 0 ? "" : "\n  tried " + (attempt + 1) + " times, waiting up to lock_timeout "
                 + text(lockTimeout()) + " each time, with back-off between";
-        String m = e.getMessage();
+        String m = e.template();
         int nl = m.indexOf('\n');
         String message = nl < 0 ? m + who + tried : m.substring(0, nl) + who + tried + m.substring(nl);
         return new MigrationException(e.failure(), message, e.getCause());

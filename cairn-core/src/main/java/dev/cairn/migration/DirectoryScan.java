@@ -138,7 +138,7 @@ public final class DirectoryScan {
                     .orElseGet(() -> new Outcome(null, null, new Ignored(path.toString(),
                             "no version at the start of its name"), null));
         } catch (CairnException e) {
-            return new Outcome(null, null, null, new Problem(e.code(), e.getMessage()));
+            return new Outcome(null, null, null, new Problem(e.code(), e.template()));
         }
     }
 

@@ -60,7 +60,7 @@ final class DrizzleConvention implements Convention {
         try {
             journal = DrizzleJournal.read(folder);
         } catch (CairnException e) {
-            return List.of(new Problem(e.code(), e.getMessage()));
+            return List.of(new Problem(e.code(), e.template()));
         }
         List<Problem> out = new ArrayList<>();
         DrizzleJournal.Entry previous = null;

@@ -47,7 +47,7 @@ public final class PgScratch implements AutoCloseable {
         /** The usage error naming the fix when the role may not create databases, followed by {@code why}. */
         public CairnException refusal(String why) {
             CairnException base = noCreateDb(server, role);
-            return CairnException.usage("scratch.createdb", base.getMessage() + why);
+            return CairnException.usage("scratch.createdb", base.template() + why);
         }
     }
 
