@@ -47,7 +47,7 @@ public final class StatusDocument {
 
     /** {@code [{"code", "message"}]}, as {@code status} and {@code validate} list problems. */
     public static List<Map<String, Object>> problems(List<Problem> problems, Host host) {
-        return problems.stream().map(p -> map("code", p.code(), "message", host.render(p.message()))).toList();
+        return problems.stream().map(p -> map("code", p.code(), "message", p.message(host))).toList();
     }
 
     private static String time(Optional<Instant> t) {

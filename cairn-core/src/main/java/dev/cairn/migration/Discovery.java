@@ -21,7 +21,7 @@ public record Discovery(List<Migration> migrations, List<Ignored> ignored, List<
      */
     public List<Migration> requireValid() {
         if (!problems.isEmpty()) {
-            String lines = problems.stream().map(Problem::message).collect(Collectors.joining("\n  "));
+            String lines = problems.stream().map(Problem::template).collect(Collectors.joining("\n  "));
             throw CairnException.usage(problems.get(0).code(),
                     "the migration files have " + problems.size() + (problems.size() == 1 ? " problem" : " problems")
                             + "; nothing was run:\n  " + lines);

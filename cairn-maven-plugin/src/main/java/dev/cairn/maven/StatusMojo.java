@@ -18,6 +18,6 @@ public final class StatusMojo extends AbstractCairnMojo {
         getLog().info(m.total() + " migrations: " + m.applied() + " applied, " + m.pending() + " pending, "
                 + m.failed() + " failed, " + m.modified() + " modified, " + m.missing() + " missing, "
                 + m.outOfOrder() + " out of order");
-        s.problems().forEach(p -> getLog().warn("invalid: " + redact(p.message())));
+        s.problems().forEach(p -> getLog().warn("invalid: " + redact(p.template())));
     }
 }

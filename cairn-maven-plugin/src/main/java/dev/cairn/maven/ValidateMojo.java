@@ -22,8 +22,8 @@ public final class ValidateMojo extends AbstractCairnMojo {
             getLog().info("valid: " + v.migrations() + " migrations, no problems");
             return;
         }
-        v.problems().forEach(p -> getLog().error("invalid: " + redact(p.message())));
-        throw new MojoFailureException(v.problems().stream().map(Problem::message).map(this::redact)
+        v.problems().forEach(p -> getLog().error("invalid: " + redact(p.template())));
+        throw new MojoFailureException(v.problems().stream().map(Problem::template).map(this::redact)
                 .map(m -> "invalid: " + m).collect(Collectors.joining("\n")));
     }
 }

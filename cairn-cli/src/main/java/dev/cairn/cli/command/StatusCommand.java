@@ -51,7 +51,7 @@ public final class StatusCommand extends DatabaseCommand {
                         String line = n.applied() + " applied, " + n.pending() + " pending"
                                 + (s.problems().isEmpty() ? "" : ", " + s.problems().size() + " problems");
                         int code = !check ? 0 : !s.problems().isEmpty() ? 4 : s.hasPending() ? 3 : 0;
-                        String why = s.problems().stream().map(p -> "\n  " + p.message()).reduce("", String::concat);
+                        String why = s.problems().stream().map(p -> "\n  " + p.template()).reduce("", String::concat);
                         return new dev.cairn.cli.fanout.Fanout.Outcome(code, code == 0 ? line : line + why);
                     });
         }

@@ -38,7 +38,7 @@ public final class ValidateCommand extends DatabaseCommand {
                         ValidateResult v = cairn.validate();
                         return new dev.cairn.cli.fanout.Fanout.Outcome(v.valid() ? 0 : 4, v.valid()
                                 ? "valid, " + v.migrations() + " migrations" : v.problems().size() + " problems:"
-                                + v.problems().stream().map(p -> "\n  " + p.message()).reduce("", String::concat));
+                                + v.problems().stream().map(p -> "\n  " + p.template()).reduce("", String::concat));
                     });
         }
         return withCairn(new Progress(console, true), cairn -> {
@@ -48,7 +48,7 @@ public final class ValidateCommand extends DatabaseCommand {
             } else if (v.valid()) {
                 console.out("valid: " + v.migrations() + " migrations, no problems");
             } else {
-                v.problems().forEach(p -> console.err("invalid: " + p.message()));
+                v.problems().forEach(p -> console.err("invalid: " + p.message(dev.cairn.cli.render.CliHost.HOST)));
             }
             return v.valid() ? 0 : 4;
         });

@@ -65,7 +65,7 @@ public final class Text {
         stats.largest().forEach(t -> c.out(String.format("  %-40s %s", t.table(), bytes(t.bytes()))));
         if (!s.problems().isEmpty()) {
             c.out("problems:");
-            s.problems().forEach(p -> c.out("  " + p.message()));
+            s.problems().forEach(p -> c.out("  " + p.message(CliHost.HOST)));
         }
     }
 

@@ -49,7 +49,7 @@ public class CairnMigrationInitializer implements InitializingBean, Ordered {
             if (!v.valid()) {
                 throw CairnException.validation("validate.failed", "validation failed before migrating ("
                         + v.problems().size() + (v.problems().size() == 1 ? " problem" : " problems") + "), nothing"
-                        + " was applied:\n" + v.problems().stream().map(p -> "  invalid: " + p.message())
+                        + " was applied:\n" + v.problems().stream().map(p -> "  invalid: " + p.template())
                         .collect(Collectors.joining("\n")));
             }
         }
