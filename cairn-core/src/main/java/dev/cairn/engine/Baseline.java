@@ -52,13 +52,13 @@ public final class Baseline {
                         + " migrated yet. Nothing was changed");
             }
             int batch = new Ledger(migrations, rows).nextBatch();
-            db.connection.setAutoCommit(false);
-            for (Migration m : chosen) {
-                db.history.insert(db.connection, new NewRow(m.version().text(), m.description(), m.script(), KIND,
-                        m.checksum(), m.up().text(), m.down().map(d -> d.text()), batch,
-                        HistoryRow.Status.SUCCESS, true, 0, ""));
-            }
-            db.connection.commit();
+            Transaction.run(db.connection, () -> {
+                for (Migration m : chosen) {
+                    db.history.insert(db.connection, new NewRow(m.version().text(), m.description(), m.script(), KIND,
+                            m.checksum(), m.up().text(), m.down().map(d -> d.text()), batch,
+                            HistoryRow.Status.SUCCESS, true, 0, ""));
+                }
+            });
             return new Result(chosen.stream().map(m -> m.version().text()).toList(), batch);
         } catch (SQLException e) {
             throw Jdbc.failed("baseline could not write the history; nothing was changed", e);

@@ -150,22 +150,19 @@ public final class Import {
 
     private void write(Session db, List<Row> rows) throws SQLException {
         db.ensureHistory(listener);
-        db.connection.setAutoCommit(false);
         try {
-            for (Row r : rows) {
-                Migration m = r.migration();
-                String down = !r.claim().downSql().isBlank() ? r.claim().downSql()
-                        : m.down().map(d -> d.text()).orElse("");
-                db.history.insertImported(db.connection, new NewRow(m.version().text(), m.description(), m.script(),
-                        KIND, m.checksum(), m.up().text(), down, batch(r), HistoryRow.Status.SUCCESS, true, 0, ""),
-                        r.claim().appliedAt());
-            }
-            db.connection.commit();
+            Transaction.run(db.connection, () -> {
+                for (Row r : rows) {
+                    Migration m = r.migration();
+                    String down = !r.claim().downSql().isBlank() ? r.claim().downSql()
+                            : m.down().map(d -> d.text()).orElse("");
+                    db.history.insertImported(db.connection, new NewRow(m.version().text(), m.description(),
+                            m.script(), KIND, m.checksum(), m.up().text(), down, batch(r), HistoryRow.Status.SUCCESS,
+                            true, 0, ""), r.claim().appliedAt());
+                }
+            });
         } catch (SQLException e) {
-            db.connection.rollback();
             throw Jdbc.failed("import could not write the history; nothing was changed", e);
-        } finally {
-            db.connection.setAutoCommit(true);
         }
     }
 

@@ -161,17 +161,14 @@ public final class Migrate {
         try {
             if (plan.transactional()) {
                 applyInTransaction(db, m, plan, batch, start, appliedBefore, guard);
-                autocommit(db);
+                Transaction.autocommit(db.connection);
             } else {
                 applyWithoutTransaction(db, m, plan, batch, start, appliedBefore, guard);
-                autocommit(db);
+                Transaction.autocommit(db.connection);
                 db.resetSession();
             }
         } catch (RuntimeException e) {
-            rollbackQuietly(db);
-            autocommit(db);
-            resetAfterFailure(db, e);
-            throw e;
+            throw Transaction.abandon(db, e);
         }
         Duration took = elapsed(start);
         Applied a = new Applied(m.version().text(), m.description(), m.script(), took, plan.transactional(),
@@ -180,7 +177,11 @@ public final class Migrate {
         return a;
     }
 
-    /** The statements and the history row commit together, or not at all. */
+    /**
+     * The statements and the history row commit together, or not at all. Not {@link Transaction#run}: the
+     * lock is checked right before the commit, and a statement that timed out waiting for a lock rolls
+     * back to be run again ({@link LockGuard}).
+     */
     private void applyInTransaction(Session db, Migration m, ScriptPlan plan, int batch, long start,
                                     int appliedBefore, LockGuard guard) {
         try {
@@ -189,7 +190,7 @@ public final class Migrate {
             try {
                 new Runner(db.connection, db.dialect).run(plan.statements(), true);
             } catch (Runner.StatementFailure f) {
-                rollbackQuietly(db);
+                Transaction.rollback(db.connection, f.cause);
                 guard.retryOnLockTimeout(m, f, watch);
                 throw guard.named(failed(db, m, plan, f, batch, elapsed(start), appliedBefore, -1), f, watch, true);
             } finally {
@@ -200,7 +201,7 @@ public final class Migrate {
                     + stayApplied(appliedBefore), "migrate");
             db.connection.commit();
         } catch (SQLException e) {
-            rollbackQuietly(db);
+            Transaction.rollback(db.connection, e);
             throw Jdbc.failed("migration " + m.version() + " could not be recorded; it was rolled back", e);
         }
     }
@@ -305,20 +306,6 @@ public final class Migrate {
                 : "; the " + appliedBefore + " migrations before it in this run stay applied";
     }
 
-    /**
-     * Puts the session back after a failed script, if the connection still works: a session the
-     * server ended (57P01) must not hide the failure behind "cannot reset the session".
-     */
-    static void resetAfterFailure(Session db, RuntimeException failure) {
-        try {
-            if (!db.connection.isClosed()) {
-                db.resetSession();
-            }
-        } catch (SQLException | RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
     static NewRow row(Migration m, ScriptPlan plan, int batch, HistoryRow.Status status, Duration took,
                               String error) {
         return new NewRow(m.version().text(), m.description(), m.script(), m.kind().label(), m.checksum(), m.up().text(),
@@ -329,21 +316,5 @@ public final class Migrate {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    static void rollbackQuietly(Session db) {
-        try {
-            if (!db.connection.getAutoCommit()) {
-                db.connection.rollback();
-            }
-        } catch (SQLException e) {
-            // The connection is broken; the server aborts the open transaction on its own.
-        }
-    }
 
-    static void autocommit(Session db) {
-        try {
-            db.connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            // A broken connection is reported by the next statement on it.
-        }
-    }
 }

@@ -84,23 +84,18 @@ public final class Repair {
 
     private static void apply(Session db, List<Step> steps) {
         try {
-            db.connection.setAutoCommit(false);
-            for (Step s : steps) {
-                if (s.change().kind() == Change.Kind.RESOLVE_FAILED) {
-                    db.history.resolveFailed(db.connection, s.row().id());
-                } else {
-                    Migration m = s.migration();
-                    db.history.realign(db.connection, s.row().id(), m.checksum(), m.up().text(),
-                            m.down().map(d -> d.text()));
+            Transaction.run(db.connection, () -> {
+                for (Step s : steps) {
+                    if (s.change().kind() == Change.Kind.RESOLVE_FAILED) {
+                        db.history.resolveFailed(db.connection, s.row().id());
+                    } else {
+                        Migration m = s.migration();
+                        db.history.realign(db.connection, s.row().id(), m.checksum(), m.up().text(),
+                                m.down().map(d -> d.text()));
+                    }
                 }
-            }
-            db.connection.commit();
+            });
         } catch (SQLException e) {
-            try {
-                db.connection.rollback();
-            } catch (SQLException ignored) {
-                // The transaction ends with the connection.
-            }
             throw Jdbc.failed("repair could not update the history; nothing was changed", e);
         }
     }

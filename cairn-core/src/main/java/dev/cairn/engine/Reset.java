@@ -164,19 +164,14 @@ public final class Reset {
 
     /** Drops in one transaction, committed. */
     private static void drop(Session db, List<String> drops) throws SQLException {
-        db.connection.setAutoCommit(false);
-        try (Statement s = db.connection.createStatement()) {
-            for (String drop : drops) {
-                s.execute(drop);
+        Transaction.run(db.connection, () -> {
+            try (Statement s = db.connection.createStatement()) {
+                for (String drop : drops) {
+                    s.execute(drop);
+                }
             }
-            db.connection.commit();
-            db.historyDropped();
-        } catch (SQLException e) {
-            db.connection.rollback();
-            throw e;
-        } finally {
-            Migrate.autocommit(db);
-        }
+        });
+        db.historyDropped();
     }
 
     /**
@@ -188,23 +183,19 @@ public final class Reset {
             throws SQLException {
         List<Applied> applied = new ArrayList<>();
         try {
-            db.connection.setAutoCommit(false);
-            try (Statement s = db.connection.createStatement()) {
-                for (String drop : drops) {
-                    s.execute(drop);
+            Transaction.run(db.connection, () -> {
+                try (Statement s = db.connection.createStatement()) {
+                    for (String drop : drops) {
+                        s.execute(drop);
+                    }
                 }
-            }
-            db.historyDropped();
-            db.ensureHistory(listener);
-            for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
-                applied.add(one(db, e.getKey(), e.getValue()));
-            }
-            db.connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            Migrate.rollbackQuietly(db);
-            throw e;
+                db.historyDropped();
+                db.ensureHistory(listener);
+                for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
+                    applied.add(one(db, e.getKey(), e.getValue()));
+                }
+            });
         } finally {
-            Migrate.autocommit(db);
             db.resetSession();
         }
         applied.forEach(a -> listener.on(new Event.MigrationApplied(a)));
@@ -218,7 +209,7 @@ public final class Reset {
         try {
             new Runner(db.connection, db.dialect).run(plan.statements(), true);
         } catch (Runner.StatementFailure f) {
-            Migrate.rollbackQuietly(db);
+            Transaction.rollback(db.connection, f.cause);
             throw failed(m, plan, f, Migrate.elapsed(start));
         }
         Duration took = Migrate.elapsed(start);

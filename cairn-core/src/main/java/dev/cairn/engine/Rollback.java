@@ -147,6 +147,7 @@ public final class Rollback {
                 db.verifyLockBeforeCommit("not started: the rollback of " + step.entry().version() + " (without a"
                         + " transaction) did not run" + stayRolledBack(doneBefore), "rollback");
             }
+            // Not Transaction.run: the lock is checked right before the commit, as for a migration.
             if (plan.transactional()) {
                 db.begin();
             } else {
@@ -155,7 +156,7 @@ public final class Rollback {
             try {
                 new Runner(db.connection, db.dialect).run(plan.statements(), plan.transactional());
             } catch (Runner.StatementFailure f) {
-                Migrate.rollbackQuietly(db);
+                Transaction.rollback(db.connection, f.cause);
                 throw failed(step, plan, f, doneBefore);
             }
             db.history.markRolledBack(db.connection, step.row().id());
@@ -179,10 +180,7 @@ public final class Rollback {
 
     /** After a failed step: nothing of it commits, and the session is put back if the connection still works. */
     private static RuntimeException cleanUp(Session db, RuntimeException failure) {
-        Migrate.rollbackQuietly(db);
-        Migrate.autocommit(db);
-        Migrate.resetAfterFailure(db, failure);
-        return failure;
+        return Transaction.abandon(db, failure);
     }
 
     /** {@code ; the 2 newer migrations before it were rolled back}, or nothing. */

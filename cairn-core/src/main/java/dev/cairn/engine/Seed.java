@@ -175,17 +175,14 @@ public final class Seed {
         db.verifyLock();
         ScriptPlan plan = ScriptPlan.of(source, Migration.Transaction.AUTO, db.dialect, db.serverMajor);
         long start = System.nanoTime();
-        db.connection.setAutoCommit(!plan.transactional());
         try {
-            new Runner(db.connection, db.dialect).run(plan.statements(), plan.transactional());
-            history.record(db.connection, name, sum);
             if (plan.transactional()) {
-                db.connection.commit();
+                Transaction.run(db.connection, () -> runAndRecord(db, history, plan, name, sum));
+            } else {
+                // Each statement commits on its own (CONCURRENTLY, VACUUM), and so does the record after them.
+                runAndRecord(db, history, plan, name, sum);
             }
         } catch (Runner.StatementFailure f) {
-            if (plan.transactional()) {
-                db.connection.rollback();
-            }
             SqlStatement st = plan.statements().get(f.index);
             DatabaseError error = Jdbc.error(f.cause);
             String at = Positions.locate(st, error.position());
@@ -195,10 +192,15 @@ public final class Seed {
                     + (plan.transactional() ? "\n  rolled back: nothing of " + name + " was applied" : "")
                     + "\n  next: fix the seed and run 'cairn seed' again", f.cause);
         } finally {
-            db.connection.setAutoCommit(true);
             db.resetSession();
         }
         listener.on(new Event.SeedApplied(name, Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    private static void runAndRecord(Session db, SeedHistory history, ScriptPlan plan, String name, String sum)
+            throws SQLException, Runner.StatementFailure {
+        new Runner(db.connection, db.dialect).run(plan.statements(), plan.transactional());
+        history.record(db.connection, name, sum);
     }
 
     private static List<Path> sqlFiles(Path dir) {

@@ -257,23 +257,13 @@ final class Session implements AutoCloseable {
         try {
             lock.verifyHeld(connection);
         } catch (CairnException e) {
-            rollbackQuietly();
+            Transaction.rollback(connection, e);
             throw new CairnException(e.kind(), e.code(), e.getMessage() + "\n  " + state
                     + "\n  next: check 'cairn status' (another runner may be applying the rest), then run 'cairn "
                     + command + "' again", e);
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transaction.rollback(connection, e);
             throw Jdbc.failed("cannot check that the migration lock is still held (" + state + ")", e);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            // A broken connection: the server aborts the open transaction on its own.
         }
     }
 
