@@ -3,9 +3,7 @@ package dev.cairn.engine;
 import dev.cairn.config.Configuration;
 import dev.cairn.config.DatabaseUrl;
 import dev.cairn.dialect.Dialect;
-import dev.cairn.dialect.DialectFactory;
 import dev.cairn.dialect.postgres.PgProbe;
-import dev.cairn.dialect.postgres.PgScratch;
 import dev.cairn.history.History;
 import dev.cairn.jdbc.Jdbc;
 import dev.cairn.lint.LintOptions;
@@ -105,13 +103,10 @@ public final class Lint {
     /** Every pending statement run on a scratch database built from the applied migrations. */
     private Map<String, Observation> observe(List<History.AppliedScript> applied, List<Migration> pending) {
         Map<String, Observation> out = new LinkedHashMap<>();
-        try (PgScratch scratch = PgScratch.create(scratchServer.orElseThrow(), applicationName);
-             Connection c = scratch.connection().open()) {
-            c.setAutoCommit(true);
-            Dialect dialect = DialectFactory.of(c);
-            int major = c.getMetaData().getDatabaseMajorVersion();
-            Drift.replay(c, dialect, scratch.name(), applied);
-            c.setAutoCommit(true);
+        try (ScratchSession scratch = ScratchSession.replayed(scratchServer.orElseThrow(), applicationName, applied)) {
+            Connection c = scratch.connection;
+            Dialect dialect = scratch.dialect;
+            int major = scratch.major;
             PgProbe probe = PgProbe.start(c);
             fastCommits(c);
             for (Migration m : pending) {
