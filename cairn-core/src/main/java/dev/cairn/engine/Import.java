@@ -83,9 +83,17 @@ public final class Import {
     }
 
     public Result run(Request request) {
-        Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
-        List<Migration> migrations = opened.files();
-        try (Session db = opened.db()) {
+        return Discover.opening(config, Discover::valid, db -> null,
+                (db, migrations, early) -> run(db, migrations, request));
+    }
+
+    /** {@link #run(Request)} on a session already open; its owner closes it. */
+    Result run(Session db, Request request) {
+        return run(db, Discover.valid(config), request);
+    }
+
+    private Result run(Session db, List<Migration> migrations, Request request) {
+        try {
             db.lock(listener);
             Tables.Chosen chosen = Tables.choose(db.connection, db.dialect,
                     new Tables.Request(request.from(), request.table(), db.table, config.locations()));

@@ -79,14 +79,23 @@ public final class Lint {
 
     /** Observed: the pending statements run on a scratch database. */
     public LintResult run() {
-        List<Migration> files = Discover.valid(config);
-        try (Session db = Session.open(config)) {
-            List<History.AppliedScript> applied = db.history.exists(db.connection)
-                    ? db.history.appliedScripts(db.connection) : List.of();
-            List<Migration> pending = waiting(new Ledger(files, db.rows()));
+        return Discover.opening(config, Discover::valid, Session::rows, this::run);
+    }
+
+    /** {@link #run()} on a session already open; its owner closes it. */
+    LintResult run(Session db) {
+        return Discover.on(db, config, Discover::valid, Session::rows, this::run);
+    }
+
+    /** On an open session, with the files and the history already read (what migrate's lint gate has). */
+    LintResult run(Session db, List<Migration> files, List<dev.cairn.history.HistoryRow> rows) {
+        try {
+            List<Migration> pending = waiting(new Ledger(files, rows));
             if (!observe) {
                 return pendingOnly(files, pending);
             }
+            List<History.AppliedScript> applied = db.history.exists(db.connection)
+                    ? db.history.appliedScripts(db.connection) : List.of();
             Map<String, Observation> seen = pending.isEmpty() ? Map.of() : observe(applied, pending);
             TreeSet<String> tables = new TreeSet<>();
             seen.values().forEach(o -> o.locks().forEach(l -> tables.add(l.relation())));

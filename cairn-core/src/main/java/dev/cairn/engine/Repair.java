@@ -47,21 +47,27 @@ public final class Repair {
     }
 
     public Result run(Predicate<List<Change>> approve) {
-        Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
-        List<Migration> migrations = opened.files();
-        try (Session db = opened.db()) {
-            db.lock(listener);
-            List<Step> steps = steps(new Ledger(migrations, db.rows()));
-            if (steps.isEmpty()) {
-                return new Result(List.of());
-            }
-            List<Change> changes = steps.stream().map(Step::change).toList();
-            if (!approve.test(changes)) {
-                throw CairnException.refused("repair.unconfirmed", "repair was not confirmed; nothing was changed");
-            }
-            apply(db, steps);
-            return new Result(changes);
+        return Discover.opening(config, Discover::valid, db -> null,
+                (db, migrations, early) -> run(db, migrations, approve));
+    }
+
+    /** {@link #run(Predicate)} on a session already open; its owner closes it. */
+    Result run(Session db, Predicate<List<Change>> approve) {
+        return run(db, Discover.valid(config), approve);
+    }
+
+    private Result run(Session db, List<Migration> migrations, Predicate<List<Change>> approve) {
+        db.lock(listener);
+        List<Step> steps = steps(new Ledger(migrations, db.rows()));
+        if (steps.isEmpty()) {
+            return new Result(List.of());
         }
+        List<Change> changes = steps.stream().map(Step::change).toList();
+        if (!approve.test(changes)) {
+            throw CairnException.refused("repair.unconfirmed", "repair was not confirmed; nothing was changed");
+        }
+        apply(db, steps);
+        return new Result(changes);
     }
 
     private static List<Step> steps(Ledger ledger) {

@@ -128,11 +128,28 @@ public final class Seed {
         List<Path> files = files(options);
         // Every seed is read and split before connecting: a bad file (exit 2) leaves the database untouched,
         // not even cairn_seed_history created.
+        Map<Path, String> texts = texts(files);
+        try (Session db = Session.open(config)) {
+            return run(db, options, files, texts);
+        }
+    }
+
+    /** {@link #run(Options)} on a session already open; its owner closes it. */
+    Result run(Session db, Options options) {
+        List<Path> files = files(options);
+        return run(db, options, files, texts(files));
+    }
+
+    private static Map<Path, String> texts(List<Path> files) {
         Map<Path, String> texts = new java.util.LinkedHashMap<>();
         for (Path file : files) {
             texts.put(file, check(file));
         }
-        try (Session db = Session.open(config)) {
+        return texts;
+    }
+
+    private Result run(Session db, Options options, List<Path> files, Map<Path, String> texts) {
+        try {
             db.lock(listener);
             SeedHistory history = new SeedHistory(db.dialect, db.table);
             history.create(db.connection);
