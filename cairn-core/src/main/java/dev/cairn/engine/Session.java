@@ -198,13 +198,10 @@ final class Session implements AutoCloseable {
 
     /** Waits a moment for the other mode's holder, reporting it at the same cadence as any lock wait. */
     private void waitForOtherMode(OtherMode other, LockWait wait) throws SQLException {
-        if (wait.expired()) {
-            throw new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.timeout", "another migration run holds "
-                    + other.description() + " and did not finish within " + wait.timeoutText() + "; nothing was"
-                    + " applied. Wait for it, or check that every runner uses the same --lock-mode");
-        }
-        wait.report(() -> Optional.of(other.holder()));
-        wait.pause(OTHER_MODE_POLL);
+        wait.retry(OTHER_MODE_POLL, () -> Optional.of(other.holder()), () -> new CairnException(
+                CairnException.Kind.LOCK_TIMEOUT, "lock.timeout", "another migration run holds "
+                + other.description() + " and did not finish within " + wait.timeoutText() + "; nothing was"
+                + " applied. Wait for it, or check that every runner uses the same --lock-mode"));
     }
 
     /**
