@@ -125,9 +125,13 @@ final class Session implements AutoCloseable {
 
     /**
      * Takes the migration lock on a second connection, waiting up to the configured timeout: the
-     * dialect's advisory lock, or in table mode a lease whose heartbeat uses that connection.
+     * dialect's advisory lock, or in table mode a lease whose heartbeat uses that connection. A session
+     * that holds it already (several operations on one session) keeps it until it closes.
      */
     void lock(Listener listener) {
+        if (lock != null) {
+            return;
+        }
         lockConnection = openLockConnection();
         try {
             lockConnection.setAutoCommit(true);
