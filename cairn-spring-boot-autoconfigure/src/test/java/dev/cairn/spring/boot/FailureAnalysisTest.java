@@ -42,10 +42,11 @@ class FailureAnalysisTest {
     @Test
     void aLockedDatabaseSaysWhichPropertyToRaiseNotWhichFlag(CapturedOutput output) throws Exception {
         try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
-            // The advisory lock of public.cairn_history, held from outside like another runner.
+            // The advisory lock of a history table of its own, held from outside like another runner.
             s.execute("SELECT pg_advisory_lock(('x' || left(encode(sha256(convert_to('cairn:' || current_database()"
-                    + " || '/public.cairn_history', 'UTF8')), 'hex'), 16))::bit(64)::bigint)");
-            assertThatThrownBy(() -> Apps.run(db, List.of(PlainApplication.class), "cairn.lock-timeout=1s"));
+                    + " || '/public.locked_history', 'UTF8')), 'hex'), 16))::bit(64)::bigint)");
+            assertThatThrownBy(() -> Apps.run(db, List.of(PlainApplication.class), "cairn.lock-timeout=1s",
+                    "cairn.table=locked_history"));
         }
         String failure = output.getOut().substring(output.getOut().indexOf("APPLICATION FAILED TO START"));
         assertThat(failure).contains("did not finish within 1s", "raise cairn.lock-timeout,",
