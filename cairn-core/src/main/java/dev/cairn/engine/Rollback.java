@@ -143,8 +143,7 @@ public final class Rollback {
         if (!lacking.isEmpty()) {
             String why = allDrizzle
                     ? ": drizzle-kit writes none, so drizzle migrations only go forward; undo a change with a new"
-                    + " migration (" + Next.action("new", Next.setting("name", "NAME"))
-                    + "), or choose fewer migrations"
+                    + " migration (" + Next.action("new") + "), or choose fewer migrations"
                     : ", in its file or stored in the history; add a down section or file (an empty one says there is"
                     + " nothing to undo), or choose"
                     + " fewer migrations";
