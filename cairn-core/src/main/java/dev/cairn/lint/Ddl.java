@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A statement's text as the rules read it: comments removed, whitespace outside literals folded to
- * single spaces, the trailing {@code ;} dropped. Literals and identifiers are kept as written, so
- * the safer SQL built from it runs.
+ * What the rules read in a statement's folded text ({@link dev.cairn.sql.SqlSplitter#fold(String)}:
+ * comments removed, whitespace outside literals folded to single spaces, the trailing {@code ;}
+ * dropped): patterns for names, names as PostgreSQL sees them, lists and parentheses.
  */
 final class Ddl {
 
@@ -21,82 +21,6 @@ final class Ddl {
     static Pattern pattern(String regex) {
         return Pattern.compile(regex.replace("QNAME", QNAME).replace("IDENT", IDENT),
                 Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    }
-
-    /** The folded text of a statement. */
-    static String fold(String sql) {
-        StringBuilder out = new StringBuilder(sql.length());
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                while (i < n && sql.charAt(i) != '\n') {
-                    i++;
-                }
-                space(out);
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = dev.cairn.sql.SqlStatement.blockCommentEnd(sql, i);
-                space(out);
-            } else if (c == '\'') {
-                int end = quoteEnd(sql, i, '\'');
-                out.append(sql, i, end);
-                i = end;
-            } else if (c == '"') {
-                int end = quoteEnd(sql, i, '"');
-                out.append(sql, i, end);
-                i = end;
-            } else if (c == '$' && dollarTag(sql, i) != null) {
-                String tag = dollarTag(sql, i);
-                int close = sql.indexOf(tag, i + tag.length());
-                int end = close < 0 ? n : close + tag.length();
-                out.append(sql, i, end);
-                i = end;
-            } else if (Character.isWhitespace(c)) {
-                space(out);
-                i++;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        String s = out.toString().strip();
-        while (s.endsWith(";")) {
-            s = s.substring(0, s.length() - 1).strip();
-        }
-        return s;
-    }
-
-    private static void space(StringBuilder out) {
-        if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-            out.append(' ');
-        }
-    }
-
-    private static int quoteEnd(String sql, int open, char q) {
-        int i = open + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == q) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == q) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return i;
-    }
-
-    private static String dollarTag(String sql, int at) {
-        int i = at + 1;
-        while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
-            i++;
-        }
-        if (i < sql.length() && sql.charAt(i) == '$' && (i == at + 1 || !Character.isDigit(sql.charAt(at + 1)))) {
-            return sql.substring(at, i + 1);
-        }
-        return null;
     }
 
     /** An identifier as PostgreSQL sees it: unquoted folded to lower case, quoted as written. */
