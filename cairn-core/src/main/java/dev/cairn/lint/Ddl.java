@@ -1,5 +1,7 @@
 package dev.cairn.lint;
 
+import dev.cairn.sql.SqlSplitter;
+import dev.cairn.sql.SqlSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,28 +47,14 @@ final class Ddl {
                 : parts.get(parts.size() - 1);
     }
 
-    /** Splits at {@code sep} outside parentheses and double quotes. */
+    /** Splits at {@code sep} outside parentheses, quotes and comments. */
     static List<String> splitTop(String s, char sep) {
         List<String> out = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        boolean literal = false;
         int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'' && !quoted) {
-                literal = !literal;
-            } else if (literal) {
-                continue;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-            } else if (!quoted && depth == 0 && c == sep) {
-                out.add(s.substring(from, i).strip());
-                from = i + 1;
+        for (SqlSplitter.Token t : tokens(s)) {
+            if (t.depth() == 0 && t.end() == t.start() + 1 && s.charAt(t.start()) == sep) {
+                out.add(s.substring(from, t.start()).strip());
+                from = t.end();
             }
         }
         out.add(s.substring(from).strip());
@@ -75,19 +63,28 @@ final class Ddl {
 
     /** The text inside the parentheses that open at or after {@code from}, or empty text. */
     static String parenthesized(String s, int from) {
-        int open = s.indexOf('(', from);
-        if (open < 0) {
-            return "";
-        }
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            if (s.charAt(i) == '(') {
-                depth++;
-            } else if (s.charAt(i) == ')' && --depth == 0) {
-                return s.substring(open + 1, i);
+        List<SqlSplitter.Token> tokens = tokens(s);
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlSplitter.Token open = tokens.get(i);
+            if (open.start() >= from && s.charAt(open.start()) == '(') {
+                for (SqlSplitter.Token close : tokens.subList(i + 1, tokens.size())) {
+                    if (close.depth() == open.depth() + 1 && s.charAt(close.start()) == ')') {
+                        return s.substring(open.end(), close.start());
+                    }
+                }
+                return s.substring(open.end());
             }
         }
-        return s.substring(open + 1);
+        return "";
+    }
+
+    /** The tokens of a folded statement; none when it does not lex on its own (the rules then match nothing). */
+    private static List<SqlSplitter.Token> tokens(String s) {
+        try {
+            return SqlSplitter.tokens(s);
+        } catch (SqlSyntaxException e) {
+            return List.of();
+        }
     }
 
     /** A type written in a column definition, lower-cased with single spaces: {@code character varying(20)}. */

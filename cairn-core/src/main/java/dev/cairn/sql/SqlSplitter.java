@@ -43,13 +43,15 @@ public final class SqlSplitter {
     private final int length;
     private final int origin;
     /** What a run is for: splitting a script, classifying one statement, or folding one statement. */
-    private enum Mode { SPLIT, CLASSIFY, FOLD }
+    private enum Mode { SPLIT, CLASSIFY, FOLD, TOKENS }
 
     private final Mode mode;
     /** False when only classifying or folding one statement: COPY data is then not looked for. */
     private final boolean readCopyData;
     /** The folded text, in {@link Mode#FOLD}: comments and runs of whitespace as one space, tokens as written. */
     private final StringBuilder folded = new StringBuilder();
+    /** The tokens, in {@link Mode#TOKENS}. */
+    private final List<Token> tokenList = new ArrayList<>();
     private final List<SqlStatement> statements = new ArrayList<>();
 
     private int pos;
@@ -156,8 +158,9 @@ public final class SqlSplitter {
                     begin();
                 }
                 int from = pos;
+                int depth = parenDepth;
                 token(c);
-                foldToken(from);
+                foldToken(from, depth);
             }
             if (mode == Mode.CLASSIFY && tokens > 0 && !copy) {
                 break; // classifying only, and the first word is not COPY
@@ -198,15 +201,37 @@ public final class SqlSplitter {
     }
 
     /** The token from {@code from} to here: a block comment folds to a space, anything else is kept. */
-    private void foldToken(int from) {
-        if (mode != Mode.FOLD) {
-            return;
-        }
-        if (text.startsWith("/*", from)) {
+    private void foldToken(int from, int depth) {
+        if (mode == Mode.FOLD && text.startsWith("/*", from)) {
             foldSpace();
-        } else {
+        } else if (mode == Mode.FOLD) {
             folded.append(text, from, pos);
+        } else if (mode == Mode.TOKENS && !text.startsWith("/*", from)) {
+            tokenList.add(new Token(from, pos, depth));
         }
+    }
+
+    /**
+     * One token of a statement: a word, a quoted literal or identifier, a number, an operator or
+     * punctuation character.
+     *
+     * @param start where it starts in the text
+     * @param end   just after it
+     * @param depth how many parentheses are open before it
+     */
+    public record Token(int start, int end, int depth) {
+    }
+
+    /**
+     * The tokens of one statement, comments and whitespace left out, lexed as {@link #split(SqlSource)}
+     * lexes: for rules that look for a {@code ,} or a {@code )} outside quotes (the linter's).
+     *
+     * @throws SqlSyntaxException when a quote or comment is not closed within the text
+     */
+    public static List<Token> tokens(String sql) {
+        SqlSplitter splitter = new SqlSplitter(new SqlSource("statement", sql, 1), Mode.TOKENS);
+        splitter.run();
+        return List.copyOf(splitter.tokenList);
     }
 
     /** Leaves the newline at {@code at} out of the statement's text. */
