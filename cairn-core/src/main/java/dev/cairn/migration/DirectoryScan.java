@@ -3,7 +3,6 @@ package dev.cairn.migration;
 import dev.cairn.config.Configuration;
 import dev.cairn.config.MigrationSettings;
 import dev.cairn.error.CairnException;
-import dev.cairn.error.Next;
 import dev.cairn.sql.SqlSource;
 import java.io.File;
 import java.io.IOException;
@@ -246,12 +245,12 @@ public final class DirectoryScan {
     private static Tree tree(Path dir) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw CairnException.usage("dir.missing", "migrations directory " + dir + " is a file, not a directory;"
-                    + " point " + Next.setting("dir") + " at the folder that holds the migrations"
+                    + " point " + dev.cairn.error.Next.setting("dir") + " at the folder that holds the migrations"
                     + (dir.getParent() == null ? "" : ", such as " + dir.getParent()));
         }
         if (!Files.isDirectory(dir)) {
             throw CairnException.usage("dir.missing", "migrations directory " + dir + " does not exist;"
-                    + " create it, or point " + Next.setting("dir") + " at your migrations");
+                    + " create it, or point " + dev.cairn.error.Next.setting("dir") + " at your migrations");
         }
         List<Entry> files = new ArrayList<>();
         List<Path> folders = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.cairn.migration;
 
 import dev.cairn.error.CairnException;
-import dev.cairn.error.Next;
 import dev.cairn.sql.SqlSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ final class DrizzleConvention implements Convention {
         if (journal.isPresent() && journal.get().entry(tag).isEmpty()) {
             throw CairnException.usage("file.drizzle-unlisted", file.display() + ": is not listed in "
                     + journal.get().file() + ", so drizzle-kit would not run it; add its entry (drizzle-kit generate"
-                    + " and " + Next.action("new") + " write it), or move the file out of this folder");
+                    + " and " + dev.cairn.error.Next.action("new") + " write it), or move the file out of this folder");
         }
         SqlSource up = new SqlSource(file.display(), file.text(), 1);
         return Optional.of(Part.up(NAME, file, Version.parse(m.group(1)), Names.describe(m.group(2)), up,
@@ -100,5 +99,32 @@ final class DrizzleConvention implements Convention {
         } catch (CairnException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code <number>_name.sql} in the journal's folder; its entry is added once it is written. */
+    @Override
+    public List<NewFile> next(Next next) {
+        return List.of(new NewFile(next.file(next.number() + "_" + next.name() + ".sql"),
+                next.header() + (next.up().isEmpty() ? "" : "\n" + next.up()) + "\n"));
+    }
+
+    /** The journal entry of the new file, as drizzle-kit writes it. */
+    @Override
+    public void written(Next next, List<NewFile> files) {
+        for (NewFile f : files) {
+            String name = f.path().getFileName().toString();
+            DrizzleJournal.append(f.path().getParent(), name.substring(0, name.length() - ".sql".length()), next.now());
+        }
+    }
+
+    @Override
+    public String statementBreak() {
+        return "--> statement-breakpoint\n";
+    }
+
+    /** drizzle-kit writes no down scripts, and runs none. */
+    @Override
+    public boolean keepsDowns() {
+        return false;
     }
 }
