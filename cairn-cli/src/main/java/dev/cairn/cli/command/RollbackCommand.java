@@ -65,7 +65,7 @@ public final class RollbackCommand extends DatabaseCommand {
     boolean force;
 
     @Option(names = "--dry-run", description = "List what would be rolled back, newest first, with each down"
-            + " script's source (file, history, empty, missing) and its SQL; change nothing.")
+            + " script's source (file, history, computed, empty, missing) and its SQL; change nothing.")
     boolean dryRun;
 
     @Mixin
@@ -154,8 +154,10 @@ public final class RollbackCommand extends DatabaseCommand {
             console.err("about to roll back, newest first:");
             plan.forEach(p -> console.err(Text.rollbackLine(p)));
         }
-        confirmation.require("roll back " + plan.size() + (plan.size() == 1 ? " migration" : " migrations"),
-                cairn.configuration().connection().database());
+        long computed = plan.stream().filter(RollbackRequest.Planned::computed).count();
+        confirmation.require("roll back " + plan.size() + (plan.size() == 1 ? " migration" : " migrations")
+                        + (computed == 0 ? "" : " (" + computed + " with a down computed at apply time, which restores"
+                        + " the schema, not data)"), cairn.configuration().connection().database());
         return true;
     }
 }

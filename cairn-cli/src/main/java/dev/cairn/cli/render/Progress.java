@@ -55,6 +55,12 @@ public final class Progress implements Listener {
             }
             return;
         }
+        if (event instanceof Event.DownComputed d && !d.stored()) {
+            if (!console.jsonLog()) {
+                console.err("note: " + Json.downComputed(d));
+            }
+            return;
+        }
         if (quiet) {
             return;
         }
@@ -72,6 +78,7 @@ public final class Progress implements Listener {
                     + switch (b.downSource()) {
                         case "history" -> "  (down SQL stored at apply time)";
                         case "empty" -> "  (empty down: nothing undone)";
+                        case "computed" -> "  (down computed at apply time)";
                         default -> "";
                     });
         }
