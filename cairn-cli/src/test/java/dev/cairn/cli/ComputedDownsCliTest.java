@@ -162,6 +162,16 @@ class ComputedDownsCliTest {
     }
 
     @Test
+    void aComputedDownsValueThatIsNotABooleanIsAUsageErrorAndNothingRuns() throws Exception {
+        Files.writeString(cwd.resolve("cairn.toml"), "computed_downs = \"no\"\n");
+        String dir = drizzle();
+        Cli.Result r = cli.run("migrate", "--dir", dir);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("'computed_downs' must be true or false");
+        assertThat(db.relations()).isEmpty();
+    }
+
+    @Test
     void whatTheGeneratorCannotExpressLeavesTheMigrationWithoutADown() throws Exception {
         MigrationDir dir = new MigrationDir(cwd.resolve("db/migrations"));
         dir.write("V1__mood.sql", "CREATE TYPE mood AS ENUM ('sad', 'ok');\n")
