@@ -132,7 +132,9 @@ public final class Rollback {
         }
         if (!lacking.isEmpty()) {
             String why = allDrizzle
-                    ? ": drizzle-kit writes none, so drizzle migrations only go forward; undo a change with a new"
+                    ? ": drizzle-kit writes none, and Cairn computed none when it applied " + (lacking.size() == 1
+                    ? "it" : "them") + " (computed_downs is off, the run applied more than " + ComputedDown.MAX_PER_RUN
+                    + " without one, or the change is one the generator cannot express); undo a change with a new"
                     + " migration (cairn new NAME), or choose fewer migrations"
                     : ", in its file or stored in the history; add a down section or file (an empty one says there is"
                     + " nothing to undo), or choose"

@@ -55,8 +55,9 @@ public final class Progress implements Listener {
             }
             return;
         }
-        if (event instanceof Event.DownComputed d && !d.stored()) {
-            if (!console.jsonLog()) {
+        if (event instanceof Event.DownComputed d) {
+            // Per migration only: a run of many migrations without downs (a first deploy) is not worth a line.
+            if (!d.stored() && !d.version().isEmpty() && !console.jsonLog()) {
                 console.err("note: " + Json.downComputed(d));
             }
             return;
