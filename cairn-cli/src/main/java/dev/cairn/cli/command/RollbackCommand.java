@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
 @Command(name = "rollback", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Undo applied migrations, newest first, each down script in its own transaction; their"
                 + " history rows are marked ROLLED_BACK. By default the last batch (the last migrate run that"
-                + " applied something). The down SQL stored at apply time is used when the file is gone or changed."},
+                + " applied something). The down SQL stored at apply time is used when the file is gone or"
+                + " changed; for a migration that had none (drizzle-kit, Flyway V without U), the down Cairn"
+                + " computed when it applied it."},
         footer = {"", "Examples:",
                 "  cairn rollback                 the last batch (asks y/N on a terminal)",
                 "  cairn rollback --steps 2 --yes",
