@@ -88,6 +88,16 @@ class ComputedDownsCliTest {
         assertThat(dryJson.at("/rollback/0/downSource").asText()).isEqualTo("computed");
         assertThat(schema()).isEqualTo(atTwo);
 
+        Cli.Result declined = new Cli(cwd).env("DATABASE_URL", db.url()).terminal("n\n")
+                .run("rollback", "--steps", "1", "--dir", dir);
+        assertThat(declined.exit()).isEqualTo(6);
+        assertThat(declined.err()).contains("0002_product_search.sql  (batch 2, down SQL computed by Cairn at apply time")
+                .contains("warning: a computed down restores the schema, not data; it drops the data of column"
+                        + " public.products.search")
+                .contains("roll back 1 migration (1 with a down computed at apply time, which restores the schema, not"
+                        + " data)? [y/N]");
+        assertThat(schema()).isEqualTo(atTwo);
+
         Cli.Result rollback = cli.run("rollback", "--steps", "1", "--yes", "--dir", dir);
         assertThat(rollback.exit()).as(rollback.all()).isZero();
         assertThat(rollback.out()).contains("rolled back 0002_product_search.sql").contains("(down computed at apply time)");

@@ -87,6 +87,16 @@ public record RollbackRequest(Selection selection, Confirmation confirmation) {
                             + " comes back empty", "")).toList();
         }
 
+        /**
+         * For a computed down: the objects whose data rolling back drops (what the migration created:
+         * {@code column public.products.search}); empty otherwise.
+         */
+        public List<String> dropsData() {
+            String prefix = "-- drops the data of ";
+            return !computed() ? List.of()
+                    : sql.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+        }
+
         /** Whether a rollback can run this one. */
         public boolean runnable() {
             return !downSource.equals("missing");

@@ -123,7 +123,8 @@ public final class Text {
         }
         return "\n    warning: a computed down restores the schema, not data"
                 + (p.notRestored().isEmpty() ? "" : ": " + String.join(", ", p.notRestored())
-                + (p.notRestored().size() == 1 ? " comes" : " come") + " back empty");
+                + (p.notRestored().size() == 1 ? " comes" : " come") + " back empty")
+                + (p.dropsData().isEmpty() ? "" : "; it drops the data of " + String.join(", ", p.dropsData()));
     }
 
     /** {@code rollback --dry-run}: the plan, newest first, each with its down SQL. */
