@@ -134,8 +134,8 @@ public final class Rollback {
             String why = allDrizzle
                     ? ": drizzle-kit writes none, and Cairn computed none when it applied " + (lacking.size() == 1
                     ? "it" : "them") + " (computed_downs is off, the run applied more than " + ComputedDown.MAX_PER_RUN
-                    + " without one, or the change is one the generator cannot express); undo a change with a new"
-                    + " migration (cairn new NAME), or choose fewer migrations"
+                    + " without one, it changed data only, or the generator cannot express its change); undo a change"
+                    + " with a new migration (cairn new NAME), or choose fewer migrations"
                     : ", in its file or stored in the history; add a down section or file (an empty one says there is"
                     + " nothing to undo), or choose"
                     + " fewer migrations";
