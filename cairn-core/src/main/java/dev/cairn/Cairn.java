@@ -418,6 +418,7 @@ public final class Cairn {
         private int lockRetries = Configuration.Defaults.LOCK_RETRIES;
         private Duration statementTimeout;
         private boolean outOfOrder;
+        private boolean computedDowns = Configuration.Defaults.COMPUTED_DOWNS;
         private LockMode lockMode = Configuration.Defaults.LOCK_MODE;
         private boolean lockModeChosen;
         private Duration leaseTtl = Configuration.Defaults.LEASE_TTL;
@@ -534,6 +535,16 @@ public final class Cairn {
         }
 
         /**
+         * Whether {@code migrate} computes a down for a migration that has none (drizzle-kit's, a Flyway
+         * {@code V} file without its {@code U}) from the schema before and after it, and stores it in the
+         * history so that {@code rollback} can use it (default true).
+         */
+        public Builder computedDowns(boolean computed) {
+            this.computedDowns = computed;
+            return this;
+        }
+
+        /**
          * How runners are kept apart: a PostgreSQL advisory lock (default), or {@link LockMode#TABLE}, a
          * lease row in {@code <table>_lock} for PgBouncer transaction pooling and engines without
          * advisory locks. Unless set, CockroachDB, YugabyteDB and Citus get the lease.
@@ -606,7 +617,7 @@ public final class Cairn {
             Configuration config = new Configuration(connection, dirs, history, lockTimeout, ignore,
                     settings, new Configuration.SessionTimeouts(Optional.ofNullable(sqlLockTimeout),
                     Optional.ofNullable(statementTimeout)), outOfOrder, lockMode, leaseTtl, lockRetries, lockModeChosen,
-                    Optional.ofNullable(preloaded));
+                    Optional.ofNullable(preloaded), computedDowns);
             return new Cairn(config, listener, parsed);
         }
 

@@ -87,7 +87,8 @@ public final class Status {
                 .or(() -> e.row().map(HistoryRow::description)).orElse("");
         return new StatusResult.Item(e.version().text(), description, e.script(), e.state(),
                 applied.map(HistoryRow::appliedAt), applied.map(HistoryRow::executionMs),
-                applied.map(HistoryRow::batch), applied.map(HistoryRow::error).orElse(""));
+                applied.map(HistoryRow::batch), applied.map(HistoryRow::error).orElse(""),
+                applied.map(HistoryRow::computedDown).orElse(false));
     }
 
     private static int n(Map<State, Integer> counts, State s) {
