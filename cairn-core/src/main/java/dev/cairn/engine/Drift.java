@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.config.DatabaseUrl;
+import dev.cairn.dialect.Catalog;
 import dev.cairn.dialect.postgres.PgScratch;
 import dev.cairn.error.CairnException;
 import dev.cairn.history.History;
@@ -53,7 +54,7 @@ public final class Drift {
             cairnSchema = db.table.schema().orElse("");
             cairnTables = Snapshot.cairnTables(db.table);
             scripts = db.history.exists(db.connection) ? db.history.appliedScripts(db.connection) : List.of();
-            live = db.dialect.schema(db.connection, cairnTables, grants);
+            live = db.dialect.require(Catalog.class, "drift").schema(db.connection, cairnTables, grants);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the schema and the history", e);
         }
@@ -62,7 +63,7 @@ public final class Drift {
              Connection c = scratch.connection().open()) {
             replay(c, dialect, scratch.name(), scripts);
             c.setAutoCommit(true);
-            replayed = dialect.schema(c, cairnTables, grants);
+            replayed = dialect.require(Catalog.class, "drift").schema(c, cairnTables, grants);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the scratch database's schema", e);
         }

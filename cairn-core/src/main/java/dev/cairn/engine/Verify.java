@@ -3,6 +3,7 @@ package dev.cairn.engine;
 import dev.cairn.config.Configuration;
 import dev.cairn.config.DatabaseUrl;
 import dev.cairn.config.TableName;
+import dev.cairn.dialect.Catalog;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.DialectFactory;
 import dev.cairn.dialect.postgres.PgScratch;
@@ -183,7 +184,7 @@ public final class Verify {
         SchemaModel[] models = new SchemaModel[n + 1];
         for (int i = 0; i < n; i++) {
             if (i > base) {
-                models[i] = scratch.dialect.schema(c, excluded);
+                models[i] = scratch.dialect.require(Catalog.class, "verify").schema(c, excluded);
             }
             try {
                 run(c, scratch.dialect, scratch.major, ms.get(i), ms.get(i).up());
@@ -191,7 +192,7 @@ public final class Verify {
                 return stopped(ms, base, i, VerifyResult.Outcome.UP_FAILED, e.getMessage(), List.of());
             }
         }
-        models[n] = scratch.dialect.schema(c, excluded);
+        models[n] = scratch.dialect.require(Catalog.class, "verify").schema(c, excluded);
         SchemaModel[] downs = new SchemaModel[n];
         for (int i = n - 1; i > base; i--) {
             try {
@@ -199,7 +200,7 @@ public final class Verify {
             } catch (ScratchScript.Failed e) {
                 return stopped(ms, base, i, VerifyResult.Outcome.DOWN_FAILED, e.getMessage(), List.of());
             }
-            downs[i] = scratch.dialect.schema(c, excluded);
+            downs[i] = scratch.dialect.require(Catalog.class, "verify").schema(c, excluded);
         }
         if (base + 1 < n && !SchemaDiff.between(models[base + 1], downs[base + 1]).isEmpty()) {
             for (int i = n - 1; i > base; i--) {
@@ -217,7 +218,7 @@ public final class Verify {
                 return stopped(ms, base, i, VerifyResult.Outcome.UP_FAILED, "after the downs: " + e.getMessage(),
                         List.of());
             }
-            again[i] = scratch.dialect.schema(c, excluded);
+            again[i] = scratch.dialect.require(Catalog.class, "verify").schema(c, excluded);
         }
         if (base + 1 < n && !SchemaDiff.between(models[n], again[n - 1]).isEmpty()) {
             for (int i = base + 1; i < n; i++) {
@@ -263,7 +264,7 @@ public final class Verify {
         Dialect dialect = scratch.dialect;
         int major = scratch.major;
         // The schema before the up is needed only to compare a down with; without one, only the up runs.
-        SchemaModel before = !hasDown(m) ? null : scratch.known != null ? scratch.known : dialect.schema(c, excluded);
+        SchemaModel before = !hasDown(m) ? null : scratch.known != null ? scratch.known : dialect.require(Catalog.class, "verify").schema(c, excluded);
         scratch.known = null;
         try {
             run(c, dialect, major, m, m.up());
@@ -276,13 +277,13 @@ public final class Verify {
         if (before == null) {
             return new Trip(item(m, VerifyResult.Outcome.NO_DOWN, "", List.of()), false);
         }
-        SchemaModel after = dialect.schema(c, excluded);
+        SchemaModel after = dialect.require(Catalog.class, "verify").schema(c, excluded);
         try {
             run(c, dialect, major, m, m.down().get());
         } catch (ScratchScript.Failed e) {
             return new Trip(item(m, VerifyResult.Outcome.DOWN_FAILED, e.getMessage(), List.of()), true);
         }
-        List<SchemaDiff.Difference> left = SchemaDiff.between(before, dialect.schema(c, excluded));
+        List<SchemaDiff.Difference> left = SchemaDiff.between(before, dialect.require(Catalog.class, "verify").schema(c, excluded));
         if (!left.isEmpty()) {
             return new Trip(item(m, VerifyResult.Outcome.DOWN_LEAVES_CHANGES, "", left), true);
         }
@@ -292,7 +293,7 @@ public final class Verify {
             return new Trip(item(m, VerifyResult.Outcome.UP_FAILED, "after the down: " + e.getMessage(), List.of()),
                     false);
         }
-        SchemaModel reapplied = dialect.schema(c, excluded);
+        SchemaModel reapplied = dialect.require(Catalog.class, "verify").schema(c, excluded);
         List<SchemaDiff.Difference> again = SchemaDiff.between(after, reapplied);
         scratch.known = reapplied;
         return again.isEmpty() ? new Trip(item(m, VerifyResult.Outcome.OK, "", List.of()), false)

@@ -1,6 +1,9 @@
-package dev.cairn.dialect;
+package dev.cairn.dialect.postgres;
 
 import dev.cairn.config.TableName;
+import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.Lease;
+import dev.cairn.dialect.LeaseTable;
 import dev.cairn.error.CairnException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,13 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The lease lock's table, {@code <history>_lock} in the history table's schema, with at most one
+ * PostgreSQL's lease table ({@link LeaseTable}): the lease lock's table, {@code <history>_lock} in the history table's schema, with at most one
  * row (id 1). Every statement is one atomic statement in autocommit, so it works through PgBouncer
  * in transaction mode; times come from the server's clock; values are bound, the name is quoted
  * by the dialect. Written in the SQL of PostgreSQL and the engines that speak it (INSERT … ON
  * CONFLICT, RETURNING).
  */
-public final class LeaseTable {
+final class PgLeaseTable implements LeaseTable {
 
     /**
      * Another runner created the table or schema at the same moment: CREATE … IF NOT EXISTS checks
@@ -40,16 +43,13 @@ public final class LeaseTable {
      * The lease table of {@code history}: {@code <history>_lock} next to it, shortened with a hash
      * when that would be longer than 63 bytes ({@link TableName#sibling}).
      */
-    public LeaseTable(Dialect dialect, TableName history) {
+    PgLeaseTable(Dialect dialect, TableName history) {
         this.dialect = dialect;
         this.table = history.sibling("_lock");
         this.name = dialect.qualified(table);
     }
 
-    /** Who claims the lease: a fresh random token, this host and process. */
-    record Claim(String token, String host, long pid) {
-    }
-
+    @Override
     public TableName table() {
         return table;
     }
@@ -59,7 +59,8 @@ public final class LeaseTable {
      * Gives up after a few rounds rather than loop: a table that CREATE TABLE IF NOT EXISTS leaves
      * missing means its name resolves to another relation.
      */
-    void ensure(Connection c) throws SQLException {
+    @Override
+    public void ensure(Connection c) throws SQLException {
         for (int attempt = 1; !dialect.tableExists(c, table); attempt++) {
             if (attempt > 5) {
                 throw CairnException.failed("lock.table", "cannot create the lock table " + table + ": it is still"
@@ -103,7 +104,8 @@ public final class LeaseTable {
      *
      * @return the lease, when it is now this claim's
      */
-    Optional<Lease> tryAcquire(Connection c, Claim claim, Duration ttl) throws SQLException {
+    @Override
+    public Optional<Lease> tryAcquire(Connection c, Claim claim, Duration ttl) throws SQLException {
         String sql = "INSERT INTO " + name + " AS l (id, token, host, pid, application_name, acquired_at, renewed_at,"
                 + " expires_at) VALUES (1, ?, ?, ?, pg_catalog.current_setting('application_name'),"
                 + " pg_catalog.clock_timestamp(), pg_catalog.clock_timestamp(), pg_catalog.clock_timestamp() + " + TTL + ")"
@@ -127,7 +129,8 @@ public final class LeaseTable {
      *
      * @return false when the lease is gone: taken over, or cleared by {@code cairn unlock}
      */
-    boolean renew(Connection c, String token, Duration ttl) throws SQLException {
+    @Override
+    public boolean renew(Connection c, String token, Duration ttl) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + name + " SET renewed_at = pg_catalog.clock_timestamp(),"
                 + " expires_at = pg_catalog.clock_timestamp() + " + TTL + " WHERE id = 1 AND token = ?")) {
             ps.setLong(1, ttl.toMillis());
@@ -137,7 +140,8 @@ public final class LeaseTable {
     }
 
     /** Deletes the row if it is still this token's. */
-    void release(Connection c, String token) throws SQLException {
+    @Override
+    public void release(Connection c, String token) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + name + " WHERE id = 1 AND token = ?")) {
             ps.setString(1, token);
             ps.executeUpdate();
@@ -145,6 +149,7 @@ public final class LeaseTable {
     }
 
     /** The current lease, live or expired; empty when nobody holds one (or the table does not exist). */
+    @Override
     public Optional<Lease> read(Connection c) throws SQLException {
         if (!dialect.tableExists(c, table)) {
             return Optional.empty();
@@ -160,6 +165,7 @@ public final class LeaseTable {
      *
      * @return false when the row changed since it was read
      */
+    @Override
     public boolean clear(Connection c, Lease lease, boolean force) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + name + " WHERE id = 1 AND token = ?"
                 + " AND (? OR expires_at < pg_catalog.clock_timestamp())")) {

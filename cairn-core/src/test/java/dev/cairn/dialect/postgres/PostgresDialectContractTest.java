@@ -83,6 +83,12 @@ class PostgresDialectContractTest extends DialectContract {
         return "LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE";
     }
 
+    @Override
+    protected java.util.Set<Class<?>> capabilities() {
+        return java.util.Set.of(dev.cairn.dialect.Backups.class, dev.cairn.dialect.Leases.class,
+                dev.cairn.dialect.Sessions.class, dev.cairn.dialect.Catalog.class, dev.cairn.dialect.Copy.class);
+    }
+
     @Test
     void theServerIsTheMajorThisRunIsFor() throws Exception {
         try (Connection c = connect()) {
@@ -122,7 +128,8 @@ class PostgresDialectContractTest extends DialectContract {
     void theDeadClientCheckIsSetFromPostgres14AndLeftAloneBefore() throws Exception {
         try (Connection working = connect(); Connection lock = connect()) {
             int major = working.getMetaData().getDatabaseMajorVersion();
-            dialect.openSession(working, TableName.parse("cairn_history"), Configuration.SessionTimeouts.none());
+            dialect.openSession(working, TableName.parse("cairn_history"),
+                    dev.cairn.dialect.SessionSettings.of(Configuration.SessionTimeouts.none()));
             dialect.prepareSession(lock);
             for (Connection c : List.of(working, lock)) {
                 Map<String, String> s = sessionSettings(c);
