@@ -23,9 +23,9 @@ import java.util.List;
 /**
  * PostgreSQL: advisory lock, identity history table, and its list of non-transactional statements;
  * every capability: {@link Backups} with pg_dump, pg_restore and psql ({@link PgBackups}), the lease
- * table, session administration, the catalog and COPY.
+ * table, session administration ({@link PgSessions}), the catalog and COPY ({@link PgCopy}).
  */
-final class PostgresDialect implements Dialect, Leases, Sessions, dev.cairn.dialect.Catalog, Copy {
+final class PostgresDialect implements Dialect, Leases, dev.cairn.dialect.Catalog {
 
     /**
      * How often the server checks that Cairn is still connected while a statement runs, so that a
@@ -54,8 +54,9 @@ final class PostgresDialect implements Dialect, Leases, Sessions, dev.cairn.dial
 
     @Override
     public <T> java.util.Optional<T> capability(Class<T> type) {
-        return type == Backups.class ? java.util.Optional.of(type.cast(new PgBackups()))
-                : Dialect.super.capability(type);
+        Object offered = type == Backups.class ? new PgBackups() : type == Sessions.class ? new PgSessions()
+                : type == Copy.class ? new PgCopy() : this;
+        return type.isInstance(offered) ? java.util.Optional.of(type.cast(offered)) : java.util.Optional.empty();
     }
 
     @Override
@@ -240,23 +241,6 @@ final class PostgresDialect implements Dialect, Leases, Sessions, dev.cairn.dial
     }
 
     @Override
-    public List<dev.cairn.dialect.LockSession> advisoryHolders(Connection connection, TableName table)
-            throws SQLException {
-        return AdvisorySessions.holder(connection, table);
-    }
-
-    @Override
-    public boolean terminateSession(Connection connection, int pid, long waitMillis) throws SQLException {
-        return AdvisorySessions.terminate(connection, pid, waitMillis);
-    }
-
-    @Override
-    public String terminateAdvice() {
-        return "after pg_terminate_backend; look at it in pg_stat_activity (a superuser or a member of"
-                + " pg_signal_backend may end it)";
-    }
-
-    @Override
     public String nonTransactionalReason(SqlStatement statement, int serverMajorVersion) {
         return NonTransactional.reason(statement.sql(), serverMajorVersion);
     }
@@ -273,38 +257,8 @@ final class PostgresDialect implements Dialect, Leases, Sessions, dev.cairn.dial
     }
 
     @Override
-    public long copyOut(Connection connection, String sql) throws SQLException {
-        try {
-            return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                    .copyOut(sql, java.io.Writer.nullWriter());
-        } catch (java.io.IOException e) {
-            throw new SQLException("COPY output could not be read: " + e.getMessage(), "08006", e);
-        }
-    }
-
-    @Override
-    public long copyIn(Connection connection, String sql, String data) throws SQLException {
-        try {
-            return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                    .copyIn(sql, new java.io.StringReader(data));
-        } catch (java.io.IOException e) {
-            throw new SQLException("COPY data could not be sent: " + e.getMessage(), "08006", e);
-        }
-    }
-
-    @Override
     public boolean lockNotAvailable(SQLException e) {
         return LockBlockers.lockNotAvailable(e);
-    }
-
-    @Override
-    public java.util.OptionalInt sessionId(Connection connection) throws SQLException {
-        return LockBlockers.sessionId(connection);
-    }
-
-    @Override
-    public List<dev.cairn.dialect.Blocker> blockers(Connection watcher, int pid) throws SQLException {
-        return LockBlockers.blockers(watcher, pid);
     }
 
     @Override
