@@ -190,6 +190,33 @@ public abstract class DialectContract {
         }
     }
 
+    /**
+     * A run inside one schema (a fan-out over schemas): the schema is one of Cairn's own settings, so
+     * unqualified names resolve there from the start and again after a script moved the session
+     * elsewhere, and the session goes back with the search as it was handed over. The test's
+     * {@link #emptyDatabase} drops the schema {@code contract_tenant}.
+     */
+    @Test
+    void aRunInOneSchemaResolvesNamesThereAndGivesTheSessionBackAsHandedOver() throws Exception {
+        SessionSettings own = new SessionSettings(Optional.of("contract_tenant"), Configuration.SessionTimeouts.none());
+        TableName landed = new TableName(Optional.of("contract_tenant"), "landed");
+        try (Connection c = connect()) {
+            execute(c, "CREATE SCHEMA contract_tenant");
+            Map<String, String> handedOver = sessionSettings(c);
+            Dialect.OpenedSession session = dialect.openSession(c,
+                    new TableName(Optional.of("contract_tenant"), "contract_history"), own);
+            assertThat(session.currentSchema()).isEqualTo("contract_tenant");
+
+            execute(c, sessionChanges().toArray(String[]::new));
+            dialect.resetSession(c, session.handedOver(), own);
+            execute(c, "CREATE TABLE landed (id int)");
+            assertThat(dialect.tableExists(c, landed)).isTrue();
+
+            dialect.restoreSession(c, session.handedOver());
+            assertThat(sessionSettings(c)).isEqualTo(handedOver);
+        }
+    }
+
     @Test
     void theCapabilitiesItClaimsAreOfferedAndTheOthersRefusedWithAUsageError() {
         for (Class<?> type : List.of(Backups.class, Leases.class, Sessions.class, Catalog.class, Copy.class)) {

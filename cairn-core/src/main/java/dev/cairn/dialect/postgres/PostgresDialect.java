@@ -120,7 +120,9 @@ final class PostgresDialect implements Dialect, Leases, dev.cairn.dialect.Catalo
                 if (pooled) {
                     Pooler.noServerPrepare(connection).ifPresent(t -> handedOver.put(Pooler.THRESHOLD, t));
                 }
-                return new OpenedSession(handedOver, rs.getString(3), rs.getString(1) == null ? "public" : rs.getString(1),
+                // current_schema() ran before Cairn's settings in the same select list: a run's own schema wins.
+                String current = own.schema().orElse(rs.getString(1) == null ? "public" : rs.getString(1));
+                return new OpenedSession(handedOver, rs.getString(3), current,
                         rs.getBoolean(2), Engine.leaseReason(rs.getString(5), rs.getBoolean(6)), pooled);
             }
         }

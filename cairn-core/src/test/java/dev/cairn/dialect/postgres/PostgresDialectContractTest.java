@@ -42,7 +42,7 @@ class PostgresDialectContractTest extends DialectContract {
     @Override
     protected void emptyDatabase() throws SQLException {
         db.reset();
-        db.execute("DROP SCHEMA IF EXISTS elsewhere CASCADE");
+        db.execute("DROP SCHEMA IF EXISTS elsewhere CASCADE", "DROP SCHEMA IF EXISTS contract_tenant CASCADE");
     }
 
     @Override
