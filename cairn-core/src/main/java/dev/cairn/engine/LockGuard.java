@@ -152,8 +152,8 @@ final class LockGuard {
     private OptionalInt sessionId() {
         if (sessionId == null) {
             try {
-                sessionId = db.dialect.capability(Sessions.class).isEmpty() ? OptionalInt.empty()
-                        : db.dialect.capability(Sessions.class).get().sessionId(db.connection);
+                Optional<Sessions> sessions = db.dialect.capability(Sessions.class);
+                sessionId = sessions.isEmpty() ? OptionalInt.empty() : sessions.get().sessionId(db.connection);
             } catch (SQLException e) {
                 sessionId = OptionalInt.empty();
             }
