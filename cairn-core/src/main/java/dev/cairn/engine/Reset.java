@@ -94,8 +94,8 @@ public final class Reset {
             // The lock table stays: this run holds its lease row.
             TableName lockTable = history.sibling("_lock");
             String lockSchema = lockTable.schema().orElse(current);
-            List<String> drops = new ArrayList<>(db.dialect.require(Catalog.class, "reset").dropStatements(db.connection, managed,
-                    List.of(lockSchema + "." + lockTable.name())));
+            List<String> drops = new ArrayList<>(db.dialect.require(Catalog.class, "reset").dropStatements(
+                    db.connection, managed, List.of(lockSchema + "." + lockTable.name())));
             for (TableName own : List.of(history, new TableName(history.schema(), SeedHistory.NAME))) {
                 drops.add("DROP TABLE IF EXISTS " + db.dialect.qualified(own) + " CASCADE");
             }

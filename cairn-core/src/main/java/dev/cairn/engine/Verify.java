@@ -264,7 +264,8 @@ public final class Verify {
         Dialect dialect = scratch.dialect;
         int major = scratch.major;
         // The schema before the up is needed only to compare a down with; without one, only the up runs.
-        SchemaModel before = !hasDown(m) ? null : scratch.known != null ? scratch.known : dialect.require(Catalog.class, "verify").schema(c, excluded);
+        SchemaModel before = !hasDown(m) ? null : scratch.known != null ? scratch.known
+                : dialect.require(Catalog.class, "verify").schema(c, excluded);
         scratch.known = null;
         try {
             run(c, dialect, major, m, m.up());
@@ -283,7 +284,8 @@ public final class Verify {
         } catch (ScratchScript.Failed e) {
             return new Trip(item(m, VerifyResult.Outcome.DOWN_FAILED, e.getMessage(), List.of()), true);
         }
-        List<SchemaDiff.Difference> left = SchemaDiff.between(before, dialect.require(Catalog.class, "verify").schema(c, excluded));
+        List<SchemaDiff.Difference> left = SchemaDiff.between(before,
+                dialect.require(Catalog.class, "verify").schema(c, excluded));
         if (!left.isEmpty()) {
             return new Trip(item(m, VerifyResult.Outcome.DOWN_LEAVES_CHANGES, "", left), true);
         }
