@@ -99,6 +99,28 @@ public final class Cairn {
         return new Migrate(config, listener).run(options);
     }
 
+    /**
+     * As {@link #migrate(MigrateOptions)}, with {@code lint} run first on the same session: its verdict
+     * refuses by throwing, and then nothing is applied.
+     */
+    public MigrateResult migrate(MigrateOptions options, dev.cairn.engine.MigrateLint lint) {
+        return new Migrate(config, listener).linting(lint).run(options);
+    }
+
+    /**
+     * The lint a migrate runs first ({@link #migrate(MigrateOptions, dev.cairn.engine.MigrateLint)}): the
+     * static rules, or with {@code observe} each waiting statement run on a scratch database on the
+     * server of {@code scratchUrl} (empty: the target's, as {@link #lint(dev.cairn.lint.LintOptions)}).
+     */
+    public dev.cairn.engine.MigrateLint migrateLint(dev.cairn.lint.LintOptions options, boolean observe,
+                                                    Optional<String> scratchUrl,
+                                                    java.util.function.Consumer<dev.cairn.lint.LintResult> verdict) {
+        dev.cairn.engine.Lint lint = !observe ? new dev.cairn.engine.Lint(config, options)
+                : new dev.cairn.engine.Lint(config, scratchUrl.map(DatabaseUrl::parse)
+                        .orElseGet(() -> scratchServer("lint")), ApplicationName.of(VERSION), options);
+        return new dev.cairn.engine.MigrateLint(lint, verdict);
+    }
+
     /** What {@link #migrate(MigrateOptions)} would run; changes nothing. */
     public DryRun dryRun(MigrateOptions options) {
         return new Migrate(config, listener).dryRun(options);
@@ -358,6 +380,13 @@ public final class Cairn {
     /** Backs up first when something is pending, then migrates; when the backup fails nothing is applied. */
     public BackupThenMigrate.Result migrate(MigrateOptions options, BackupRequest backup) {
         return new BackupThenMigrate(new Migrate(config, listener), backupOperation(), listener)
+                .run(options, backup);
+    }
+
+    /** As {@link #migrate(MigrateOptions, BackupRequest)}, with {@code lint} run first, before the backup. */
+    public BackupThenMigrate.Result migrate(MigrateOptions options, BackupRequest backup,
+                                            dev.cairn.engine.MigrateLint lint) {
+        return new BackupThenMigrate(new Migrate(config, listener).linting(lint), backupOperation(), listener)
                 .run(options, backup);
     }
 

@@ -142,7 +142,7 @@ public final class SchemaBench {
             if (!v.passed() || v.migrations().size() != n) {
                 throw new IllegalStateException("verify did not pass");
             }
-            rows.append(row("verify, " + n + " migrations with downs (up, down, up; 4 model reads each)",
+            rows.append(row("verify, " + n + " migrations with downs (up, down, up; 3 model reads each)",
                     m.entries().size(), List.of(took)));
             Bench.log(rows.toString().strip());
             return rows.toString();

@@ -417,6 +417,21 @@ class BackupRestoreTest {
     }
 
     @Test
+    void migrateBackupRefusedByTheLintTakesNoBackup() throws Exception {
+        assertThat(cli.run("migrate").exit()).isZero();
+        new MigrationDir(cwd.resolve("db/migrations"))
+                .dbmate("003_idx.sql", "CREATE INDEX users_name ON users (name);", "DROP INDEX users_name;");
+        Files.writeString(cwd.resolve("cairn.toml"), "lint = \"error\"\n");
+        Path dumped = cwd.resolve("pg_dump-ran");
+        fakeTool("pg_dump", "touch '" + dumped + "'\nexit 1\n");
+        Cli.Result r = fakeCli().run("migrate", "--backup");
+        assertThat(r.exit()).as(r.all()).isEqualTo(4);
+        assertThat(r.err()).contains("require-concurrent-index-creation").contains("nothing was applied");
+        assertThat(dumped).as("the lint refuses before the backup").doesNotExist();
+        assertThat(db.scalar("SELECT count(*) FROM cairn_history")).isEqualTo("2");
+    }
+
+    @Test
     void migrateBackupTellsTheBackupBeforeTheMigrationsRun() throws Exception {
         assumeClientTools();
         Cli.Result r = cli.run("migrate", "--backup");

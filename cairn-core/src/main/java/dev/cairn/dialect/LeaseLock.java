@@ -62,11 +62,8 @@ public final class LeaseLock implements MigrationLock {
         table.ensure(connection);
         LeaseTable.Claim claim = new LeaseTable.Claim(UUID.randomUUID().toString(), HostName.get(), ProcessHandle.current().pid());
         while (table.tryAcquire(connection, claim, ttl).isEmpty()) {
-            if (wait.expired()) {
-                throw timeout(table, table.read(connection), wait);
-            }
-            wait.report(() -> table.read(connection).map(Lease::holder));
-            wait.pause(LockWait.POLL);
+            wait.retry(LockWait.POLL, () -> table.read(connection).map(Lease::holder),
+                    () -> timeout(table, table.read(connection), wait));
         }
         LeaseLock lock = new LeaseLock(connection, table, claim.token(), ttl);
         lock.heartbeat.start();

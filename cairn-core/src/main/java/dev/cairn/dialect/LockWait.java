@@ -22,6 +22,12 @@ public final class LockWait {
         Optional<LockHolder> holder() throws SQLException;
     }
 
+    /** What a wait that ran out says, read from the server when it does (who holds the lock now). */
+    @FunctionalInterface
+    public interface Timeout {
+        CairnException exception() throws SQLException;
+    }
+
     private final Duration timeout;
     private final LockWatcher watcher;
     private final long start = System.nanoTime();
@@ -64,6 +70,19 @@ public final class LockWait {
             nextReport = nextReport.plus(REPORT_EVERY);
         }
         watcher.waiting(query.holder(), waited);
+    }
+
+    /**
+     * The step of every lock-polling loop after a try that did not get the lock: once the deadline has
+     * passed, throws what {@code timeout} says; otherwise tells who holds the lock (see {@link #report})
+     * and sleeps {@code poll} before the next try.
+     */
+    public void retry(Duration poll, HolderQuery holder, Timeout timeout) throws SQLException {
+        if (expired()) {
+            throw timeout.exception();
+        }
+        report(holder);
+        pause(poll);
     }
 
     /** Sleeps {@code d}, or less when the deadline comes sooner. */

@@ -26,19 +26,23 @@ public final class BackupThenMigrate {
         this.listener = listener;
     }
 
+    /** The plan, the lint asked for (before the backup) and the migration run on one session. */
     public Result run(MigrateOptions options, BackupRequest request) {
-        if (migrate.dryRun(options).migrations().isEmpty()) {
-            return new Result(Optional.empty(), migrate.run(options));
+        try (Session db = migrate.open()) {
+            Migrate linted = migrate.lintFirst(db);
+            if (linted.dryRun(db, options).migrations().isEmpty()) {
+                return new Result(Optional.empty(), linted.run(db, options));
+            }
+            BackupResult b;
+            try {
+                b = backup.run(request);
+            } catch (CairnException e) {
+                throw new CairnException(e.kind() == CairnException.Kind.USAGE ? e.kind() : CairnException.Kind.FAILED,
+                        "migrate.backup-failed", "the backup before migrating failed, so no migration was applied: "
+                        + e.getMessage(), e);
+            }
+            listener.on(new Event.BackupWritten(b));
+            return new Result(Optional.of(b), linted.run(db, options));
         }
-        BackupResult b;
-        try {
-            b = backup.run(request);
-        } catch (CairnException e) {
-            throw new CairnException(e.kind() == CairnException.Kind.USAGE ? e.kind() : CairnException.Kind.FAILED,
-                    "migrate.backup-failed", "the backup before migrating failed, so no migration was applied: "
-                    + e.getMessage(), e);
-        }
-        listener.on(new Event.BackupWritten(b));
-        return new Result(Optional.of(b), migrate.run(options));
     }
 }

@@ -36,13 +36,30 @@ public final class Baseline {
 
     public Result run(Version upTo) {
         List<Migration> migrations = Discover.valid(config);
+        List<Migration> chosen = chosen(migrations, upTo);
+        try (Session db = Session.open(config)) {
+            return run(db, migrations, chosen);
+        }
+    }
+
+    /** {@link #run(Version)} on a session already open; its owner closes it. */
+    Result run(Session db, Version upTo) {
+        List<Migration> migrations = Discover.valid(config);
+        return run(db, migrations, chosen(migrations, upTo));
+    }
+
+    private static List<Migration> chosen(List<Migration> migrations, Version upTo) {
         List<Migration> chosen = migrations.stream()
                 .filter(m -> m.kind() == Migration.Kind.VERSIONED && m.version().compareTo(upTo) <= 0).toList();
         if (chosen.isEmpty()) {
             throw CairnException.usage("baseline.none", "no migration has a version at or below " + upTo
                     + "; give the version of the last migration the database already has");
         }
-        try (Session db = Session.open(config)) {
+        return chosen;
+    }
+
+    private Result run(Session db, List<Migration> migrations, List<Migration> chosen) {
+        try {
             db.lock(listener);
             db.ensureHistory(listener);
             List<HistoryRow> rows = db.rows();
@@ -52,13 +69,13 @@ public final class Baseline {
                         + " migrated yet. Nothing was changed");
             }
             int batch = new Ledger(migrations, rows).nextBatch();
-            db.connection.setAutoCommit(false);
-            for (Migration m : chosen) {
-                db.history.insert(db.connection, new NewRow(m.version().text(), m.description(), m.script(), KIND,
-                        m.checksum(), m.up().text(), m.down().map(d -> d.text()), batch,
-                        HistoryRow.Status.SUCCESS, true, 0, ""));
-            }
-            db.connection.commit();
+            Transaction.run(db.connection, () -> {
+                for (Migration m : chosen) {
+                    db.history.insert(db.connection, new NewRow(m.version().text(), m.description(), m.script(), KIND,
+                            m.checksum(), m.up().text(), m.down().map(d -> d.text()), batch,
+                            HistoryRow.Status.SUCCESS, true, 0, ""));
+                }
+            });
             return new Result(chosen.stream().map(m -> m.version().text()).toList(), batch);
         } catch (SQLException e) {
             throw Jdbc.failed("baseline could not write the history; nothing was changed", e);

@@ -64,6 +64,34 @@ final class Discover {
         }
     }
 
+    /** An operation on an open session, given what was read from the files and from the database first. */
+    @FunctionalInterface
+    interface Operation<T, U, R> {
+        R run(Session db, T files, U early);
+    }
+
+    /**
+     * The one open-and-close wrapper of the operations: opens the session while the files are read
+     * (see {@link #whileOpening(Configuration, Function, Function)}), runs {@code op} on it, closes it.
+     */
+    static <T, U, R> R opening(Configuration config, Function<Configuration, T> read, Function<Session, U> meanwhile,
+                               Operation<T, U, R> op) {
+        Opened<T, U> opened = whileOpening(config, read, meanwhile);
+        try (Session db = opened.db()) {
+            return op.run(db, opened.files(), opened.early());
+        }
+    }
+
+    /**
+     * {@code op} on a session already open (a fan-out's, a scratch database's): the files are read
+     * now, then {@code meanwhile} runs; the session stays open for its owner to close.
+     */
+    static <T, U, R> R on(Session db, Configuration config, Function<Configuration, T> read,
+                          Function<Session, U> meanwhile, Operation<T, U, R> op) {
+        T files = read.apply(config);
+        return op.run(db, files, meanwhile.apply(db));
+    }
+
     /** Runs {@code step}; when it fails, a problem with the files (if any) is thrown instead of its failure. */
     private static <R> R filesFirst(Background<?> files, Supplier<R> step) {
         try {

@@ -3,15 +3,10 @@ package dev.cairn.engine;
 import dev.cairn.config.Configuration;
 import dev.cairn.config.DatabaseUrl;
 import dev.cairn.dialect.Catalog;
-import dev.cairn.dialect.postgres.PgScratch;
-import dev.cairn.error.CairnException;
 import dev.cairn.history.History;
 import dev.cairn.jdbc.Jdbc;
 import dev.cairn.schema.SchemaDiff;
 import dev.cairn.schema.SchemaModel;
-import dev.cairn.sql.SqlSource;
-import dev.cairn.sql.SqlSplitter;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
@@ -59,11 +54,8 @@ public final class Drift {
             throw Jdbc.failed("cannot read the schema and the history", e);
         }
         SchemaModel replayed;
-        try (PgScratch scratch = PgScratch.create(scratchServer, applicationName);
-             Connection c = scratch.connection().open()) {
-            replay(c, dialect, scratch.name(), scripts);
-            c.setAutoCommit(true);
-            replayed = dialect.require(Catalog.class, "drift").schema(c, cairnTables, grants);
+        try (ScratchSession scratch = ScratchSession.replayed(scratchServer, applicationName, scripts)) {
+            replayed = dialect.require(Catalog.class, "drift").schema(scratch.connection, cairnTables, grants);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the scratch database's schema", e);
         }
@@ -73,27 +65,5 @@ public final class Drift {
                         && d.change() == SchemaDiff.Change.ADDED))
                 .toList();
         return new DriftResult(!differences.isEmpty(), scripts.size(), differences);
-    }
-
-    /** Runs the recorded up scripts in order, each as it ran (also what {@code verify --pending} starts from). */
-    static void replay(Connection c, dev.cairn.dialect.Dialect dialect, String scratch,
-                       List<History.AppliedScript> scripts) {
-        for (History.AppliedScript s : scripts) {
-            replay(c, dialect, scratch, s);
-        }
-    }
-
-    /** Runs one recorded up script as it ran: in a transaction when it did. */
-    private static void replay(Connection c, dev.cairn.dialect.Dialect dialect, String scratch,
-                               History.AppliedScript s) {
-        try {
-            ScratchScript.run(c, dialect, s.script(), SqlSplitter.split(new SqlSource(s.script(), s.upSql(), 1)),
-                    s.transactional());
-        } catch (ScratchScript.Failed e) {
-            throw new CairnException(CairnException.Kind.FAILED, "drift.replay", "migration " + s.version() + " ("
-                    + e.where + ") failed when replayed from the history on the scratch database " + scratch + ": "
-                    + e.reason + "; the live database was not touched and the scratch database was dropped. A script that"
-                    + " depends on data or on objects made outside the migrations cannot be replayed", e.getCause());
-        }
     }
 }

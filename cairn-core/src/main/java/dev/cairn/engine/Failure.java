@@ -17,6 +17,14 @@ import dev.cairn.jdbc.DatabaseError;
 public record Failure(String version, String file, int line, String position, DatabaseError error, int completed,
                       int statements, boolean transactional) {
 
+    /** Where and why statement {@code f.index} of {@code plan}, a script of {@code version}, failed. */
+    static Failure of(String version, String file, ScriptPlan plan, Runner.StatementFailure f) {
+        dev.cairn.sql.SqlStatement st = plan.statements().get(f.index);
+        DatabaseError error = dev.cairn.jdbc.Jdbc.error(f.cause);
+        return new Failure(version, file, st.line(), Positions.locate(st, error.position()), error, f.index,
+                plan.statements().size(), plan.transactional());
+    }
+
     /** {@code db/migrations/003_users.sql:12} */
     public String where() {
         return file + ":" + (position.isEmpty() ? Integer.toString(line) : position);

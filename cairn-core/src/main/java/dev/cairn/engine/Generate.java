@@ -7,7 +7,6 @@ import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.DialectFactory;
 import dev.cairn.dialect.postgres.PgDependencies;
 import dev.cairn.dialect.postgres.PgGenerator;
-import dev.cairn.dialect.postgres.PgScratch;
 import dev.cairn.error.CairnException;
 import dev.cairn.jdbc.ConnectionSource;
 import dev.cairn.jdbc.Jdbc;
@@ -112,18 +111,16 @@ public final class Generate {
         } catch (IOException e) {
             throw CairnException.usage("generate.schema-file", "cannot read --to-schema " + file + ": " + e.getMessage());
         }
-        try (PgScratch scratch = PgScratch.create(scratchServer, applicationName);
-             Connection c = scratch.connection().open()) {
-            Dialect dialect = DialectFactory.of(c);
+        try (ScratchSession scratch = ScratchSession.open(scratchServer, applicationName)) {
             try {
-                ScratchScript.run(c, dialect, file.toString(), SqlSplitter.split(new SqlSource(file.toString(), text, 1)),
-                        false);
+                ScratchScript.run(scratch.connection, scratch.dialect, file.toString(),
+                        SqlSplitter.split(new SqlSource(file.toString(), text, 1)), false);
             } catch (ScratchScript.Failed e) {
                 throw new CairnException(CairnException.Kind.FAILED, "generate.schema-file", e.where + ": " + e.reason
                         + "; the desired schema could not be built on a scratch database (dropped). Nothing was"
                         + " generated", e.getCause());
             }
-            return side(c, dialect, excluded);
+            return side(scratch.connection, scratch.dialect, excluded);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the desired schema's scratch database", e);
         }
@@ -131,22 +128,17 @@ public final class Generate {
 
     /** Every migration file's up, in order, on a scratch database: the schema the migrations build. */
     private PgGenerator.Side replayed(List<Migration> files, Set<String> excluded) {
-        try (PgScratch scratch = PgScratch.create(scratchServer, applicationName);
-             Connection c = scratch.connection().open()) {
-            c.setAutoCommit(true);
-            Dialect dialect = DialectFactory.of(c);
-            int major = c.getMetaData().getDatabaseMajorVersion();
+        try (ScratchSession scratch = ScratchSession.open(scratchServer, applicationName)) {
             for (Migration m : files) {
-                ScriptPlan plan = ScriptPlan.of(m.up(), m.transaction(), dialect, major);
                 try {
-                    ScratchScript.run(c, dialect, m.up().name(), plan.statements(), plan.transactional());
+                    scratch.run(m, m.up());
                 } catch (ScratchScript.Failed e) {
                     throw new CairnException(CairnException.Kind.FAILED, "generate.replay", "migration "
                             + m.version() + " (" + e.where + ") failed when replayed on the scratch database: "
                             + e.reason + "; nothing was generated and the scratch database was dropped", e.getCause());
                 }
             }
-            return side(c, dialect, excluded);
+            return side(scratch.connection, scratch.dialect, excluded);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the scratch database's schema", e);
         }

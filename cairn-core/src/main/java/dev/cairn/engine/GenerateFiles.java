@@ -75,13 +75,13 @@ final class GenerateFiles {
             db.lock(Listener.NONE);
             db.ensureHistory(Listener.NONE);
             int batch = new Ledger(all, db.rows()).nextBatch();
-            db.connection.setAutoCommit(false);
-            for (Migration m : mine) {
-                db.history.insert(db.connection, new NewRow(m.version().text(), m.description(), m.script(),
-                        m.kind().label(), m.checksum(), m.up().text(), m.down().map(d -> d.text()), batch,
-                        HistoryRow.Status.SUCCESS, m.transaction() != Migration.Transaction.NONE, 0, ""));
-            }
-            db.connection.commit();
+            Transaction.run(db.connection, () -> {
+                for (Migration m : mine) {
+                    db.history.insert(db.connection, new NewRow(m.version().text(), m.description(), m.script(),
+                            m.kind().label(), m.checksum(), m.up().text(), m.down().map(d -> d.text()), batch,
+                            HistoryRow.Status.SUCCESS, m.transaction() != Migration.Transaction.NONE, 0, ""));
+                }
+            });
         } catch (SQLException e) {
             throw Jdbc.failed("the migration was written but could not be recorded as applied; record it with"
                     + " cairn baseline or apply it elsewhere", e);

@@ -83,9 +83,17 @@ public final class Import {
     }
 
     public Result run(Request request) {
-        Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
-        List<Migration> migrations = opened.files();
-        try (Session db = opened.db()) {
+        return Discover.opening(config, Discover::valid, db -> null,
+                (db, migrations, early) -> run(db, migrations, request));
+    }
+
+    /** {@link #run(Request)} on a session already open; its owner closes it. */
+    Result run(Session db, Request request) {
+        return run(db, Discover.valid(config), request);
+    }
+
+    private Result run(Session db, List<Migration> migrations, Request request) {
+        try {
             db.lock(listener);
             Tables.Chosen chosen = Tables.choose(db.connection, db.dialect,
                     new Tables.Request(request.from(), request.table(), db.table, config.locations()));
@@ -150,22 +158,19 @@ public final class Import {
 
     private void write(Session db, List<Row> rows) throws SQLException {
         db.ensureHistory(listener);
-        db.connection.setAutoCommit(false);
         try {
-            for (Row r : rows) {
-                Migration m = r.migration();
-                String down = !r.claim().downSql().isBlank() ? r.claim().downSql()
-                        : m.down().map(d -> d.text()).orElse("");
-                db.history.insertImported(db.connection, new NewRow(m.version().text(), m.description(), m.script(),
-                        KIND, m.checksum(), m.up().text(), down, batch(r), HistoryRow.Status.SUCCESS, true, 0, ""),
-                        r.claim().appliedAt());
-            }
-            db.connection.commit();
+            Transaction.run(db.connection, () -> {
+                for (Row r : rows) {
+                    Migration m = r.migration();
+                    String down = !r.claim().downSql().isBlank() ? r.claim().downSql()
+                            : m.down().map(d -> d.text()).orElse("");
+                    db.history.insertImported(db.connection, new NewRow(m.version().text(), m.description(),
+                            m.script(), KIND, m.checksum(), m.up().text(), down, batch(r), HistoryRow.Status.SUCCESS,
+                            true, 0, ""), r.claim().appliedAt());
+                }
+            });
         } catch (SQLException e) {
-            db.connection.rollback();
             throw Jdbc.failed("import could not write the history; nothing was changed", e);
-        } finally {
-            db.connection.setAutoCommit(true);
         }
     }
 

@@ -4,9 +4,7 @@ import dev.cairn.config.Configuration;
 import dev.cairn.config.DatabaseUrl;
 import dev.cairn.dialect.Copy;
 import dev.cairn.dialect.Dialect;
-import dev.cairn.dialect.DialectFactory;
 import dev.cairn.dialect.postgres.PgProbe;
-import dev.cairn.dialect.postgres.PgScratch;
 import dev.cairn.history.History;
 import dev.cairn.jdbc.Jdbc;
 import dev.cairn.lint.LintOptions;
@@ -82,14 +80,23 @@ public final class Lint {
 
     /** Observed: the pending statements run on a scratch database. */
     public LintResult run() {
-        List<Migration> files = Discover.valid(config);
-        try (Session db = Session.open(config)) {
-            List<History.AppliedScript> applied = db.history.exists(db.connection)
-                    ? db.history.appliedScripts(db.connection) : List.of();
-            List<Migration> pending = waiting(new Ledger(files, db.rows()));
+        return Discover.opening(config, Discover::valid, Session::rows, this::run);
+    }
+
+    /** {@link #run()} on a session already open; its owner closes it. */
+    LintResult run(Session db) {
+        return Discover.on(db, config, Discover::valid, Session::rows, this::run);
+    }
+
+    /** On an open session, with the files and the history already read (what migrate's lint gate has). */
+    LintResult run(Session db, List<Migration> files, List<dev.cairn.history.HistoryRow> rows) {
+        try {
+            List<Migration> pending = waiting(new Ledger(files, rows));
             if (!observe) {
                 return pendingOnly(files, pending);
             }
+            List<History.AppliedScript> applied = db.history.exists(db.connection)
+                    ? db.history.appliedScripts(db.connection) : List.of();
             Map<String, Observation> seen = pending.isEmpty() ? Map.of() : observe(applied, pending);
             TreeSet<String> tables = new TreeSet<>();
             seen.values().forEach(o -> o.locks().forEach(l -> tables.add(l.relation())));
@@ -106,13 +113,10 @@ public final class Lint {
     /** Every pending statement run on a scratch database built from the applied migrations. */
     private Map<String, Observation> observe(List<History.AppliedScript> applied, List<Migration> pending) {
         Map<String, Observation> out = new LinkedHashMap<>();
-        try (PgScratch scratch = PgScratch.create(scratchServer.orElseThrow(), applicationName);
-             Connection c = scratch.connection().open()) {
-            c.setAutoCommit(true);
-            Dialect dialect = DialectFactory.of(c);
-            int major = c.getMetaData().getDatabaseMajorVersion();
-            Drift.replay(c, dialect, scratch.name(), applied);
-            c.setAutoCommit(true);
+        try (ScratchSession scratch = ScratchSession.replayed(scratchServer.orElseThrow(), applicationName, applied)) {
+            Connection c = scratch.connection;
+            Dialect dialect = scratch.dialect;
+            int major = scratch.major;
             PgProbe probe = PgProbe.start(c);
             fastCommits(c);
             for (Migration m : pending) {

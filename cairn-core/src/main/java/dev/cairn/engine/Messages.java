@@ -21,11 +21,19 @@ final class Messages {
                 + " or roll it back with 'cairn rollback --to <version below it>' (its down SQL is stored)";
     }
 
-    static String migrationFailed(Failure f, int appliedBefore) {
-        StringBuilder s = new StringBuilder();
-        s.append("migration ").append(f.version()).append(" failed at ").append(f.where()).append(": ")
+    /**
+     * How every failed script's message begins: {@code <what> failed at <file:line>: <the server's words>},
+     * and the server's hint on a line of its own. The rest says what it left and what to do next.
+     */
+    static StringBuilder failedAt(String what, Failure f) {
+        StringBuilder s = new StringBuilder(what).append(" failed at ").append(f.where()).append(": ")
                 .append(f.error().describe());
         f.error().hint().ifPresent(h -> s.append("\n  hint: ").append(h.replace("VERSION", f.version())));
+        return s;
+    }
+
+    static String migrationFailed(Failure f, int appliedBefore) {
+        StringBuilder s = failedAt("migration " + f.version(), f);
         if (f.transactional()) {
             s.append("\n  rolled back: nothing of ").append(f.version()).append(" was applied");
         } else if (f.completed() == 0) {

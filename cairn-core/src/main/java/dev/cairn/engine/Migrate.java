@@ -4,10 +4,8 @@ import dev.cairn.config.Configuration;
 import dev.cairn.error.CairnException;
 import dev.cairn.history.HistoryRow;
 import dev.cairn.history.NewRow;
-import dev.cairn.jdbc.DatabaseError;
 import dev.cairn.jdbc.Jdbc;
 import dev.cairn.migration.Migration;
-import dev.cairn.sql.SqlStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,54 +24,92 @@ public final class Migrate {
 
     private final Configuration config;
     private final Listener listener;
+    private final java.util.Optional<MigrateLint> lint;
 
     public Migrate(Configuration config, Listener listener) {
+        this(config, listener, java.util.Optional.empty());
+    }
+
+    private Migrate(Configuration config, Listener listener, java.util.Optional<MigrateLint> lint) {
         this.config = config;
         this.listener = listener;
+        this.lint = lint;
+    }
+
+    /** This migrate with {@code lint} run first, on the same session, before anything changes. */
+    public Migrate linting(MigrateLint lint) {
+        return new Migrate(config, listener, java.util.Optional.of(lint));
+    }
+
+    /** A session on the target, for {@link #run(Session, MigrateOptions)}; the caller closes it. */
+    Session open() {
+        return Session.open(config);
+    }
+
+    /**
+     * Runs the lint asked for on {@code db} now (before a backup, say), and returns this migrate
+     * without it for the rest of the run.
+     */
+    Migrate lintFirst(Session db) {
+        if (lint.isEmpty()) {
+            return this;
+        }
+        Discover.on(db, config, Discover::valid, Session::rows, (open, migrations, early) -> {
+            lint.get().check(open, migrations, early);
+            return null;
+        });
+        return new Migrate(config, listener);
     }
 
     public MigrateResult run(MigrateOptions asked) {
-        MigrateOptions options = effective(asked);
         // The history as committed, read before locking and while the files are read: when nothing is
         // pending there is nothing to lock for (what an application pays at every start). Otherwise
         // it is read again under the lock, since another runner may have applied something meanwhile.
-        Discover.Opened<List<Migration>, List<HistoryRow>> opened =
-                Discover.whileOpening(config, Discover::valid, Session::rows);
-        List<Migration> migrations = opened.files();
-        try (Session db = opened.db()) {
-            if (Pending.select(new Ledger(migrations, opened.early()), options).isEmpty()) {
-                return new MigrateResult(List.of(), 0, db.name);
-            }
-            db.lock(listener);
-            Ledger ledger = new Ledger(migrations, db.rows());
-            List<Migration> pending = Pending.select(ledger, options);
-            Map<Migration, ScriptPlan> plans = new LinkedHashMap<>();
-            for (Migration m : pending) {
-                plans.put(m, ScriptPlan.of(m.up(), Discover.split(config, m.up()), m.transaction(), db.dialect,
-                        db.serverMajor));
-            }
-            if (options.singleTransaction()) {
-                refuseNonTransactional(plans);
-            }
-            List<MigrateOptions.Rerun> reruns = Pending.reruns(ledger, pending);
-            if (!reruns.isEmpty() && !options.approveRerun().approve(reruns)) {
-                throw CairnException.refused("migrate.rerun-unconfirmed", "re-running "
-                        + Messages.count(reruns.size(), "changed migration") + " was not confirmed; nothing was applied");
-            }
-            Set<String> rerun = new HashSet<>();
-            reruns.forEach(r -> rerun.add(r.version()));
-            // Only now, with every script read and split, does anything change.
-            db.ensureHistory(listener);
-            int batch = ledger.nextBatch();
-            if (!plans.isEmpty()) {
-                listener.on(new Event.RunStarting(plans.keySet().stream().map(Migration::script).toList()));
-            }
-            if (options.singleTransaction() && !plans.isEmpty()) {
-                return new MigrateResult(new SingleTransaction(db, listener).apply(plans, batch, rerun), batch, db.name);
-            }
-            List<Applied> applied = applyEach(db, plans, batch, rerun);
-            return new MigrateResult(applied, applied.isEmpty() ? 0 : batch, db.name);
+        return Discover.opening(config, Discover::valid, Session::rows,
+                (db, migrations, early) -> run(db, migrations, early, asked));
+    }
+
+    /** {@link #run(MigrateOptions)} on a session already open; its owner closes it. */
+    MigrateResult run(Session db, MigrateOptions asked) {
+        return Discover.on(db, config, Discover::valid, Session::rows,
+                (open, migrations, early) -> run(open, migrations, early, asked));
+    }
+
+    private MigrateResult run(Session db, List<Migration> migrations, List<HistoryRow> early, MigrateOptions asked) {
+        lint.ifPresent(l -> l.check(db, migrations, early));
+        MigrateOptions options = effective(asked);
+        if (Pending.select(new Ledger(migrations, early), options).isEmpty()) {
+            return new MigrateResult(List.of(), 0, db.name);
         }
+        db.lock(listener);
+        Ledger ledger = new Ledger(migrations, db.rows());
+        List<Migration> pending = Pending.select(ledger, options);
+        Map<Migration, ScriptPlan> plans = new LinkedHashMap<>();
+        for (Migration m : pending) {
+            plans.put(m, ScriptPlan.of(m.up(), Discover.split(config, m.up()), m.transaction(), db.dialect,
+                    db.serverMajor));
+        }
+        if (options.singleTransaction()) {
+            refuseNonTransactional(plans);
+        }
+        List<MigrateOptions.Rerun> reruns = Pending.reruns(ledger, pending);
+        if (!reruns.isEmpty() && !options.approveRerun().approve(reruns)) {
+            throw CairnException.refused("migrate.rerun-unconfirmed", "re-running "
+                    + Messages.count(reruns.size(), "changed migration") + " was not confirmed; nothing was applied");
+        }
+        Set<String> rerun = new HashSet<>();
+        reruns.forEach(r -> rerun.add(r.version()));
+        // Only now, with every script read and split, does anything change.
+        db.ensureHistory(listener);
+        int batch = ledger.nextBatch();
+        if (!plans.isEmpty()) {
+            listener.on(new Event.RunStarting(plans.keySet().stream().map(Migration::script).toList()));
+        }
+        if (options.singleTransaction() && !plans.isEmpty()) {
+            return new MigrateResult(new SingleTransaction(db, listener).apply(plans, batch, rerun), batch, db.name);
+        }
+        List<Applied> applied = applyEach(db, plans, batch, rerun);
+        return new MigrateResult(applied, applied.isEmpty() ? 0 : batch, db.name);
     }
 
     /** Applies the plans in order, each in its own transaction (or none), on a locked database with its history table. */
@@ -120,21 +156,27 @@ public final class Migrate {
 
     /** What would run: pending migrations and their statements. Writes nothing, not even the history table. */
     public DryRun dryRun(MigrateOptions asked) {
+        return Discover.opening(config, Discover::valid, Session::rows,
+                (db, migrations, early) -> dryRun(db, migrations, early, asked));
+    }
+
+    /** {@link #dryRun(MigrateOptions)} on a session already open; its owner closes it. */
+    DryRun dryRun(Session db, MigrateOptions asked) {
+        return Discover.on(db, config, Discover::valid, Session::rows,
+                (open, migrations, early) -> dryRun(open, migrations, early, asked));
+    }
+
+    private DryRun dryRun(Session db, List<Migration> migrations, List<HistoryRow> early, MigrateOptions asked) {
         MigrateOptions options = effective(asked);
-        Discover.Opened<List<Migration>, List<HistoryRow>> opened =
-                Discover.whileOpening(config, Discover::valid, Session::rows);
-        List<Migration> migrations = opened.files();
-        try (Session db = opened.db()) {
-            Ledger ledger = new Ledger(migrations, opened.early());
-            List<DryRun.Planned> planned = new ArrayList<>();
-            for (Migration m : Pending.select(ledger, options)) {
-                ScriptPlan p = ScriptPlan.of(m.up(), Discover.split(config, m.up()), m.transaction(), db.dialect,
-                        db.serverMajor);
-                planned.add(new DryRun.Planned(m.version().text(), m.script(), m.up().name(), p.transactional(),
-                        p.noTransactionReason(), p.statements()));
-            }
-            return new DryRun(planned);
+        Ledger ledger = new Ledger(migrations, early);
+        List<DryRun.Planned> planned = new ArrayList<>();
+        for (Migration m : Pending.select(ledger, options)) {
+            ScriptPlan p = ScriptPlan.of(m.up(), Discover.split(config, m.up()), m.transaction(), db.dialect,
+                    db.serverMajor);
+            planned.add(new DryRun.Planned(m.version().text(), m.script(), m.up().name(), p.transactional(),
+                    p.noTransactionReason(), p.statements()));
         }
+        return new DryRun(planned);
     }
 
     /** Applies one migration on the locked database (package-private for tests that bypass discovery's checks). */
@@ -161,17 +203,14 @@ public final class Migrate {
         try {
             if (plan.transactional()) {
                 applyInTransaction(db, m, plan, batch, start, appliedBefore, guard);
-                autocommit(db);
+                Transaction.autocommit(db.connection);
             } else {
                 applyWithoutTransaction(db, m, plan, batch, start, appliedBefore, guard);
-                autocommit(db);
+                Transaction.autocommit(db.connection);
                 db.resetSession();
             }
         } catch (RuntimeException e) {
-            rollbackQuietly(db);
-            autocommit(db);
-            resetAfterFailure(db, e);
-            throw e;
+            throw Transaction.abandon(db, e);
         }
         Duration took = elapsed(start);
         Applied a = new Applied(m.version().text(), m.description(), m.script(), took, plan.transactional(),
@@ -180,7 +219,11 @@ public final class Migrate {
         return a;
     }
 
-    /** The statements and the history row commit together, or not at all. */
+    /**
+     * The statements and the history row commit together, or not at all. Not {@link Transaction#run}: the
+     * lock is checked right before the commit, and a statement that timed out waiting for a lock rolls
+     * back to be run again ({@link LockGuard}).
+     */
     private void applyInTransaction(Session db, Migration m, ScriptPlan plan, int batch, long start,
                                     int appliedBefore, LockGuard guard) {
         try {
@@ -189,7 +232,7 @@ public final class Migrate {
             try {
                 new Runner(db.connection, db.dialect).run(plan.statements(), true);
             } catch (Runner.StatementFailure f) {
-                rollbackQuietly(db);
+                Transaction.rollback(db.connection, f.cause);
                 guard.retryOnLockTimeout(m, f, watch);
                 throw guard.named(failed(db, m, plan, f, batch, elapsed(start), appliedBefore, -1), f, watch, true);
             } finally {
@@ -200,7 +243,7 @@ public final class Migrate {
                     + stayApplied(appliedBefore), "migrate");
             db.connection.commit();
         } catch (SQLException e) {
-            rollbackQuietly(db);
+            Transaction.rollback(db.connection, e);
             throw Jdbc.failed("migration " + m.version() + " could not be recorded; it was rolled back", e);
         }
     }
@@ -282,10 +325,7 @@ public final class Migrate {
     /** Records the failure: a new FAILED row, or for a non-transactional run its started row {@code id}. */
     static MigrationException failed(Session db, Migration m, ScriptPlan plan, Runner.StatementFailure f, int batch,
                                       Duration took, int appliedBefore, long id) {
-        SqlStatement st = plan.statements().get(f.index);
-        DatabaseError error = Jdbc.error(f.cause);
-        Failure failure = new Failure(m.version().text(), m.up().name(), st.line(), Positions.locate(st, error.position()),
-                error, f.index, plan.statements().size(), plan.transactional());
+        Failure failure = Failure.of(m.version().text(), m.up().name(), plan, f);
         try {
             db.connection.setAutoCommit(true);
             if (id < 0) {
@@ -305,20 +345,6 @@ public final class Migrate {
                 : "; the " + appliedBefore + " migrations before it in this run stay applied";
     }
 
-    /**
-     * Puts the session back after a failed script, if the connection still works: a session the
-     * server ended (57P01) must not hide the failure behind "cannot reset the session".
-     */
-    static void resetAfterFailure(Session db, RuntimeException failure) {
-        try {
-            if (!db.connection.isClosed()) {
-                db.resetSession();
-            }
-        } catch (SQLException | RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
     static NewRow row(Migration m, ScriptPlan plan, int batch, HistoryRow.Status status, Duration took,
                               String error) {
         return new NewRow(m.version().text(), m.description(), m.script(), m.kind().label(), m.checksum(), m.up().text(),
@@ -329,21 +355,5 @@ public final class Migrate {
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
-    static void rollbackQuietly(Session db) {
-        try {
-            if (!db.connection.getAutoCommit()) {
-                db.connection.rollback();
-            }
-        } catch (SQLException e) {
-            // The connection is broken; the server aborts the open transaction on its own.
-        }
-    }
 
-    static void autocommit(Session db) {
-        try {
-            db.connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            // A broken connection is reported by the next statement on it.
-        }
-    }
 }

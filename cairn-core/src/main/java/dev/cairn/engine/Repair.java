@@ -47,21 +47,27 @@ public final class Repair {
     }
 
     public Result run(Predicate<List<Change>> approve) {
-        Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
-        List<Migration> migrations = opened.files();
-        try (Session db = opened.db()) {
-            db.lock(listener);
-            List<Step> steps = steps(new Ledger(migrations, db.rows()));
-            if (steps.isEmpty()) {
-                return new Result(List.of());
-            }
-            List<Change> changes = steps.stream().map(Step::change).toList();
-            if (!approve.test(changes)) {
-                throw CairnException.refused("repair.unconfirmed", "repair was not confirmed; nothing was changed");
-            }
-            apply(db, steps);
-            return new Result(changes);
+        return Discover.opening(config, Discover::valid, db -> null,
+                (db, migrations, early) -> run(db, migrations, approve));
+    }
+
+    /** {@link #run(Predicate)} on a session already open; its owner closes it. */
+    Result run(Session db, Predicate<List<Change>> approve) {
+        return run(db, Discover.valid(config), approve);
+    }
+
+    private Result run(Session db, List<Migration> migrations, Predicate<List<Change>> approve) {
+        db.lock(listener);
+        List<Step> steps = steps(new Ledger(migrations, db.rows()));
+        if (steps.isEmpty()) {
+            return new Result(List.of());
         }
+        List<Change> changes = steps.stream().map(Step::change).toList();
+        if (!approve.test(changes)) {
+            throw CairnException.refused("repair.unconfirmed", "repair was not confirmed; nothing was changed");
+        }
+        apply(db, steps);
+        return new Result(changes);
     }
 
     private static List<Step> steps(Ledger ledger) {
@@ -84,23 +90,18 @@ public final class Repair {
 
     private static void apply(Session db, List<Step> steps) {
         try {
-            db.connection.setAutoCommit(false);
-            for (Step s : steps) {
-                if (s.change().kind() == Change.Kind.RESOLVE_FAILED) {
-                    db.history.resolveFailed(db.connection, s.row().id());
-                } else {
-                    Migration m = s.migration();
-                    db.history.realign(db.connection, s.row().id(), m.checksum(), m.up().text(),
-                            m.down().map(d -> d.text()));
+            Transaction.run(db.connection, () -> {
+                for (Step s : steps) {
+                    if (s.change().kind() == Change.Kind.RESOLVE_FAILED) {
+                        db.history.resolveFailed(db.connection, s.row().id());
+                    } else {
+                        Migration m = s.migration();
+                        db.history.realign(db.connection, s.row().id(), m.checksum(), m.up().text(),
+                                m.down().map(d -> d.text()));
+                    }
                 }
-            }
-            db.connection.commit();
+            });
         } catch (SQLException e) {
-            try {
-                db.connection.rollback();
-            } catch (SQLException ignored) {
-                // The transaction ends with the connection.
-            }
             throw Jdbc.failed("repair could not update the history; nothing was changed", e);
         }
     }

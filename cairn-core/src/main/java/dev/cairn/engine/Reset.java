@@ -80,9 +80,17 @@ public final class Reset {
     /** Drops everything in the managed schemas once {@code approve} accepts the plan, then migrates when asked. */
     public Result run(Options options, Predicate<Plan> approve) {
         // The files must be good before anything is dropped: reset migrates again right after.
-        Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
-        List<Migration> migrations = opened.files();
-        try (Session db = opened.db()) {
+        return Discover.opening(config, Discover::valid, db -> null,
+                (db, migrations, early) -> run(db, migrations, options, approve));
+    }
+
+    /** {@link #run(Options, Predicate)} on a session already open; its owner closes it. */
+    Result run(Session db, Options options, Predicate<Plan> approve) {
+        return run(db, Discover.valid(config), options, approve);
+    }
+
+    private Result run(Session db, List<Migration> migrations, Options options, Predicate<Plan> approve) {
+        try {
             Map<Migration, ScriptPlan> plans = new LinkedHashMap<>();
             for (Migration m : Pending.select(new Ledger(migrations, List.of()), MigrateOptions.defaults())) {
                 plans.put(m, ScriptPlan.of(m.up(), m.transaction(), db.dialect, db.serverMajor));
@@ -165,19 +173,14 @@ public final class Reset {
 
     /** Drops in one transaction, committed. */
     private static void drop(Session db, List<String> drops) throws SQLException {
-        db.connection.setAutoCommit(false);
-        try (Statement s = db.connection.createStatement()) {
-            for (String drop : drops) {
-                s.execute(drop);
+        Transaction.run(db.connection, () -> {
+            try (Statement s = db.connection.createStatement()) {
+                for (String drop : drops) {
+                    s.execute(drop);
+                }
             }
-            db.connection.commit();
-            db.historyDropped();
-        } catch (SQLException e) {
-            db.connection.rollback();
-            throw e;
-        } finally {
-            Migrate.autocommit(db);
-        }
+        });
+        db.historyDropped();
     }
 
     /**
@@ -189,23 +192,19 @@ public final class Reset {
             throws SQLException {
         List<Applied> applied = new ArrayList<>();
         try {
-            db.connection.setAutoCommit(false);
-            try (Statement s = db.connection.createStatement()) {
-                for (String drop : drops) {
-                    s.execute(drop);
+            Transaction.run(db.connection, () -> {
+                try (Statement s = db.connection.createStatement()) {
+                    for (String drop : drops) {
+                        s.execute(drop);
+                    }
                 }
-            }
-            db.historyDropped();
-            db.ensureHistory(listener);
-            for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
-                applied.add(one(db, e.getKey(), e.getValue()));
-            }
-            db.connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            Migrate.rollbackQuietly(db);
-            throw e;
+                db.historyDropped();
+                db.ensureHistory(listener);
+                for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
+                    applied.add(one(db, e.getKey(), e.getValue()));
+                }
+            });
         } finally {
-            Migrate.autocommit(db);
             db.resetSession();
         }
         applied.forEach(a -> listener.on(new Event.MigrationApplied(a)));
@@ -219,7 +218,7 @@ public final class Reset {
         try {
             new Runner(db.connection, db.dialect).run(plan.statements(), true);
         } catch (Runner.StatementFailure f) {
-            Migrate.rollbackQuietly(db);
+            Transaction.rollback(db.connection, f.cause);
             throw failed(m, plan, f, Migrate.elapsed(start));
         }
         Duration took = Migrate.elapsed(start);
@@ -229,13 +228,8 @@ public final class Reset {
     }
 
     private static MigrationException failed(Migration m, ScriptPlan plan, Runner.StatementFailure f, Duration took) {
-        var st = plan.statements().get(f.index);
-        var error = Jdbc.error(f.cause);
-        Failure failure = new Failure(m.version().text(), m.up().name(), st.line(), Positions.locate(st, error.position()),
-                error, f.index, plan.statements().size(), true);
-        StringBuilder s = new StringBuilder("reset: migration ").append(failure.version()).append(" failed at ")
-                .append(failure.where()).append(": ").append(error.describe());
-        error.hint().ifPresent(h -> s.append("\n  hint: ").append(h.replace("VERSION", failure.version())));
+        Failure failure = Failure.of(m.version().text(), m.up().name(), plan, f);
+        StringBuilder s = Messages.failedAt("reset: migration " + failure.version(), failure);
         s.append("\n  rolled back: the drop and the migrations were one transaction, so nothing was dropped and the")
                 .append(" database is as it was before the reset, its history included")
                 .append("\n  next: fix the file and run 'cairn reset' again");

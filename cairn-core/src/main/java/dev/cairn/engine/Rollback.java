@@ -8,7 +8,6 @@ import dev.cairn.jdbc.Jdbc;
 import dev.cairn.migration.Migration;
 import dev.cairn.sql.SqlSource;
 import dev.cairn.sql.SqlSplitter;
-import dev.cairn.sql.SqlStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,36 +50,42 @@ public final class Rollback {
     }
 
     public RollbackResult run(RollbackRequest request) {
-        Discover.Opened<List<Migration>, Void> opened = Discover.whileOpening(config, Discover::valid);
-        List<Migration> migrations = opened.files();
-        try (Session db = opened.db()) {
-            db.lock(listener);
-            Ledger ledger = new Ledger(migrations, db.rows());
-            List<Ledger.Entry> chosen = Selections.choose(ledger, request.selection());
-            if (chosen.isEmpty()) {
-                return new RollbackResult(List.of());
-            }
-            List<Step> steps = steps(chosen);
-            refuseWithoutDown(steps);
-            List<ScriptPlan> plans = new ArrayList<>();
-            for (Step s : steps) {
-                // A migration that opted out of a transaction (goose NO TRANSACTION, diesel metadata.toml,
-                // transaction = false) runs its down script without one too.
-                Migration.Transaction mode = s.entry().migration().map(Migration::transaction)
-                        .orElse(Migration.Transaction.AUTO);
-                plans.add(ScriptPlan.of(s.down(), mode, db.dialect, db.serverMajor));
-            }
-            List<RollbackRequest.Planned> plan = steps.stream().map(Step::planned).toList();
-            if (!request.confirmation().approve(plan)) {
-                throw CairnException.refused("rollback.unconfirmed", "rollback was not confirmed; nothing was rolled back");
-            }
-            listener.on(new Event.RunStarting(steps.stream().map(s -> s.row().script()).toList()));
-            List<RolledBack> done = new ArrayList<>();
-            for (int i = 0; i < steps.size(); i++) {
-                done.add(undo(db, steps.get(i), plans.get(i), done.size()));
-            }
-            return new RollbackResult(done);
+        return Discover.opening(config, Discover::valid, db -> null,
+                (db, migrations, early) -> run(db, migrations, request));
+    }
+
+    /** {@link #run(RollbackRequest)} on a session already open; its owner closes it. */
+    RollbackResult run(Session db, RollbackRequest request) {
+        return run(db, Discover.valid(config), request);
+    }
+
+    private RollbackResult run(Session db, List<Migration> migrations, RollbackRequest request) {
+        db.lock(listener);
+        Ledger ledger = new Ledger(migrations, db.rows());
+        List<Ledger.Entry> chosen = Selections.choose(ledger, request.selection());
+        if (chosen.isEmpty()) {
+            return new RollbackResult(List.of());
         }
+        List<Step> steps = steps(chosen);
+        refuseWithoutDown(steps);
+        List<ScriptPlan> plans = new ArrayList<>();
+        for (Step s : steps) {
+            // A migration that opted out of a transaction (goose NO TRANSACTION, diesel metadata.toml,
+            // transaction = false) runs its down script without one too.
+            Migration.Transaction mode = s.entry().migration().map(Migration::transaction)
+                    .orElse(Migration.Transaction.AUTO);
+            plans.add(ScriptPlan.of(s.down(), mode, db.dialect, db.serverMajor));
+        }
+        List<RollbackRequest.Planned> plan = steps.stream().map(Step::planned).toList();
+        if (!request.confirmation().approve(plan)) {
+            throw CairnException.refused("rollback.unconfirmed", "rollback was not confirmed; nothing was rolled back");
+        }
+        listener.on(new Event.RunStarting(steps.stream().map(s -> s.row().script()).toList()));
+        List<RolledBack> done = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            done.add(undo(db, steps.get(i), plans.get(i), done.size()));
+        }
+        return new RollbackResult(done);
     }
 
     /**
@@ -88,12 +93,19 @@ public final class Rollback {
      * it comes from, including those without one. Takes no lock and changes nothing.
      */
     public List<RollbackRequest.Planned> dryRun(RollbackRequest.Selection selection) {
-        Discover.Opened<List<Migration>, List<HistoryRow>> opened =
-                Discover.whileOpening(config, Discover::valid, Session::rows);
-        try (Session db = opened.db()) {
-            Ledger ledger = new Ledger(opened.files(), opened.early());
-            return steps(Selections.choose(ledger, selection)).stream().map(Step::planned).toList();
-        }
+        return Discover.opening(config, Discover::valid, Session::rows,
+                (db, migrations, early) -> dryRun(migrations, early, selection));
+    }
+
+    /** {@link #dryRun(RollbackRequest.Selection)} on a session already open; its owner closes it. */
+    List<RollbackRequest.Planned> dryRun(Session db, RollbackRequest.Selection selection) {
+        return dryRun(Discover.valid(config), db.rows(), selection);
+    }
+
+    private static List<RollbackRequest.Planned> dryRun(List<Migration> migrations, List<HistoryRow> early,
+                                                        RollbackRequest.Selection selection) {
+        Ledger ledger = new Ledger(migrations, early);
+        return steps(Selections.choose(ledger, selection)).stream().map(Step::planned).toList();
     }
 
     private static List<Step> steps(List<Ledger.Entry> chosen) {
@@ -147,6 +159,7 @@ public final class Rollback {
                 db.verifyLockBeforeCommit("not started: the rollback of " + step.entry().version() + " (without a"
                         + " transaction) did not run" + stayRolledBack(doneBefore), "rollback");
             }
+            // Not Transaction.run: the lock is checked right before the commit, as for a migration.
             if (plan.transactional()) {
                 db.begin();
             } else {
@@ -155,7 +168,7 @@ public final class Rollback {
             try {
                 new Runner(db.connection, db.dialect).run(plan.statements(), plan.transactional());
             } catch (Runner.StatementFailure f) {
-                Migrate.rollbackQuietly(db);
+                Transaction.rollback(db.connection, f.cause);
                 throw failed(step, plan, f, doneBefore);
             }
             db.history.markRolledBack(db.connection, step.row().id());
@@ -179,10 +192,7 @@ public final class Rollback {
 
     /** After a failed step: nothing of it commits, and the session is put back if the connection still works. */
     private static RuntimeException cleanUp(Session db, RuntimeException failure) {
-        Migrate.rollbackQuietly(db);
-        Migrate.autocommit(db);
-        Migrate.resetAfterFailure(db, failure);
-        return failure;
+        return Transaction.abandon(db, failure);
     }
 
     /** {@code ; the 2 newer migrations before it were rolled back}, or nothing. */
@@ -192,12 +202,9 @@ public final class Rollback {
     }
 
     private static MigrationException failed(Step step, ScriptPlan plan, Runner.StatementFailure f, int doneBefore) {
-        SqlStatement st = plan.statements().get(f.index);
-        DatabaseError error = Jdbc.error(f.cause);
-        Failure failure = new Failure(step.entry().version().text(), step.down().name(), st.line(),
-                Positions.locate(st, error.position()), error, f.index, plan.statements().size(), plan.transactional());
-        String message = "rollback of " + failure.version() + " failed at " + failure.where() + ": "
-                + error.describe() + error.hint().map(h -> "\n  hint: " + h).orElse("")
+        Failure failure = Failure.of(step.entry().version().text(), step.down().name(), plan, f);
+        DatabaseError error = failure.error();
+        String message = Messages.failedAt("rollback of " + failure.version(), failure)
                 + (plan.transactional() ? "\n  rolled back: " + failure.version() + " stays applied"
                 : "\n  ran without a transaction: " + f.index + " of " + plan.statements().size()
                 + " statements completed; " + failure.version() + " is still recorded as applied")

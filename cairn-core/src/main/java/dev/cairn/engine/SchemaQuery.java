@@ -32,6 +32,7 @@ public final class SchemaQuery {
     public List<String> run(String query) {
         Set<String> schemas = new LinkedHashSet<>();
         try (Connection c = config.connection().open()) {
+            // Not Transaction.run: a read-only transaction, never committed, whatever the query does.
             c.setAutoCommit(false);
             c.setReadOnly(true);
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {

@@ -31,37 +31,41 @@ final class ScratchScript {
 
     static void run(Connection c, Dialect dialect, String name, List<SqlStatement> statements, boolean transactional)
             throws Failed {
-        SqlStatement current = null;
         try {
-            c.setAutoCommit(!transactional);
-            try (Statement st = c.createStatement()) {
-                for (SqlStatement statement : statements) {
-                    current = statement;
-                    if (statement.isCopyFromStdin()) {
-                        dialect.require(Copy.class, "COPY ... FROM STDIN").copyIn(c, statement.sql(), statement.copyData());
-                    } else {
-                        st.execute(statement.sql());
-                    }
-                }
-            }
             if (transactional) {
-                c.commit();
+                Transaction.run(c, () -> execute(c, dialect, name, statements));
+            } else {
+                Transaction.autocommit(c);
+                execute(c, dialect, name, statements);
             }
-            c.setAutoCommit(true);
             try (Statement st = c.createStatement()) {
                 st.execute("RESET ALL");
                 st.execute("RESET ROLE");
             }
         } catch (SQLException e) {
-            try {
-                if (!c.getAutoCommit()) {
-                    c.rollback();
-                }
-                c.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // The script has failed already; that is what is reported.
-            }
-            throw new Failed(name + (current == null ? "" : ":" + current.line()), Jdbc.error(e).describe(), e);
+            throw failed(name, e);
         }
+    }
+
+    /** Runs the statements; a failing one is named by its line. */
+    private static void execute(Connection c, Dialect dialect, String name, List<SqlStatement> statements)
+            throws SQLException, Failed {
+        try (Statement st = c.createStatement()) {
+            for (SqlStatement statement : statements) {
+                try {
+                    if (statement.isCopyFromStdin()) {
+                        dialect.require(Copy.class, "COPY ... FROM STDIN").copyIn(c, statement.sql(), statement.copyData());
+                    } else {
+                        st.execute(statement.sql());
+                    }
+                } catch (SQLException e) {
+                    throw failed(name + ":" + statement.line(), e);
+                }
+            }
+        }
+    }
+
+    private static Failed failed(String where, SQLException e) {
+        return new Failed(where, Jdbc.error(e).describe(), e);
     }
 }

@@ -128,11 +128,28 @@ public final class Seed {
         List<Path> files = files(options);
         // Every seed is read and split before connecting: a bad file (exit 2) leaves the database untouched,
         // not even cairn_seed_history created.
+        Map<Path, String> texts = texts(files);
+        try (Session db = Session.open(config)) {
+            return run(db, options, files, texts);
+        }
+    }
+
+    /** {@link #run(Options)} on a session already open; its owner closes it. */
+    Result run(Session db, Options options) {
+        List<Path> files = files(options);
+        return run(db, options, files, texts(files));
+    }
+
+    private static Map<Path, String> texts(List<Path> files) {
         Map<Path, String> texts = new java.util.LinkedHashMap<>();
         for (Path file : files) {
             texts.put(file, check(file));
         }
-        try (Session db = Session.open(config)) {
+        return texts;
+    }
+
+    private Result run(Session db, Options options, List<Path> files, Map<Path, String> texts) {
+        try {
             db.lock(listener);
             SeedHistory history = new SeedHistory(db.dialect, db.table);
             history.create(db.connection);
@@ -175,17 +192,14 @@ public final class Seed {
         db.verifyLock();
         ScriptPlan plan = ScriptPlan.of(source, Migration.Transaction.AUTO, db.dialect, db.serverMajor);
         long start = System.nanoTime();
-        db.connection.setAutoCommit(!plan.transactional());
         try {
-            new Runner(db.connection, db.dialect).run(plan.statements(), plan.transactional());
-            history.record(db.connection, name, sum);
             if (plan.transactional()) {
-                db.connection.commit();
+                Transaction.run(db.connection, () -> runAndRecord(db, history, plan, name, sum));
+            } else {
+                // Each statement commits on its own (CONCURRENTLY, VACUUM), and so does the record after them.
+                runAndRecord(db, history, plan, name, sum);
             }
         } catch (Runner.StatementFailure f) {
-            if (plan.transactional()) {
-                db.connection.rollback();
-            }
             SqlStatement st = plan.statements().get(f.index);
             DatabaseError error = Jdbc.error(f.cause);
             String at = Positions.locate(st, error.position());
@@ -195,10 +209,15 @@ public final class Seed {
                     + (plan.transactional() ? "\n  rolled back: nothing of " + name + " was applied" : "")
                     + "\n  next: fix the seed and run 'cairn seed' again", f.cause);
         } finally {
-            db.connection.setAutoCommit(true);
             db.resetSession();
         }
         listener.on(new Event.SeedApplied(name, Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    private static void runAndRecord(Session db, SeedHistory history, ScriptPlan plan, String name, String sum)
+            throws SQLException, Runner.StatementFailure {
+        new Runner(db.connection, db.dialect).run(plan.statements(), plan.transactional());
+        history.record(db.connection, name, sum);
     }
 
     private static List<Path> sqlFiles(Path dir) {

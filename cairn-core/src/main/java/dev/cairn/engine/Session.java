@@ -131,9 +131,13 @@ final class Session implements AutoCloseable {
 
     /**
      * Takes the migration lock on a second connection, waiting up to the configured timeout: the
-     * dialect's advisory lock, or in table mode a lease whose heartbeat uses that connection.
+     * dialect's advisory lock, or in table mode a lease whose heartbeat uses that connection. A session
+     * that holds it already (several operations on one session) keeps it until it closes.
      */
     void lock(Listener listener) {
+        if (lock != null) {
+            return;
+        }
         lockConnection = openLockConnection();
         try {
             lockConnection.setAutoCommit(true);
@@ -204,13 +208,10 @@ final class Session implements AutoCloseable {
 
     /** Waits a moment for the other mode's holder, reporting it at the same cadence as any lock wait. */
     private void waitForOtherMode(OtherMode other, LockWait wait) throws SQLException {
-        if (wait.expired()) {
-            throw new CairnException(CairnException.Kind.LOCK_TIMEOUT, "lock.timeout", "another migration run holds "
-                    + other.description() + " and did not finish within " + wait.timeoutText() + "; nothing was"
-                    + " applied. Wait for it, or check that every runner uses the same --lock-mode");
-        }
-        wait.report(() -> Optional.of(other.holder()));
-        wait.pause(OTHER_MODE_POLL);
+        wait.retry(OTHER_MODE_POLL, () -> Optional.of(other.holder()), () -> new CairnException(
+                CairnException.Kind.LOCK_TIMEOUT, "lock.timeout", "another migration run holds "
+                + other.description() + " and did not finish within " + wait.timeoutText() + "; nothing was"
+                + " applied. Wait for it, or check that every runner uses the same --lock-mode"));
     }
 
     /**
@@ -263,23 +264,13 @@ final class Session implements AutoCloseable {
         try {
             lock.verifyHeld(connection);
         } catch (CairnException e) {
-            rollbackQuietly();
+            Transaction.rollback(connection, e);
             throw new CairnException(e.kind(), e.code(), e.getMessage() + "\n  " + state
                     + "\n  next: check 'cairn status' (another runner may be applying the rest), then run 'cairn "
                     + command + "' again", e);
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transaction.rollback(connection, e);
             throw Jdbc.failed("cannot check that the migration lock is still held (" + state + ")", e);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            // A broken connection: the server aborts the open transaction on its own.
         }
     }
 

@@ -59,7 +59,7 @@ final class SingleTransaction {
         } catch (RuntimeException e) {
             throw cleanUp(e);
         }
-        Migrate.autocommit(db);
+        Transaction.autocommit(db.connection);
         db.resetSession();
         applied.forEach(a -> done.add(new Event.MigrationApplied(a)));
         done.forEach(listener::on);
@@ -72,10 +72,7 @@ final class SingleTransaction {
      * hide the failure).
      */
     private RuntimeException cleanUp(RuntimeException failure) {
-        Migrate.rollbackQuietly(db);
-        Migrate.autocommit(db);
-        Migrate.resetAfterFailure(db, failure);
-        return failure;
+        return Transaction.abandon(db, failure);
     }
 
     private Applied one(Migration m, ScriptPlan plan, int batch, int before, LockGuard guard) throws SQLException {
@@ -88,7 +85,7 @@ final class SingleTransaction {
         try {
             new Runner(db.connection, db.dialect).run(plan.statements(), true);
         } catch (Runner.StatementFailure f) {
-            Migrate.rollbackQuietly(db);
+            Transaction.rollback(db.connection, f.cause);
             guard.retryOnLockTimeout(m, f, watch);
             MigrationException e = guard.named(Migrate.failed(db, m, plan, f, batch, Migrate.elapsed(start), 0, -1),
                     f, watch, true);

@@ -35,32 +35,40 @@ public final class Status {
 
     public StatusResult run() {
         // The history and the sizes are read while the files are.
-        Discover.Opened<Discovery, FromDatabase> opened = Discover.whileOpening(config, Discover::all,
-                db -> new FromDatabase(db.rows(), stats(db, sizes)));
-        Discovery discovery = opened.files();
-        try (Session db = opened.db()) {
-            Ledger ledger = new Ledger(discovery.migrations(), opened.early().rows());
-            List<StatusResult.Item> items = ledger.entries().stream().map(Status::item).toList();
-            Map<State, Integer> counts = new EnumMap<>(State.class);
-            for (Ledger.Entry e : ledger.entries()) {
-                counts.merge(e.state(), 1, Integer::sum);
-            }
-            StatusResult.Summary summary = new StatusResult.Summary(items.size(), n(counts, State.APPLIED),
-                    n(counts, State.PENDING), n(counts, State.FAILED), n(counts, State.MODIFIED),
-                    n(counts, State.MISSING), n(counts, State.OUT_OF_ORDER));
-            List<StatusResult.Rollback> rollbacks = ledger.rows().stream()
-                    // A FAILED attempt resolved by repair is marked ROLLED_BACK too, but it keeps its error:
-                    // it was never applied, so it was not rolled back.
-                    .filter(r -> r.rolledBackAt().isPresent() && r.error().isEmpty())
-                    .sorted(Comparator.comparing((HistoryRow r) -> r.rolledBackAt().get()).reversed())
-                    .limit(RECENT_ROLLBACKS)
-                    .map(r -> new StatusResult.Rollback(r.version(), r.script(), r.batch(), r.rolledBackAt().get()))
-                    .toList();
-            var problems = new java.util.ArrayList<>(discovery.problems());
-            problems.addAll(Validate.problems(ledger, config.outOfOrder()));
-            return new StatusResult(db.name, db.table.toString(), items, summary, rollbacks,
-                    discovery.ignored(), problems, opened.early().stats());
+        return Discover.opening(config, Discover::all, this::fromDatabase, this::run);
+    }
+
+    /** {@link #run()} on a session already open; its owner closes it. */
+    StatusResult run(Session db) {
+        return Discover.on(db, config, Discover::all, this::fromDatabase, this::run);
+    }
+
+    private FromDatabase fromDatabase(Session db) {
+        return new FromDatabase(db.rows(), stats(db, sizes));
+    }
+
+    private StatusResult run(Session db, Discovery discovery, FromDatabase early) {
+        Ledger ledger = new Ledger(discovery.migrations(), early.rows());
+        List<StatusResult.Item> items = ledger.entries().stream().map(Status::item).toList();
+        Map<State, Integer> counts = new EnumMap<>(State.class);
+        for (Ledger.Entry e : ledger.entries()) {
+            counts.merge(e.state(), 1, Integer::sum);
         }
+        StatusResult.Summary summary = new StatusResult.Summary(items.size(), n(counts, State.APPLIED),
+                n(counts, State.PENDING), n(counts, State.FAILED), n(counts, State.MODIFIED),
+                n(counts, State.MISSING), n(counts, State.OUT_OF_ORDER));
+        List<StatusResult.Rollback> rollbacks = ledger.rows().stream()
+                // A FAILED attempt resolved by repair is marked ROLLED_BACK too, but it keeps its error:
+                // it was never applied, so it was not rolled back.
+                .filter(r -> r.rolledBackAt().isPresent() && r.error().isEmpty())
+                .sorted(Comparator.comparing((HistoryRow r) -> r.rolledBackAt().get()).reversed())
+                .limit(RECENT_ROLLBACKS)
+                .map(r -> new StatusResult.Rollback(r.version(), r.script(), r.batch(), r.rolledBackAt().get()))
+                .toList();
+        var problems = new java.util.ArrayList<>(discovery.problems());
+        problems.addAll(Validate.problems(ledger, config.outOfOrder()));
+        return new StatusResult(db.name, db.table.toString(), items, summary, rollbacks,
+                discovery.ignored(), problems, early.stats());
     }
 
     private record FromDatabase(List<HistoryRow> rows, dev.cairn.dialect.DatabaseStats stats) {

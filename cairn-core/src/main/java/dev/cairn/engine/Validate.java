@@ -20,12 +20,17 @@ public final class Validate {
     }
 
     public ValidateResult run() {
-        Discover.Opened<Discovery, List<HistoryRow>> opened = Discover.whileOpening(config, Discover::all, Session::rows);
-        Discovery discovery = opened.files();
+        return Discover.opening(config, Discover::all, Session::rows, this::run);
+    }
+
+    /** {@link #run()} on a session already open; its owner closes it. */
+    ValidateResult run(Session db) {
+        return Discover.on(db, config, Discover::all, Session::rows, this::run);
+    }
+
+    private ValidateResult run(Session db, Discovery discovery, List<HistoryRow> early) {
         List<Problem> problems = new ArrayList<>(discovery.problems());
-        try (Session db = opened.db()) {
-            problems.addAll(problems(new Ledger(discovery.migrations(), opened.early()), config.outOfOrder()));
-        }
+        problems.addAll(problems(new Ledger(discovery.migrations(), early), config.outOfOrder()));
         return new ValidateResult(discovery.migrations().size(), problems);
     }
 

@@ -5,14 +5,11 @@ import dev.cairn.config.DatabaseUrl;
 import dev.cairn.config.TableName;
 import dev.cairn.dialect.Catalog;
 import dev.cairn.dialect.Dialect;
-import dev.cairn.dialect.DialectFactory;
-import dev.cairn.dialect.postgres.PgScratch;
 import dev.cairn.history.History;
 import dev.cairn.jdbc.Jdbc;
 import dev.cairn.migration.Migration;
 import dev.cairn.schema.SchemaDiff;
 import dev.cairn.schema.SchemaModel;
-import dev.cairn.sql.SqlSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -95,12 +92,10 @@ public final class Verify {
     private record Trip(VerifyResult.Item item, boolean rebuild) {
     }
 
-    /** The current scratch database and its connection. */
+    /** The current scratch database, opened on first use, and what is known of its schema. */
     private final class Scratch {
-        PgScratch db;
-        Connection c;
+        ScratchSession db;
         Dialect dialect;
-        int major;
         /**
          * The model of the scratch database as it stands, when the last round trip ended with a read of
          * it: the next migration's "before", so a clean run reads three models per migration, not four.
@@ -108,16 +103,11 @@ public final class Verify {
         SchemaModel known;
 
         Connection open() throws SQLException {
-            if (c == null) {
-                db = PgScratch.create(scratchServer, applicationName);
-                c = db.connection().open();
-                c.setAutoCommit(true);
-                dialect = DialectFactory.of(c);
-                major = c.getMetaData().getDatabaseMajorVersion();
-                Drift.replay(c, dialect, db.name(), applied);
-                c.setAutoCommit(true);
+            if (db == null) {
+                db = ScratchSession.replayed(scratchServer, applicationName, applied);
+                dialect = db.dialect;
             }
-            return c;
+            return db.connection;
         }
 
         boolean rebuild(List<Migration> ups) throws SQLException {
@@ -125,7 +115,7 @@ public final class Verify {
             open();
             try {
                 for (Migration m : ups) {
-                    Verify.run(c, dialect, major, m, m.up());
+                    db.run(m, m.up());
                 }
                 return true;
             } catch (ScratchScript.Failed e) {
@@ -135,19 +125,10 @@ public final class Verify {
 
         void close() {
             known = null;
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (SQLException ignored) {
-                // The database is dropped next, which ends the session anyway.
-            } finally {
-                c = null;
-                if (db != null) {
-                    PgScratch d = db;
-                    db = null;
-                    d.close();
-                }
+            if (db != null) {
+                ScratchSession d = db;
+                db = null;
+                d.close();
             }
         }
     }
@@ -187,7 +168,7 @@ public final class Verify {
                 models[i] = scratch.dialect.require(Catalog.class, "verify").schema(c, excluded);
             }
             try {
-                run(c, scratch.dialect, scratch.major, ms.get(i), ms.get(i).up());
+                scratch.db.run(ms.get(i), ms.get(i).up());
             } catch (ScratchScript.Failed e) {
                 return stopped(ms, base, i, VerifyResult.Outcome.UP_FAILED, e.getMessage(), List.of());
             }
@@ -196,7 +177,7 @@ public final class Verify {
         SchemaModel[] downs = new SchemaModel[n];
         for (int i = n - 1; i > base; i--) {
             try {
-                run(c, scratch.dialect, scratch.major, ms.get(i), ms.get(i).down().get());
+                scratch.db.run(ms.get(i), ms.get(i).down().get());
             } catch (ScratchScript.Failed e) {
                 return stopped(ms, base, i, VerifyResult.Outcome.DOWN_FAILED, e.getMessage(), List.of());
             }
@@ -213,7 +194,7 @@ public final class Verify {
         SchemaModel[] again = new SchemaModel[n];
         for (int i = base + 1; i < n; i++) {
             try {
-                run(c, scratch.dialect, scratch.major, ms.get(i), ms.get(i).up());
+                scratch.db.run(ms.get(i), ms.get(i).up());
             } catch (ScratchScript.Failed e) {
                 return stopped(ms, base, i, VerifyResult.Outcome.UP_FAILED, "after the downs: " + e.getMessage(),
                         List.of());
@@ -262,13 +243,12 @@ public final class Verify {
     private Trip roundTrip(Scratch scratch, Set<String> excluded, Migration m) throws SQLException {
         Connection c = scratch.open();
         Dialect dialect = scratch.dialect;
-        int major = scratch.major;
         // The schema before the up is needed only to compare a down with; without one, only the up runs.
         SchemaModel before = !hasDown(m) ? null : scratch.known != null ? scratch.known
                 : dialect.require(Catalog.class, "verify").schema(c, excluded);
         scratch.known = null;
         try {
-            run(c, dialect, major, m, m.up());
+            scratch.db.run(m, m.up());
         } catch (ScratchScript.Failed e) {
             return new Trip(item(m, VerifyResult.Outcome.UP_FAILED, e.getMessage(), List.of()), false);
         }
@@ -280,7 +260,7 @@ public final class Verify {
         }
         SchemaModel after = dialect.require(Catalog.class, "verify").schema(c, excluded);
         try {
-            run(c, dialect, major, m, m.down().get());
+            scratch.db.run(m, m.down().get());
         } catch (ScratchScript.Failed e) {
             return new Trip(item(m, VerifyResult.Outcome.DOWN_FAILED, e.getMessage(), List.of()), true);
         }
@@ -290,7 +270,7 @@ public final class Verify {
             return new Trip(item(m, VerifyResult.Outcome.DOWN_LEAVES_CHANGES, "", left), true);
         }
         try {
-            run(c, dialect, major, m, m.up());
+            scratch.db.run(m, m.up());
         } catch (ScratchScript.Failed e) {
             return new Trip(item(m, VerifyResult.Outcome.UP_FAILED, "after the down: " + e.getMessage(), List.of()),
                     false);
@@ -300,12 +280,6 @@ public final class Verify {
         scratch.known = reapplied;
         return again.isEmpty() ? new Trip(item(m, VerifyResult.Outcome.OK, "", List.of()), false)
                 : new Trip(item(m, VerifyResult.Outcome.REAPPLY_DIFFERS, "", again), true);
-    }
-
-    private static void run(Connection c, Dialect dialect, int major, Migration m, SqlSource source)
-            throws ScratchScript.Failed {
-        ScriptPlan plan = ScriptPlan.of(source, m.transaction(), dialect, major);
-        ScratchScript.run(c, dialect, source.name(), plan.statements(), plan.transactional());
     }
 
     private static VerifyResult.Item item(Migration m, VerifyResult.Outcome outcome, String message,

@@ -8,7 +8,10 @@ import dev.cairn.error.CairnException;
 import dev.cairn.lint.Finding;
 import dev.cairn.lint.LintResult;
 import dev.cairn.lint.Severity;
+import dev.cairn.engine.MigrateLint;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What {@code migrate} does before applying: lints the pending migrations (static rules by default,
@@ -30,21 +33,28 @@ record LintGate(LintSettings settings, boolean observe, boolean protectedEnv, Li
         accepted.forEach(r -> LintSettings.check(r, "--accept-risk"));
     }
 
-    void check(Cairn cairn, Console console) {
+    /**
+     * Runs {@code migrate} with this gate's lint first, on migrate's own session (none when lint is
+     * off): the findings are printed and may refuse before anything changes.
+     */
+    <R> R around(Cairn cairn, Console console, Function<Optional<MigrateLint>, R> migrate) {
         if (settings.migrate().equals("off") && !observe) {
-            return;
+            return migrate.apply(Optional.empty());
         }
-        LintResult r;
         if (!observe) {
-            r = cairn.lintStatic(settings.options());
-        } else {
-            // The scratch server as for cairn lint, drift and verify (--scratch-url aside: $CAIRN_SCRATCH_URL).
-            try (dev.cairn.cli.ScratchServer scratch = dev.cairn.cli.ScratchServer.choose(context, console, cairn,
-                    null)) {
-                r = scratch.url().isEmpty() ? cairn.lint(settings.options())
-                        : cairn.lint(scratch.url(), settings.options());
-            }
+            return migrate.apply(Optional.of(cairn.migrateLint(settings.options(), false, Optional.empty(),
+                    r -> check(r, console))));
         }
+        // The scratch server as for cairn lint, drift and verify (--scratch-url aside: $CAIRN_SCRATCH_URL).
+        try (dev.cairn.cli.ScratchServer scratch = dev.cairn.cli.ScratchServer.choose(context, console, cairn,
+                null)) {
+            Optional<String> url = scratch.url().isEmpty() ? Optional.empty() : Optional.of(scratch.url());
+            return migrate.apply(Optional.of(cairn.migrateLint(settings.options(), true, url,
+                    r -> check(r, console))));
+        }
+    }
+
+    private void check(LintResult r, Console console) {
         LintReport report = new LintReport(r, context.cwd());
         List<Finding> blocking = r.findings().stream().filter(f -> f.severity() == Severity.ERROR
                 && !accepted.contains(f.rule())).toList();

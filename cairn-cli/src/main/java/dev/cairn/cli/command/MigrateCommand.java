@@ -138,11 +138,13 @@ public final class MigrateCommand extends DatabaseCommand {
             }
         }, cairn -> {
             announceTarget(json);
-            new LintGate(dev.cairn.toml.LintSettings.of(settings().configFile(), settings().environment()), lint,
-                    settings().protectedEnvironment(), acceptRisk, context).check(cairn, console);
+            LintGate gate = new LintGate(dev.cairn.toml.LintSettings.of(settings().configFile(),
+                    settings().environment()), lint, settings().protectedEnvironment(), acceptRisk, context);
             MigrateOptions opts = rerunWanted() ? chosen.rerunningModified(reruns -> approveRerun(reruns, cairn))
                     : chosen;
-            MigrateResult r = backupWanted() ? backupThenMigrate(cairn, opts) : cairn.migrate(opts);
+            MigrateResult r = gate.around(cairn, console, linted -> backupWanted()
+                    ? backupThenMigrate(cairn, opts, linted) : linted.map(l -> cairn.migrate(opts, l))
+                    .orElseGet(() -> cairn.migrate(opts)));
             if (json) {
                 console.out(Json.write(Json.migrate(r)));
             } else if (r.upToDate()) {
@@ -234,11 +236,12 @@ public final class MigrateCommand extends DatabaseCommand {
     }
 
     /** Backs up with the configured retention (7 days by default), then migrates. */
-    private MigrateResult backupThenMigrate(Cairn cairn, MigrateOptions opts) {
+    private MigrateResult backupThenMigrate(Cairn cairn, MigrateOptions opts,
+                                            Optional<dev.cairn.engine.MigrateLint> linted) {
         BackupRequest request = BackupRequest.to(context.resolve("backups")).withEnvironment(context.env());
         BackupRequest kept = settings().keepDays(Optional.empty())
                 .map(days -> request.keeping(Duration.ofDays(days))).orElse(request);
-        return cairn.migrate(opts, kept).migrate();
+        return linted.map(l -> cairn.migrate(opts, kept, l)).orElseGet(() -> cairn.migrate(opts, kept)).migrate();
     }
 
     /**

@@ -83,14 +83,14 @@ final class AdvisoryLock implements MigrationLock {
                 lock.keepAlive.start();
                 return lock;
             }
-            if (wait.expired()) {
-                if (held) {
-                    unlock(c, key);
-                }
-                throw held ? committing(table, wait) : timeout(table, wait, holder(c, table));
-            }
             if (!held) {
-                wait.report(() -> holder(c, table));
+                wait.retry(LockWait.POLL, () -> holder(c, table), () -> timeout(table, wait, holder(c, table)));
+                continue;
+            }
+            // Ours, but the run before is still committing: wait for it, holding the lock.
+            if (wait.expired()) {
+                unlock(c, key);
+                throw committing(table, wait);
             }
             wait.pause(LockWait.POLL);
         }
