@@ -5,7 +5,9 @@ import dev.cairn.dialect.postgres.PgGenerator;
 import dev.cairn.history.HistoryRow;
 import dev.cairn.history.NewRow;
 import dev.cairn.jdbc.Jdbc;
+import dev.cairn.migration.Convention;
 import dev.cairn.migration.Migration;
+import dev.cairn.migration.NewFile;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -27,10 +29,9 @@ final class GenerateFiles {
     static GenerateResult write(Configuration config, Clock clock, GenerateRequest request,
                                 PgGenerator.Generated g, boolean configured) {
         NewMigration next = new NewMigration(config, clock);
-        String convention = next.convention();
-        boolean drizzle = convention.equals("drizzle");
-        String between = drizzle ? "--> statement-breakpoint\n" : "";
-        List<NewMigration.File> made = new ArrayList<>();
+        Convention convention = next.convention();
+        String between = convention.statementBreak();
+        List<NewFile> made = new ArrayList<>();
         boolean onlineOnly = g.up().isEmpty() && g.up().dropsData().isEmpty();
         if (!onlineOnly) {
             made.addAll(next.create(request.name(), "", new NewMigration.Bodies(g.up().text(between),
@@ -44,9 +45,9 @@ final class GenerateFiles {
                 made.addAll(next.create(request.name(), "", online, request.dryRun()));
             } else if (request.dryRun()) {
                 // Nothing was written, so the next number cannot be taken from the directory: say where it goes.
-                made.add(new NewMigration.File(Path.of("(the migration after " + made.get(0).path().getFileName()
-                        + ") " + request.name() + "_online"), online.up() + (drizzle ? "" : "\n-- down:\n"
-                        + online.down())));
+                made.add(new NewFile(Path.of("(the migration after " + made.get(0).path().getFileName()
+                        + ") " + request.name() + "_online"), online.up()
+                        + (convention.keepsDowns() ? "\n-- down:\n" + online.down() : "")));
             } else {
                 made.addAll(next.create(request.name() + "_online", "", online, false));
             }
@@ -57,11 +58,11 @@ final class GenerateFiles {
         g.up().notGenerated().forEach(u -> by.add(new GenerateResult.NotGenerated(u.kind(), u.object(), u.definition())));
         return new GenerateResult(true, request.dryRun(), made.stream()
                 .map(f -> new GenerateResult.File(f.path().toString(), f.text())).toList(), drops, by, recorded,
-                drizzle && !g.down().isEmpty());
+                !convention.keepsDowns() && !g.down().isEmpty());
     }
 
     /** Records the new migrations as applied: the configured database already has what they do. */
-    private static List<String> record(Configuration config, List<NewMigration.File> made) {
+    private static List<String> record(Configuration config, List<NewFile> made) {
         List<Migration> all = Discover.valid(config);
         Path home = config.locations().get(0).toAbsolutePath().normalize();
         List<Migration> mine = new ArrayList<>();

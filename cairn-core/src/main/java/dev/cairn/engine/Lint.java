@@ -67,15 +67,31 @@ public final class Lint {
         }
         java.util.Set<String> names = new java.util.HashSet<>();
         pending.forEach(m -> names.add(m.up().name()));
-        LintResult all = Linter.lint(scripts(files), options);
-        return new LintResult(all.findings().stream().filter(f -> names.contains(f.file())).toList(),
-                all.unused().stream().filter(u -> LintResult.unusedIn(u, names)).toList(), pending.size(),
-                all.statements(), false);
+        return only(Linter.lint(scripts(files), options), names, pending.size());
     }
 
     /** Static rules only, on migrations read from files: no database. */
     public static LintResult files(List<Migration> migrations, LintOptions options) {
         return Linter.lint(scripts(migrations), options);
+    }
+
+    /**
+     * Static rules only, on the migrations read from files and on {@code others} (files that are no
+     * migration), after them: every script is read for the state, the findings kept for the scripts
+     * whose file is in {@code shown}.
+     */
+    public static LintResult files(List<Migration> migrations, List<LintScript> others, java.util.Set<String> shown,
+                                   LintOptions options) {
+        List<LintScript> scripts = new java.util.ArrayList<>(scripts(migrations));
+        scripts.addAll(others);
+        return only(Linter.lint(scripts, options), shown, shown.size());
+    }
+
+    /** The findings and unused ignores of the scripts named, counted as {@code count} scripts. */
+    private static LintResult only(LintResult all, java.util.Set<String> names, int count) {
+        return new LintResult(all.findings().stream().filter(f -> names.contains(f.file())).toList(),
+                all.unused().stream().filter(u -> LintResult.unusedIn(u, names)).toList(), count,
+                all.statements(), false);
     }
 
     /** Observed: the pending statements run on a scratch database. */

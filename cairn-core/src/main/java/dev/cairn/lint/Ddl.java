@@ -1,14 +1,16 @@
 package dev.cairn.lint;
 
+import dev.cairn.sql.SqlSplitter;
+import dev.cairn.sql.SqlSyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A statement's text as the rules read it: comments removed, whitespace outside literals folded to
- * single spaces, the trailing {@code ;} dropped. Literals and identifiers are kept as written, so
- * the safer SQL built from it runs.
+ * What the rules read in a statement's folded text ({@link dev.cairn.sql.SqlSplitter#fold(String)}:
+ * comments removed, whitespace outside literals folded to single spaces, the trailing {@code ;}
+ * dropped): patterns for names, names as PostgreSQL sees them, lists and parentheses.
  */
 final class Ddl {
 
@@ -21,82 +23,6 @@ final class Ddl {
     static Pattern pattern(String regex) {
         return Pattern.compile(regex.replace("QNAME", QNAME).replace("IDENT", IDENT),
                 Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    }
-
-    /** The folded text of a statement. */
-    static String fold(String sql) {
-        StringBuilder out = new StringBuilder(sql.length());
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-                while (i < n && sql.charAt(i) != '\n') {
-                    i++;
-                }
-                space(out);
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                i = dev.cairn.sql.SqlStatement.blockCommentEnd(sql, i);
-                space(out);
-            } else if (c == '\'') {
-                int end = quoteEnd(sql, i, '\'');
-                out.append(sql, i, end);
-                i = end;
-            } else if (c == '"') {
-                int end = quoteEnd(sql, i, '"');
-                out.append(sql, i, end);
-                i = end;
-            } else if (c == '$' && dollarTag(sql, i) != null) {
-                String tag = dollarTag(sql, i);
-                int close = sql.indexOf(tag, i + tag.length());
-                int end = close < 0 ? n : close + tag.length();
-                out.append(sql, i, end);
-                i = end;
-            } else if (Character.isWhitespace(c)) {
-                space(out);
-                i++;
-            } else {
-                out.append(c);
-                i++;
-            }
-        }
-        String s = out.toString().strip();
-        while (s.endsWith(";")) {
-            s = s.substring(0, s.length() - 1).strip();
-        }
-        return s;
-    }
-
-    private static void space(StringBuilder out) {
-        if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-            out.append(' ');
-        }
-    }
-
-    private static int quoteEnd(String sql, int open, char q) {
-        int i = open + 1;
-        while (i < sql.length()) {
-            if (sql.charAt(i) == q) {
-                if (i + 1 < sql.length() && sql.charAt(i + 1) == q) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return i;
-    }
-
-    private static String dollarTag(String sql, int at) {
-        int i = at + 1;
-        while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) {
-            i++;
-        }
-        if (i < sql.length() && sql.charAt(i) == '$' && (i == at + 1 || !Character.isDigit(sql.charAt(at + 1)))) {
-            return sql.substring(at, i + 1);
-        }
-        return null;
     }
 
     /** An identifier as PostgreSQL sees it: unquoted folded to lower case, quoted as written. */
@@ -121,28 +47,14 @@ final class Ddl {
                 : parts.get(parts.size() - 1);
     }
 
-    /** Splits at {@code sep} outside parentheses and double quotes. */
+    /** Splits at {@code sep} outside parentheses, quotes and comments. */
     static List<String> splitTop(String s, char sep) {
         List<String> out = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        boolean literal = false;
         int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'' && !quoted) {
-                literal = !literal;
-            } else if (literal) {
-                continue;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-            } else if (!quoted && depth == 0 && c == sep) {
-                out.add(s.substring(from, i).strip());
-                from = i + 1;
+        for (SqlSplitter.Token t : tokens(s)) {
+            if (t.depth() == 0 && t.end() == t.start() + 1 && s.charAt(t.start()) == sep) {
+                out.add(s.substring(from, t.start()).strip());
+                from = t.end();
             }
         }
         out.add(s.substring(from).strip());
@@ -151,19 +63,28 @@ final class Ddl {
 
     /** The text inside the parentheses that open at or after {@code from}, or empty text. */
     static String parenthesized(String s, int from) {
-        int open = s.indexOf('(', from);
-        if (open < 0) {
-            return "";
-        }
-        int depth = 0;
-        for (int i = open; i < s.length(); i++) {
-            if (s.charAt(i) == '(') {
-                depth++;
-            } else if (s.charAt(i) == ')' && --depth == 0) {
-                return s.substring(open + 1, i);
+        List<SqlSplitter.Token> tokens = tokens(s);
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlSplitter.Token open = tokens.get(i);
+            if (open.start() >= from && s.charAt(open.start()) == '(') {
+                for (SqlSplitter.Token close : tokens.subList(i + 1, tokens.size())) {
+                    if (close.depth() == open.depth() + 1 && s.charAt(close.start()) == ')') {
+                        return s.substring(open.end(), close.start());
+                    }
+                }
+                return s.substring(open.end());
             }
         }
-        return s.substring(open + 1);
+        return "";
+    }
+
+    /** The tokens of a folded statement; none when it does not lex on its own (the rules then match nothing). */
+    private static List<SqlSplitter.Token> tokens(String s) {
+        try {
+            return SqlSplitter.tokens(s);
+        } catch (SqlSyntaxException e) {
+            return List.of();
+        }
     }
 
     /** A type written in a column definition, lower-cased with single spaces: {@code character varying(20)}. */

@@ -82,7 +82,7 @@ public final class Linter {
     }
 
     private List<Finding> statement(LintScript script, SqlStatement st, State state) {
-        String folded = Ddl.fold(st.sql());
+        String folded = SqlSplitter.fold(st.sql());
         Optional<Observation> seen = observations.at(script.up().name(), st.line());
         List<Finding> out = new ArrayList<>();
         Set<String> explained = new HashSet<>();

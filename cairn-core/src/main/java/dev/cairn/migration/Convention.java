@@ -6,8 +6,10 @@ import java.util.Optional;
 
 /**
  * One migration file convention (dbmate, golang-migrate, numbered files, ...). Each reads the
- * files of its own naming and layout and leaves every other file alone, so adding a convention is
- * adding one small class to {@link Conventions#ALL}.
+ * files of its own naming and layout and leaves every other file alone, and names and fills the
+ * next migration's files in that layout ({@code new}, {@code generate}), so adding a convention is
+ * adding one small class to {@link Conventions#ALL}: see the checklist in the README's architecture
+ * section.
  */
 public interface Convention {
 
@@ -36,5 +38,33 @@ public interface Convention {
      */
     default boolean fallback() {
         return false;
+    }
+
+    /**
+     * The files of the next migration in this convention, after the newest of {@link Next#migrations()}
+     * (its numbering, padding, separator and folder), with their templates around the bodies: names and
+     * texts only, nothing is written. A file in a folder that does not exist yet (diesel's) gets its folder.
+     *
+     * @throws dev.cairn.error.CairnException when the next migration cannot be made here
+     */
+    List<NewFile> next(Next next);
+
+    /**
+     * Called once the files of {@link #next(Next)} are written: a convention that also lists its
+     * migrations elsewhere (drizzle-kit's journal) adds the new one there.
+     *
+     * @throws dev.cairn.error.CairnException when it cannot; the files just written are then removed
+     */
+    default void written(Next next, List<NewFile> files) {
+    }
+
+    /** The line put between generated statements (drizzle-kit's breakpoint), or empty text. */
+    default String statementBreak() {
+        return "";
+    }
+
+    /** Whether the convention keeps down scripts: false for drizzle-kit, whose generated downs are left out. */
+    default boolean keepsDowns() {
+        return true;
     }
 }

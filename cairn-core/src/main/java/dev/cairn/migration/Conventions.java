@@ -18,6 +18,19 @@ public final class Conventions {
             new SqlMigrateConvention(),
             new NumberedConvention());
 
+    /** The convention of a new migration in an empty directory. */
+    public static final Convention DEFAULT = named(DbmateConvention.NAME);
+
     private Conventions() {
+    }
+
+    /**
+     * The convention of this name ({@link Migration#convention()}).
+     *
+     * @throws IllegalArgumentException when no convention has the name
+     */
+    public static Convention named(String name) {
+        return ALL.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no convention is named " + name));
     }
 }

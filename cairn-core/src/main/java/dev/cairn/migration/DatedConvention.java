@@ -1,5 +1,7 @@
 package dev.cairn.migration;
 
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import dev.cairn.error.CairnException;
 import dev.cairn.sql.SqlSource;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ final class DatedConvention implements Convention {
 
     static final String NAME = "dated";
     private static final Pattern FILE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}_\\d{4})_(.+)\\.sql");
+    private static final DateTimeFormatter DATED = DateTimeFormatter.ofPattern("yyyy-MM-dd_HHmm");
     private static final Pattern MARKER = Pattern.compile("--\\s*ROLLBACK:(.*)");
 
     @Override
@@ -85,5 +88,17 @@ final class DatedConvention implements Convention {
             from++;
         }
         return line.substring(0, i) + line.substring(from);
+    }
+
+    /** {@code YYYY-MM-DD_HHMM_name.sql}, a minute after the newest when the clock is behind, with its ROLLBACK line. */
+    @Override
+    public List<NewFile> next(Next next) {
+        return List.of(new NewFile(next.file(next.date(DATED, ChronoUnit.MINUTES) + "_" + next.name() + ".sql"),
+                next.header() + "\n" + next.up() + "\n-- ROLLBACK:\n" + commented(next.down())));
+    }
+
+    /** The down as the file keeps it: each line commented out, so that it is not part of the up. */
+    private static String commented(String down) {
+        return down.isEmpty() ? "" : down.replaceAll("(?m)^(?=.)", "-- ");
     }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.migration;
 
+import java.util.List;
 import dev.cairn.error.CairnException;
 import dev.cairn.sql.SqlSource;
 import java.util.Optional;
@@ -87,5 +88,12 @@ final class DbmateConvention implements Convention {
             }
             return s;
         }
+    }
+
+    /** {@code <number>_name.sql} (a UTC timestamp in an empty directory) with both sections. */
+    @Override
+    public List<NewFile> next(Next next) {
+        return List.of(new NewFile(next.file(next.number() + "_" + next.name() + ".sql"), "-- migrate:up\n"
+                + next.header() + "\n" + next.up() + "\n-- migrate:down\n\n" + next.down()));
     }
 }

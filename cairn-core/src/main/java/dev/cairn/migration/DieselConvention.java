@@ -1,5 +1,8 @@
 package dev.cairn.migration;
 
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import dev.cairn.error.CairnException;
 import dev.cairn.sql.SqlSource;
 import java.io.IOException;
@@ -20,6 +23,7 @@ final class DieselConvention implements Convention {
 
     static final String NAME = "diesel";
     private static final Pattern FOLDER = Pattern.compile("(\\d+(?:-\\d+)*)_(.+)");
+    private static final DateTimeFormatter FOLDER_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmmss");
     private static final Pattern NO_TRANSACTION = Pattern.compile("(?m)^\\s*run_in_transaction\\s*=\\s*false\\s*(#.*)?$");
 
     @Override
@@ -59,5 +63,17 @@ final class DieselConvention implements Convention {
         } catch (IOException e) {
             throw CairnException.usage("file.unreadable", metadata + ": cannot be read: " + e.getMessage());
         }
+    }
+
+    /** A folder {@code YYYY-MM-DD-HHMMSS_name/} with diesel's own up.sql and down.sql templates. */
+    @Override
+    public List<NewFile> next(Next next) {
+        Path folder = next.file(next.date(FOLDER_DATE, ChronoUnit.SECONDS) + "_" + next.name());
+        if (Files.exists(folder)) {
+            throw CairnException.usage("new.exists", folder + " already exists; choose another name");
+        }
+        return List.of(new NewFile(folder.resolve("up.sql"), next.header()
+                        + (next.up().isEmpty() ? "-- Your SQL goes here\n" : "\n" + next.up())),
+                new NewFile(folder.resolve("down.sql"), "-- This file should undo anything in `up.sql`\n" + next.down()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.cairn.migration;
 
+import java.util.ArrayList;
+import java.util.List;
 import dev.cairn.error.CairnException;
 import dev.cairn.sql.SqlSource;
 import java.util.Optional;
@@ -18,6 +20,7 @@ final class FlywayConvention implements Convention {
     static final String NAME = "flyway";
     private static final Pattern VERSIONED = Pattern.compile("([VU])(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
     private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+    private static final Pattern LAST_NUMBER = Pattern.compile("(\\d+)$");
     /** Looks like a versioned or undo file but is not one: a single underscore, most often. */
     private static final Pattern NEAR_MISS = Pattern.compile("[VU]\\d.*\\.sql");
 
@@ -60,5 +63,31 @@ final class FlywayConvention implements Convention {
             return name.charAt(0) + "1__description.sql";
         }
         return m.group(1) + "__" + (m.group(2).isEmpty() ? "description" : m.group(2)) + ".sql";
+    }
+
+    /** {@code V<next>__name.sql}, and {@code U<next>__name.sql} when the directory has undo files or a down is given. */
+    @Override
+    public List<NewFile> next(Next next) {
+        String v = nextVersion(next);
+        List<NewFile> out = new ArrayList<>();
+        out.add(new NewFile(next.file("V" + v + "__" + next.name() + ".sql"), next.header() + "\n" + next.up()));
+        boolean undoes = !next.down().isEmpty() || next.migrations().stream()
+                .anyMatch(m -> m.convention().equals(NAME) && m.down().isPresent());
+        if (undoes) {
+            out.add(new NewFile(next.file("U" + v + "__" + next.name() + ".sql"),
+                    "-- undoes V" + v + "__" + next.name() + ".sql\n\n" + next.down()));
+        }
+        return out;
+    }
+
+    /** {@code 1.2} gives {@code 1.3}, {@code 1_9} gives {@code 1_10}, a timestamp the current one. */
+    private static String nextVersion(Next next) {
+        String text = next.newest().orElseThrow().version().text();
+        if (text.chars().allMatch(Character::isDigit)) {
+            return next.number();
+        }
+        Matcher m = LAST_NUMBER.matcher(text);
+        m.find();
+        return text.substring(0, m.start()) + Next.increment(m.group(1));
     }
 }

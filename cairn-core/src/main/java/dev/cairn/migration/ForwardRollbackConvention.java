@@ -96,4 +96,14 @@ final class ForwardRollbackConvention implements Convention {
     private static boolean isBanner(String[] lines, int i) {
         return i >= 0 && i < lines.length && BANNER.matcher(lines[i].strip()).matches();
     }
+
+    /** {@code <number>_name.sql} with seed 002's header block and banner sections. */
+    @Override
+    public List<NewFile> next(Next next) {
+        String banner = "-- ============================================\n";
+        return List.of(new NewFile(next.file(next.number() + "_" + next.name() + ".sql"), "-- Migration: "
+                + next.name() + "\n-- Description: " + next.title() + "\n-- Created: " + next.created() + "\n"
+                + next.hints() + "\n" + banner + "-- FORWARD MIGRATION\n" + banner + "\n" + next.up() + "\n" + banner
+                + "-- ROLLBACK\n" + banner + "\n" + next.down()));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.migration;
 
+import java.util.List;
 import dev.cairn.sql.SqlSource;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -38,5 +39,13 @@ final class GolangMigrateConvention implements Convention {
         Migration.Transaction tx = Names.hasDirective(file.text(), "cairn:no-transaction")
                 ? Migration.Transaction.NONE : Migration.Transaction.AUTO;
         return Optional.of(Part.up(NAME, file, version, description, source, tx));
+    }
+
+    /** The pair {@code <number>_name.up.sql} and {@code <number>_name.down.sql}. */
+    @Override
+    public List<NewFile> next(Next next) {
+        String stem = next.number() + "_" + next.name();
+        return List.of(new NewFile(next.file(stem + ".up.sql"), next.header() + "\n" + next.up()),
+                new NewFile(next.file(stem + ".down.sql"), "-- " + next.name() + ": down\n\n" + next.down()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.migration;
 
+import java.util.List;
 import dev.cairn.error.CairnException;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -49,5 +50,12 @@ final class GooseConvention implements Convention {
             }
         }
         return Optional.of(annotations.part(NAME, Version.parse(name.group(1)), Names.describe(name.group(2)), tx));
+    }
+
+    /** {@code <number>_name.sql} with goose's Up and Down sections. */
+    @Override
+    public List<NewFile> next(Next next) {
+        return List.of(new NewFile(next.file(next.number() + "_" + next.name() + ".sql"), "-- +goose Up\n"
+                + next.header() + "\n" + next.up() + "\n-- +goose Down\n\n" + next.down()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.migration;
 
+import java.util.List;
 import dev.cairn.sql.SqlSource;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -42,5 +43,13 @@ final class NumberedConvention implements Convention {
         Migration.Transaction tx = Names.hasDirective(file.text(), "cairn:no-transaction")
                 ? Migration.Transaction.NONE : Migration.Transaction.AUTO;
         return Optional.of(Part.up(NAME, file, version, description, source, tx));
+    }
+
+    /** {@code <number>_name.sql} and its sibling {@code <number>_name_rollback.sql}. */
+    @Override
+    public List<NewFile> next(Next next) {
+        String stem = next.number() + "_" + next.name();
+        return List.of(new NewFile(next.file(stem + ".sql"), next.header() + "\n" + next.up()),
+                new NewFile(next.file(stem + "_rollback.sql"), "-- undoes " + stem + ".sql\n\n" + next.down()));
     }
 }

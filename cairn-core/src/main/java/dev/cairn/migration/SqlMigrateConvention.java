@@ -1,5 +1,6 @@
 package dev.cairn.migration;
 
+import java.util.List;
 import dev.cairn.error.CairnException;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -41,5 +42,20 @@ final class SqlMigrateConvention implements Convention {
         Migration.Transaction tx = annotations.modifier("up").equalsIgnoreCase("notransaction")
                 ? Migration.Transaction.NONE : Migration.Transaction.AUTO;
         return Optional.of(annotations.part(NAME, Version.parse(name.group(1)), Names.describe(name.group(2)), tx));
+    }
+
+    /** {@code <number>_name.sql} (or with a {@code -}, as the newest) with sql-migrate's Up and Down sections. */
+    @Override
+    public List<NewFile> next(Next next) {
+        return List.of(new NewFile(next.file(next.number() + separator(next.newest().orElseThrow()) + next.name()
+                + ".sql"), "-- +migrate Up\n" + next.header() + "\n" + next.up() + "\n-- +migrate Down\n\n"
+                + next.down()));
+    }
+
+    /** sql-migrate names its files {@code 20240115093000-name.sql}; keep whichever separator the newest uses. */
+    private static String separator(Migration newest) {
+        String file = newest.script().substring(newest.script().lastIndexOf('/') + 1);
+        int after = newest.version().text().length();
+        return after < file.length() && file.charAt(after) == '-' ? "-" : "_";
     }
 }

@@ -42,8 +42,16 @@ public final class SqlSplitter {
     private final String text;
     private final int length;
     private final int origin;
-    /** False when only classifying one statement: COPY data is then not looked for. */
+    /** What a run is for: splitting a script, classifying one statement, or folding one statement. */
+    private enum Mode { SPLIT, CLASSIFY, FOLD, TOKENS }
+
+    private final Mode mode;
+    /** False when only classifying or folding one statement: COPY data is then not looked for. */
     private final boolean readCopyData;
+    /** The folded text, in {@link Mode#FOLD}: comments and runs of whitespace as one space, tokens as written. */
+    private final StringBuilder folded = new StringBuilder();
+    /** The tokens, in {@link Mode#TOKENS}. */
+    private final List<Token> tokenList = new ArrayList<>();
     private final List<SqlStatement> statements = new ArrayList<>();
 
     private int pos;
@@ -82,12 +90,13 @@ public final class SqlSplitter {
     private int cursorLine;
     private int cursorColumn;
 
-    private SqlSplitter(SqlSource source, boolean readCopyData) {
+    private SqlSplitter(SqlSource source, Mode mode) {
         this.source = source;
         this.text = source.text();
         this.length = text.length();
         this.origin = text.startsWith("\uFEFF") ? 1 : 0; // a byte order mark is not part of any statement
-        this.readCopyData = readCopyData;
+        this.mode = mode;
+        this.readCopyData = mode == Mode.SPLIT;
         this.limit = length;
         this.cursor = origin;
         this.cursorLine = source.firstLine();
@@ -102,7 +111,7 @@ public final class SqlSplitter {
      */
     public static List<SqlStatement> split(SqlSource source) {
         Objects.requireNonNull(source, "source");
-        return new SqlSplitter(source, true).run();
+        return new SqlSplitter(source, Mode.SPLIT).run();
     }
 
     /**
@@ -122,7 +131,7 @@ public final class SqlSplitter {
 
     /** Whether one statement's text is a {@code COPY ... FROM stdin}. */
     static boolean copiesFromStdin(String sql) {
-        SqlSplitter splitter = new SqlSplitter(new SqlSource("statement", sql, 1), false);
+        SqlSplitter splitter = new SqlSplitter(new SqlSource("statement", sql, 1), Mode.CLASSIFY);
         try {
             splitter.run();
         } catch (SqlSyntaxException e) {
@@ -140,20 +149,89 @@ public final class SqlSplitter {
                     dropLine(pos); // an empty line, which psql skips outside quotes and comments
                 }
                 pos++;
+                foldSpace();
             } else if (c == '-' && at(pos + 1) == '-') {
                 lineComment();
+                foldSpace();
             } else {
                 if (start < 0) {
                     begin();
                 }
+                int from = pos;
+                int depth = parenDepth;
                 token(c);
+                foldToken(from, depth);
             }
-            if (!readCopyData && tokens > 0 && !copy) {
+            if (mode == Mode.CLASSIFY && tokens > 0 && !copy) {
                 break; // classifying only, and the first word is not COPY
             }
         }
         completeAtEnd();
         return List.copyOf(statements);
+    }
+
+    /**
+     * A statement's text as rules that match it with patterns read it (the linter's): comments removed,
+     * whitespace outside quotes folded to single spaces, the trailing {@code ;} dropped; literals and
+     * quoted identifiers kept as written, so that SQL built from the text still runs. Lexed as
+     * {@link #split(SqlSource)} lexes; a statement that only lexes within its script (a string with
+     * backslash escapes after {@code standard_conforming_strings} was turned off) has its whitespace
+     * folded only.
+     */
+    public static String fold(String sql) {
+        SqlSplitter splitter = new SqlSplitter(new SqlSource("statement", sql, 1), Mode.FOLD);
+        String out;
+        try {
+            splitter.run();
+            out = splitter.folded.toString();
+        } catch (SqlSyntaxException e) {
+            out = sql.replaceAll("\\s+", " ");
+        }
+        out = out.strip();
+        while (out.endsWith(";")) {
+            out = out.substring(0, out.length() - 1).strip();
+        }
+        return out;
+    }
+
+    private void foldSpace() {
+        if (mode == Mode.FOLD && !folded.isEmpty() && folded.charAt(folded.length() - 1) != ' ') {
+            folded.append(' ');
+        }
+    }
+
+    /** The token from {@code from} to here: a block comment folds to a space, anything else is kept. */
+    private void foldToken(int from, int depth) {
+        if (mode == Mode.FOLD && text.startsWith("/*", from)) {
+            foldSpace();
+        } else if (mode == Mode.FOLD) {
+            folded.append(text, from, pos);
+        } else if (mode == Mode.TOKENS && !text.startsWith("/*", from)) {
+            tokenList.add(new Token(from, pos, depth));
+        }
+    }
+
+    /**
+     * One token of a statement: a word, a quoted literal or identifier, a number, an operator or
+     * punctuation character.
+     *
+     * @param start where it starts in the text
+     * @param end   just after it
+     * @param depth how many parentheses are open before it
+     */
+    public record Token(int start, int end, int depth) {
+    }
+
+    /**
+     * The tokens of one statement, comments and whitespace left out, lexed as {@link #split(SqlSource)}
+     * lexes: for rules that look for a {@code ,} or a {@code )} outside quotes (the linter's).
+     *
+     * @throws SqlSyntaxException when a quote or comment is not closed within the text
+     */
+    public static List<Token> tokens(String sql) {
+        SqlSplitter splitter = new SqlSplitter(new SqlSource("statement", sql, 1), Mode.TOKENS);
+        splitter.run();
+        return List.copyOf(splitter.tokenList);
     }
 
     /** Leaves the newline at {@code at} out of the statement's text. */

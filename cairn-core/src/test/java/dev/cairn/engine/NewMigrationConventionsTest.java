@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cairn.Cairn;
 import dev.cairn.error.CairnException;
+import dev.cairn.migration.Convention;
+import dev.cairn.migration.Conventions;
 import dev.cairn.migration.DirectoryScan;
 import dev.cairn.migration.Discovery;
 import dev.cairn.migration.Migration;
@@ -16,10 +18,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code new} continues each convention: its name, its version scheme, its sections. */
 class NewMigrationConventionsTest {
@@ -259,5 +263,72 @@ class NewMigrationConventionsTest {
                 .write("001_create_products_table_rollback.sql", "BEGIN;\nSELECT 1;\nCOMMIT;\n");
 
         assertThat(create(dir, "add_orders")).containsExactly("002_add_orders.sql", "002_add_orders_rollback.sql");
+    }
+
+    /**
+     * A directory of each convention, holding one migration (none for dbmate, the empty directory's
+     * convention): every convention of {@link Conventions#ALL} needs one, so that a new convention is
+     * tested writing its next migration and reading it back.
+     */
+    static final Map<String, Map<String, String>> SEEDS = Map.of(
+            "dbmate", Map.of(),
+            "golang-migrate", Map.of("001_a.up.sql", "SELECT 1;\n", "001_a.down.sql", "SELECT 2;\n"),
+            "forward-rollback", Map.of("001_a.sql", "-- FORWARD MIGRATION\nSELECT 1;\n"),
+            "dated", Map.of("2024-01-17_1430_a.sql", "SELECT 1;\n-- ROLLBACK:\n-- SELECT 2;\n"),
+            "drizzle", Map.of("0000_a.sql", "SELECT 1;\n", "meta/_journal.json",
+                    "{\"entries\": [{\"idx\": 0, \"when\": 1700000000000, \"tag\": \"0000_a\"}]}"),
+            "flyway", Map.of("V1__a.sql", "SELECT 1;\n"),
+            "diesel", Map.of("2024-01-01-000000_a/up.sql", "SELECT 1;\n", "2024-01-01-000000_a/down.sql", "SELECT 2;\n"),
+            "goose", Map.of("001_a.sql", "-- +goose Up\nSELECT 1;\n"),
+            "sql-migrate", Map.of("1_a.sql", "-- +migrate Up\nSELECT 1;\n"),
+            "numbered", Map.of("001_a.sql", "SELECT 1;\n"));
+
+    static Stream<String> everyConvention() {
+        return Conventions.ALL.stream().map(Convention::name);
+    }
+
+    MigrationDir seeded(String convention) {
+        assertThat(SEEDS).as("a seed directory for the convention " + convention).containsKey(convention);
+        MigrationDir dir = dir();
+        SEEDS.get(convention).forEach(dir::write);
+        return dir;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyConvention")
+    void everyConventionReadsBackItsTemplate(String convention) {
+        MigrationDir dir = seeded(convention);
+
+        assertThat(create(dir, "add_orders")).isNotEmpty();
+
+        Migration m = newest(dir, convention);
+        assertThat(m.description()).isEqualTo("add orders");
+        assertThat(m.version().isRepeatable()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyConvention")
+    void everyConventionReadsBackGeneratedScripts(String convention) {
+        MigrationDir dir = seeded(convention);
+        var config = Cairn.configure().url("jdbc:postgresql://localhost/unused").locations(dir.path()).load()
+                .configuration();
+        String up = "-- cairn:no-transaction\nCREATE INDEX CONCURRENTLY t_a ON t (a);\n";
+        String down = "-- cairn:no-transaction\nDROP INDEX CONCURRENTLY t_a;\n";
+
+        new NewMigration(config, CLOCK).create("add_index", "", new NewMigration.Bodies(up, down), false);
+
+        Discovery d = new DirectoryScan(DirectoryScan.DEFAULT_IGNORE, Map.of()).scan(List.of(dir.path()));
+        assertThat(d.problems()).isEmpty();
+        Migration m = d.migrations().get(d.migrations().size() - 1);
+        assertThat(m.convention()).isEqualTo(convention);
+        assertThat(m.description()).isEqualTo("add index");
+        assertThat(m.up().text()).contains("CREATE INDEX CONCURRENTLY t_a ON t (a);");
+        assertThat(m.transaction()).isEqualTo(Migration.Transaction.NONE);
+        if (Conventions.named(convention).keepsDowns()) {
+            assertThat(m.down()).hasValueSatisfying(s -> assertThat(s.text())
+                    .contains("-- cairn:no-transaction\nDROP INDEX CONCURRENTLY t_a;"));
+        } else {
+            assertThat(m.down()).isEmpty();
+        }
     }
 }

@@ -153,6 +153,16 @@ class StaticRulesTest {
     }
 
     @Test
+    void commasAndParenthesesInQuotesAndCommentsDoNotSplitAColumnList() {
+        String sql = "CREATE TABLE t (a text DEFAULT E'x\\', n integer' /* , m integer ( */, b text DEFAULT $$),$$,"
+                + " \"odd, (name\" timestamp);";
+        LintResult r = Linter.lint(List.of(LintScript.plain("a.sql", sql)),
+                new LintOptions(Set.of(), Set.of(), Map.of(), true));
+        assertThat(r.findings()).extracting(Finding::rule).containsExactly("prefer-timestamptz");
+        assertThat(r.findings().get(0).message()).contains("odd, (name");
+    }
+
+    @Test
     void directivesIgnoreAStatementOrTheFileAndUnusedOnesAreReported() {
         String file = "-- cairn:lint-ignore ban-drop-table\n"
                 + "ALTER TABLE orders DROP COLUMN note;\n"

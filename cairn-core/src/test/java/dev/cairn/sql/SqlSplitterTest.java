@@ -438,4 +438,25 @@ class SqlSplitterTest {
     private static List<SqlStatement> split(String text, int firstLine) {
         return SqlSplitter.split(new SqlSource(FILE, text, firstLine));
     }
+
+    static Stream<Arguments> folded() {
+        return Stream.of(
+                arguments("comments and whitespace fold to one space, the ; goes",
+                        "ALTER  TABLE t -- why\n\tADD /* a /* nested */ one */ COLUMN a int;", "ALTER TABLE t ADD COLUMN a int"),
+                arguments("literals and quoted names keep their spaces", "SELECT 'a  -- b', \"x  y\" FROM t;",
+                        "SELECT 'a  -- b', \"x  y\" FROM t"),
+                arguments("an E'' string ends where the server ends it", "SELECT E'it\\'s  -- no', 1;",
+                        "SELECT E'it\\'s  -- no', 1"),
+                arguments("a dollar quote is kept as written", "DO $x$ BEGIN  -- kept\n END $x$;",
+                        "DO $x$ BEGIN  -- kept\n END $x$"),
+                arguments("a parameter is not a dollar quote", "SELECT $1 ,  $2", "SELECT $1 , $2"),
+                arguments("a statement that only lexes in its script has its whitespace folded",
+                        "SELECT 'it\\'s\n  here';", "SELECT 'it\\'s here'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("folded")
+    void foldsAStatementForTheLinter(String what, String sql, String expected) {
+        assertThat(SqlSplitter.fold(sql)).isEqualTo(expected);
+    }
 }

@@ -12,7 +12,6 @@ import dev.cairn.error.CairnException;
 import dev.cairn.lint.LintOptions;
 import dev.cairn.lint.LintResult;
 import dev.cairn.lint.LintScript;
-import dev.cairn.lint.Linter;
 import dev.cairn.migration.DirectoryScan;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.MigrationFile;
@@ -170,22 +169,17 @@ public final class LintCommand extends DatabaseCommand {
             }
             wanted.add(p);
         }
-        List<LintScript> scripts = new ArrayList<>();
         Set<String> shown = new LinkedHashSet<>();
         for (Migration m : migrations) {
-            Path p = context.resolve(m.up().name()).toAbsolutePath().normalize();
-            scripts.add(new LintScript(m.up().name(), m.version().text(), m.up(), m.down(), m.down().isPresent()));
-            if (wanted.remove(p)) {
+            if (wanted.remove(context.resolve(m.up().name()).toAbsolutePath().normalize())) {
                 shown.add(m.up().name());
             }
         }
+        List<LintScript> others = new ArrayList<>();
         for (Path p : wanted) {
-            scripts.add(LintScript.plain(p.toString(), MigrationFile.read(p)));
+            others.add(LintScript.plain(p.toString(), MigrationFile.read(p)));
             shown.add(p.toString());
         }
-        LintResult all = Linter.lint(scripts, options);
-        return new LintResult(all.findings().stream().filter(f -> shown.contains(f.file())).toList(),
-                all.unused().stream().filter(u -> LintResult.unusedIn(u, shown)).toList(), shown.size(),
-                all.statements(), false);
+        return Lint.files(migrations, others, shown, options);
     }
 }
