@@ -6,7 +6,6 @@ import dev.cairn.config.Locations;
 import dev.cairn.config.LockMode;
 import dev.cairn.config.TableName;
 import dev.cairn.engine.Baseline;
-import dev.cairn.dialect.postgres.PgTarget;
 import dev.cairn.engine.Backup;
 import dev.cairn.engine.BackupRequest;
 import dev.cairn.engine.BackupResult;
@@ -375,7 +374,7 @@ public final class Cairn {
 
     /** Restores a backup written by {@link #backup(BackupRequest)}, in one transaction, once the request approves. */
     public RestoreResult restore(RestoreRequest request) {
-        return new Restore(config, pgTarget("restore"), listener).run(request);
+        return new Restore(config, toolsUrl("restore"), listener).run(request);
     }
 
     /** Backs up first when something is pending, then migrates; when the backup fails nothing is applied. */
@@ -392,13 +391,13 @@ public final class Cairn {
     }
 
     private Backup backupOperation() {
-        return new Backup(config, pgTarget("backup"), Clock.systemUTC());
+        return new Backup(config, toolsUrl("backup"), Clock.systemUTC());
     }
 
-    private PgTarget pgTarget(String command) {
-        return url.map(PgTarget::of).orElseThrow(() -> CairnException.usage("config.no-url", command
-                + " needs a database URL: pg_dump and pg_restore connect by themselves and cannot use the application's"
-                + " data source; configure Cairn with url(...) instead of dataSource(...)"));
+    private DatabaseUrl toolsUrl(String command) {
+        return url.orElseThrow(() -> CairnException.usage("config.no-url", command
+                + " needs a database URL: the database's client tools connect by themselves and cannot use the"
+                + " application's data source; configure Cairn with url(...) instead of dataSource(...)"));
     }
 
     /** Collects settings; every default is in {@link Configuration.Defaults}. */

@@ -1,6 +1,7 @@
 package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
+import dev.cairn.dialect.Catalog;
 import dev.cairn.history.HistoryRow;
 import dev.cairn.migration.Discovery;
 import java.util.Comparator;
@@ -75,7 +76,7 @@ public final class Status {
 
     private static dev.cairn.dialect.DatabaseStats stats(Session db, Sizes sizes) {
         try {
-            return db.dialect.stats(db.connection, sizes == Sizes.EXACT);
+            return db.dialect.require(Catalog.class, "status").stats(db.connection, sizes == Sizes.EXACT);
         } catch (java.sql.SQLException e) {
             throw dev.cairn.jdbc.Jdbc.failed("cannot read the database size", e);
         }

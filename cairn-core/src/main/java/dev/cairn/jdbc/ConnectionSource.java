@@ -26,6 +26,14 @@ public interface ConnectionSource {
     /** The database's name, as confirmations ask for it. */
     String database();
 
+    /**
+     * The one schema a run works in (its whole search path), set up by the dialect as one of Cairn's
+     * own session settings; empty for the search path as the connections come.
+     */
+    default java.util.Optional<String> schema() {
+        return java.util.Optional.empty();
+    }
+
     /** Connections from the application's pool or data source. */
     static ConnectionSource of(DataSource dataSource) {
         return new DataSourceConnections(dataSource);
@@ -36,7 +44,7 @@ public interface ConnectionSource {
         return new UrlConnections(url, applicationName);
     }
 
-    /** Connections of {@code source} with {@code search_path} set to {@code schema} alone. */
+    /** Connections of {@code source} for a run whose search path is {@code schema} alone (see {@link #schema()}). */
     static ConnectionSource inSchema(ConnectionSource source, String schema) {
         return new SchemaConnections(source, schema);
     }
