@@ -1,5 +1,6 @@
 package dev.cairn.engine;
 
+import dev.cairn.dialect.Catalog;
 import dev.cairn.dialect.postgres.PgDependencies;
 import dev.cairn.dialect.postgres.PgGenerator;
 import dev.cairn.history.HistoryRow;
@@ -120,7 +121,7 @@ final class ComputedDown {
 
     private Optional<PgGenerator.Side> read(Migration m) {
         try {
-            return Optional.of(new PgGenerator.Side(db.dialect.schema(db.connection, excluded),
+            return Optional.of(new PgGenerator.Side(db.dialect.require(Catalog.class, "computed downs").schema(db.connection, excluded),
                     PgDependencies.read(db.connection)));
         } catch (SQLException | RuntimeException e) {
             notStored(m, e);
