@@ -121,7 +121,8 @@ final class ComputedDown {
 
     private Optional<PgGenerator.Side> read(Migration m) {
         try {
-            return Optional.of(new PgGenerator.Side(db.dialect.require(Catalog.class, "computed downs").schema(db.connection, excluded),
+            return Optional.of(new PgGenerator.Side(
+                    db.dialect.require(Catalog.class, "computed downs").schema(db.connection, excluded),
                     PgDependencies.read(db.connection)));
         } catch (SQLException | RuntimeException e) {
             notStored(m, e);
