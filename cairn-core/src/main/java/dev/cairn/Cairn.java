@@ -6,8 +6,8 @@ import dev.cairn.config.DatabaseUrl;
 import dev.cairn.config.Locations;
 import dev.cairn.config.LockMode;
 import dev.cairn.config.TableName;
-import dev.cairn.dialect.postgres.PgTarget;
 import dev.cairn.engine.Approval;
+import dev.cairn.engine.Baseline;
 import dev.cairn.engine.Backup;
 import dev.cairn.engine.BackupRequest;
 import dev.cairn.engine.BackupResult;
@@ -378,7 +378,7 @@ public final class Cairn {
 
     /** Restores a backup written by {@link #backup(BackupRequest)}, in one transaction, once the request approves. */
     public RestoreResult restore(RestoreRequest request) {
-        return new Restore(config, pgTarget("restore"), listener).run(request);
+        return new Restore(config, toolsUrl("restore"), listener).run(request);
     }
 
     /** Backs up first when something is pending, then migrates; when the backup fails nothing is applied. */
@@ -395,13 +395,13 @@ public final class Cairn {
     }
 
     private Backup backupOperation() {
-        return new Backup(config, pgTarget("backup"), Clock.systemUTC());
+        return new Backup(config, toolsUrl("backup"), Clock.systemUTC());
     }
 
-    private PgTarget pgTarget(String command) {
-        return url.map(PgTarget::of).orElseThrow(() -> CairnException.usage("config.no-url", command
-                + " needs a database URL: pg_dump and pg_restore connect by themselves and cannot use the application's"
-                + " data source; configure Cairn with url(...) instead of dataSource(...)"));
+    private DatabaseUrl toolsUrl(String command) {
+        return url.orElseThrow(() -> CairnException.usage("config.no-url", command
+                + " needs a database URL: the database's client tools connect by themselves and cannot use the"
+                + " application's data source; configure Cairn with url(...) instead of dataSource(...)"));
     }
 
     /** Collects settings; every default is in {@link Configuration.Defaults}. */
@@ -421,6 +421,7 @@ public final class Cairn {
         private int lockRetries = Configuration.Defaults.LOCK_RETRIES;
         private Duration statementTimeout;
         private boolean outOfOrder;
+        private boolean computedDowns = Configuration.Defaults.COMPUTED_DOWNS;
         private LockMode lockMode = Configuration.Defaults.LOCK_MODE;
         private boolean lockModeChosen;
         private Duration leaseTtl = Configuration.Defaults.LEASE_TTL;
@@ -537,6 +538,16 @@ public final class Cairn {
         }
 
         /**
+         * Whether {@code migrate} computes a down for a migration that has none (drizzle-kit's, a Flyway
+         * {@code V} file without its {@code U}) from the schema before and after it, and stores it in the
+         * history so that {@code rollback} can use it (default true).
+         */
+        public Builder computedDowns(boolean computed) {
+            this.computedDowns = computed;
+            return this;
+        }
+
+        /**
          * How runners are kept apart: a PostgreSQL advisory lock (default), or {@link LockMode#TABLE}, a
          * lease row in {@code <table>_lock} for PgBouncer transaction pooling and engines without
          * advisory locks. Unless set, CockroachDB, YugabyteDB and Citus get the lease.
@@ -609,7 +620,7 @@ public final class Cairn {
             Configuration config = new Configuration(connection, dirs, history, lockTimeout, ignore,
                     settings, new Configuration.SessionTimeouts(Optional.ofNullable(sqlLockTimeout),
                     Optional.ofNullable(statementTimeout)), outOfOrder, lockMode, leaseTtl, lockRetries, lockModeChosen,
-                    Optional.ofNullable(preloaded));
+                    Optional.ofNullable(preloaded), computedDowns);
             return new Cairn(config, listener, parsed);
         }
 

@@ -104,7 +104,7 @@ public final class Settings {
                 first(env.leaseTtl(), top.leaseTtl()), env.schemas().isEmpty() ? top.schemas() : env.schemas(),
                 first(env.seeds(), top.seeds()), first(env.rerunModified(), top.rerunModified()),
                 first(env.keepDays(), top.keepDays()), first(env.snapshotAfterMigrate(), top.snapshotAfterMigrate()),
-                first(env.lockRetries(), top.lockRetries()));
+                first(env.lockRetries(), top.lockRetries()), first(env.computedDowns(), top.computedDowns()));
     }
 
     /**
@@ -224,6 +224,7 @@ public final class Settings {
                 extra().leaseTtl())
                 .ifPresent(b::leaseTtl);
         first(env.outOfOrder(), top.outOfOrder()).ifPresent(b::outOfOrder);
+        extra().computedDowns().ifPresent(b::computedDowns);
         file.migrations().forEach(b::migration);
         return b;
     }

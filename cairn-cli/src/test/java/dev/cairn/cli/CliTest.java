@@ -128,6 +128,7 @@ class CliTest {
     @Test
     void rollbackRefusesWhenADownScriptIsMissing() throws Exception {
         dir.write("003_plain.sql", "CREATE TABLE plain (id int);\n");
+        Files.writeString(cwd.resolve("cairn.toml"), "computed_downs = false\n");
         cli.run("migrate");
         Cli.Result r = cli.run("rollback", "--all", "--yes");
         assertThat(r.exit()).isEqualTo(4);

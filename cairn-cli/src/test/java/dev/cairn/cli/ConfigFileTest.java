@@ -171,7 +171,7 @@ class ConfigFileTest {
         Path file = write("urll = \"postgres://h/db\"\n");
 
         assertThatThrownBy(() -> ConfigFile.read(file))
-                .hasMessage(file + ": unknown key 'urll'; known keys: backup, backup_keep_days, dir, ignore, lease_ttl, lint, lock_mode, lock_retries,"
+                .hasMessage(file + ": unknown key 'urll'; known keys: backup, backup_keep_days, computed_downs, dir, ignore, lease_ttl, lint, lock_mode, lock_retries,"
                         + " lock_timeout, lock_timeout_sql, notify, out_of_order, protected, rerun_modified, schemas, seeds,"
                         + " snapshot_after_migrate, statement_timeout,"
                         + " table, targets, targets_file, url");

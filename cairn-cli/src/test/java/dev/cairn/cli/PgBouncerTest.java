@@ -146,6 +146,47 @@ class PgBouncerTest {
         assertNoSessionKeptCairnsSettings();
     }
 
+    /**
+     * A fan-out over schemas through transaction pooling: the schema is one of Cairn's own settings,
+     * made in each migration's transaction, so every migration lands in its tenant's schema whichever
+     * server session the pooler lends, and no server session keeps a tenant's search_path.
+     */
+    @Test
+    void schemasFanOutThroughThePoolerLandsEachMigrationInItsSchemaAndLeaksNoSearchPath() throws Exception {
+        db.execute("CREATE SCHEMA tenant_a", "CREATE SCHEMA tenant_b");
+        for (int i = 1; i <= 6; i++) {
+            String v = String.format("%03d", i);
+            dir.dbmate(v + "_t" + i + ".sql", "CREATE TABLE t" + i + " (id int);\nINSERT INTO t" + i
+                    + " SELECT 1 WHERE current_schema() = ANY (ARRAY['tenant_a', 'tenant_b']);", "DROP TABLE t" + i + ";");
+        }
+        Cli.Result r = cli().run("migrate", "--lock-mode", "table", "--parallel", "2", "--schemas-query",
+                "SELECT 'tenant_a' UNION ALL SELECT 'tenant_b'");
+        assertThat(r.exit()).as(r.all() + bouncer.log()).isZero();
+        assertThat(db.column("SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                + " WHERE table_name ~ '^t[0-9]$' ORDER BY 1")).containsExactly("tenant_a.t1", "tenant_a.t2",
+                "tenant_a.t3", "tenant_a.t4", "tenant_a.t5", "tenant_a.t6", "tenant_b.t1", "tenant_b.t2", "tenant_b.t3",
+                "tenant_b.t4", "tenant_b.t5", "tenant_b.t6");
+        assertThat(db.scalar("SELECT count(*) FROM tenant_b.t6")).isEqualTo("1");
+        List<Connection> open = new ArrayList<>();
+        try {
+            List<String> seen = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                Connection c = DriverManager.getConnection(bouncer.url(db.name()));
+                open.add(c);
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW search_path")) {
+                    rs.next();
+                    seen.add(rs.getString(1));
+                }
+            }
+            assertThat(seen).as("search_path of the pooler's server sessions").containsOnly("\"$user\", public");
+        } finally {
+            for (Connection c : open) {
+                c.close();
+            }
+        }
+    }
+
     @Test
     void lockTimeoutStopsAMigrationWaitingOnABusyTableThroughThePooler() throws Exception {
         dir.dbmate("001_busy.sql", "CREATE TABLE busy (id int);", "DROP TABLE busy;");

@@ -130,6 +130,7 @@ class SeedFlowsCliTest {
     @Test
     void rollbackDryRunListsThePlanWithSqlAndThePromptShowsTheSameList() throws Exception {
         dir.write("004_plain.sql", "CREATE TABLE plain (id int);\n");
+        Files.writeString(cwd.resolve("cairn.toml"), "computed_downs = false\n");
         cli().run("migrate", "--target", "003");
         cli().run("migrate");
         Cli.Result r = cli().run("rollback", "--dry-run", "--all");

@@ -27,12 +27,14 @@ import java.util.Optional;
  *                           distributed engine (CockroachDB, YugabyteDB, Citus) gets the lease lock
  * @param preloaded          migration files already read (a fan-out reads them once for every target); empty to
  *                           read {@code locations} at each operation
+ * @param computedDowns      whether {@code migrate} computes a down for a migration that has none, from the
+ *                           schema before and after it, and stores it in the history for {@code rollback}
  */
 public record Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
                             List<String> ignore, Map<String, MigrationSettings> migrationSettings,
                             SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode,
                             Duration leaseTtl, int lockRetries, boolean lockModeChosen,
-                            Optional<FilesRead> preloaded) {
+                            Optional<FilesRead> preloaded, boolean computedDowns) {
 
     public Configuration {
         Objects.requireNonNull(preloaded, "preloaded");
@@ -58,6 +60,15 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
         }
     }
 
+    /** A configuration that computes downs ({@link Defaults#COMPUTED_DOWNS}). */
+    public Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
+                         List<String> ignore, Map<String, MigrationSettings> migrationSettings,
+                         SessionTimeouts sessionTimeouts, boolean outOfOrder, LockMode lockMode, Duration leaseTtl,
+                         int lockRetries, boolean lockModeChosen, Optional<FilesRead> preloaded) {
+        this(connection, locations, table, lockTimeout, ignore, migrationSettings, sessionTimeouts, outOfOrder,
+                lockMode, leaseTtl, lockRetries, lockModeChosen, preloaded, Defaults.COMPUTED_DOWNS);
+    }
+
     /** A configuration whose lock mode counts as chosen (as it was before engines were detected). */
     public Configuration(ConnectionSource connection, List<Path> locations, TableName table, Duration lockTimeout,
                          List<String> ignore, Map<String, MigrationSettings> migrationSettings,
@@ -79,7 +90,7 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
     public Configuration withLockTimeout(Duration timeout) {
         return new Configuration(connection, locations, table, timeout.isNegative() ? Duration.ZERO : timeout, ignore,
                 migrationSettings, sessionTimeouts, outOfOrder, lockMode, leaseTtl, lockRetries, lockModeChosen,
-                preloaded);
+                preloaded, computedDowns);
     }
 
     /** Every default in one place. */
@@ -98,6 +109,8 @@ public record Configuration(ConnectionSource connection, List<Path> locations, T
         public static final Duration SQL_LOCK_TIMEOUT = Duration.ofSeconds(5);
         /** How often a transactional migration that timed out waiting for a lock is run again. */
         public static final int LOCK_RETRIES = 3;
+        /** Whether {@code migrate} computes downs for migrations without one. */
+        public static final boolean COMPUTED_DOWNS = true;
 
         private Defaults() {
         }

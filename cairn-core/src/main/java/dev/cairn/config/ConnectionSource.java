@@ -26,4 +26,12 @@ public interface ConnectionSource {
 
     /** The database's name, as confirmations ask for it. */
     String database();
+
+    /**
+     * The one schema a run works in (its whole search path), set up by the dialect as one of Cairn's
+     * own session settings; empty for the search path as the connections come.
+     */
+    default java.util.Optional<String> schema() {
+        return java.util.Optional.empty();
+    }
 }

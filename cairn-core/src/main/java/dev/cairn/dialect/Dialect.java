@@ -1,6 +1,5 @@
 package dev.cairn.dialect;
 
-import dev.cairn.config.Configuration;
 import dev.cairn.config.TableName;
 import dev.cairn.jdbc.BoundSql;
 import dev.cairn.sql.SqlStatement;
@@ -10,7 +9,12 @@ import java.sql.SQLException;
 /**
  * What differs between database engines, kept small: quoting, session set-up, the migration lock,
  * the history table's DDL, and which statements cannot run in a transaction. Found through
- * {@link DialectFactory} and {@link java.util.ServiceLoader}.
+ * {@link DialectFactory} and {@link java.util.ServiceLoader}. What only some engines can do is
+ * offered as a capability ({@link #capability}): {@link Backups} with the server's client tools,
+ * {@link Leases} (the lease lock's table), {@link Sessions} (administration of other sessions),
+ * {@link Catalog} (the schema model, sizes, emptying schemas) and {@link Copy}. An operation that
+ * needs one the dialect lacks stops with a usage error ({@link #require}). docs/dialects.md tells
+ * how to add a dialect.
  */
 public interface Dialect {
 
@@ -64,22 +68,22 @@ public interface Dialect {
 
     /**
      * Opens Cairn's working session in one round trip: captures the settings as handed over, then
-     * sets up Cairn's own (how the server notices a dead client, and the timeouts, when given), and
+     * sets up Cairn's own ({@code own}: how the server notices a dead client, the timeouts and the
+     * target schema, when given), and
      * looks up the current schema and the history table {@code history} (in the current schema
      * when it names none), which engine this is and whether a pooler stands between Cairn and the
      * server. Behind a pooler, Cairn's own settings are made per transaction, never for the server
      * session, which the pooler shares with other clients.
      */
-    OpenedSession openSession(Connection connection, TableName history, Configuration.SessionTimeouts timeouts)
-            throws SQLException;
+    OpenedSession openSession(Connection connection, TableName history, SessionSettings own) throws SQLException;
 
     /**
      * Puts back the settings as handed over and then sets up Cairn's own again, in one round trip:
      * after a script, which may have changed any of them.
      */
-    default void resetSession(Connection connection, java.util.Map<String, String> handedOver,
-                              Configuration.SessionTimeouts timeouts) throws SQLException {
-        BoundSql reset = resetSessionSql(connection, handedOver, timeouts);
+    default void resetSession(Connection connection, java.util.Map<String, String> handedOver, SessionSettings own)
+            throws SQLException {
+        BoundSql reset = resetSessionSql(connection, handedOver, own);
         try (java.sql.PreparedStatement ps = connection.prepareStatement(reset.sql())) {
             reset.bind(ps, 1);
             ps.execute();
@@ -90,8 +94,8 @@ public interface Dialect {
      * The one statement {@link #resetSession} sends, for sending it in the same round trip as
      * another: before the history row of a migration, in its transaction.
      */
-    BoundSql resetSessionSql(Connection connection, java.util.Map<String, String> handedOver,
-                             Configuration.SessionTimeouts timeouts) throws SQLException;
+    BoundSql resetSessionSql(Connection connection, java.util.Map<String, String> handedOver, SessionSettings own)
+            throws SQLException;
 
     /** Puts the captured settings back, before the connection goes back to the application. */
     void restoreSession(Connection connection, java.util.Map<String, String> settings) throws SQLException;
@@ -109,36 +113,12 @@ public interface Dialect {
      */
     MigrationLock lock(Connection connection, TableName table, LockWait wait) throws SQLException;
 
-    /** The sessions holding the advisory migration lock of {@code table}, if any. */
-    java.util.List<LockSession> advisoryHolders(Connection connection, TableName table) throws SQLException;
-
-    /**
-     * Ends another session (one holding the migration lock), waiting up to {@code waitMillis} for
-     * it to be gone where the server can.
-     *
-     * @return whether the server signalled it (false when it had already ended)
-     */
-    boolean terminateSession(Connection connection, int pid, long waitMillis) throws SQLException;
-
     /**
      * Whether a statement failed because it waited longer than the session's lock timeout for a lock
      * another session holds: the transaction did nothing and may be run again.
      */
     default boolean lockNotAvailable(SQLException e) {
         return false;
-    }
-
-    /** The server's id for the session on {@code connection}, when the dialect can name blocking sessions. */
-    default java.util.OptionalInt sessionId(Connection connection) throws SQLException {
-        return java.util.OptionalInt.empty();
-    }
-
-    /**
-     * The sessions that the session {@code pid} is waiting behind for a lock, asked on another
-     * connection ({@code watcher}) while it waits; empty when it waits for none.
-     */
-    default java.util.List<Blocker> blockers(Connection watcher, int pid) throws SQLException {
-        return java.util.List.of();
     }
 
     /**
@@ -154,63 +134,24 @@ public interface Dialect {
     String nonTransactionalReason(SqlStatement statement, int serverMajorVersion);
 
     /**
-     * Runs a {@code COPY ... FROM STDIN} statement with its data through the driver's copy API.
+     * A capability this dialect offers beyond the contract ({@link Backups}, {@link Leases},
+     * {@link Sessions}, {@link Catalog}, {@link Copy}), or empty when it offers none of that type. By
+     * default the dialect object itself, when it implements the capability's interface; a dialect may
+     * override this to hand out separate objects.
+     */
+    default <T> java.util.Optional<T> capability(Class<T> type) {
+        return type.isInstance(this) ? java.util.Optional.of(type.cast(this)) : java.util.Optional.empty();
+    }
+
+    /**
+     * The capability an operation needs.
      *
-     * @return the number of rows copied
+     * @param needed what needs it, for the message: {@code backup}
+     * @throws dev.cairn.error.CairnException a usage error (exit 2) when this dialect does not offer it
      */
-    long copyIn(Connection connection, String sql, String data) throws SQLException;
-
-    /** Runs a {@code COPY ... TO STDOUT} statement, discarding its rows as psql -o /dev/null would. */
-    long copyOut(Connection connection, String sql) throws SQLException;
-
-    /**
-     * The statements that drop every object in the schemas (tables, views, materialized views,
-     * sequences, functions, procedures, aggregates, types, domains; triggers go with their tables),
-     * leaving objects that belong to extensions alone, and the tables in {@code keep}
-     * (unquoted {@code schema.table}).
-     */
-    java.util.List<String> dropStatements(Connection connection, java.util.List<String> schemas,
-                                          java.util.List<String> keep) throws SQLException;
-
-    /**
-     * Why {@code reset} must not empty each of the schemas (it does not exist, it is a system schema,
-     * an extension owns it), one line per refused schema; empty when every one may be emptied.
-     */
-    java.util.List<String> resetRefusals(Connection connection, java.util.List<String> schemas) throws SQLException;
-
-    /**
-     * The schemas {@code reset} empties when none are named: those of {@code named} that exist, and
-     * every other non-system schema holding a table no extension owns; never a system or extension schema.
-     */
-    java.util.List<String> resetSchemas(Connection connection, java.util.List<String> named) throws SQLException;
-
-    /** The statements that drop the schemas themselves (those that exist and hold no extension), with what is left in them. */
-    java.util.List<String> dropSchemas(Connection connection, java.util.List<String> schemas) throws SQLException;
-
-    /** The schema unqualified names resolve to. */
-    String currentSchema(Connection connection) throws SQLException;
-
-    /** The database's size, measured on disk, and its largest tables. */
-    default DatabaseStats stats(Connection connection) throws SQLException {
-        return stats(connection, true);
+    default <T> T require(Class<T> type, String needed) {
+        return capability(type).orElseThrow(() -> dev.cairn.error.CairnException.usage("dialect.capability",
+                needed + " is not available for " + name() + ": its dialect offers no " + type.getSimpleName()
+                        + "; nothing was changed"));
     }
-
-    /**
-     * The database's size and its largest tables; unless {@code exact}, the size is estimated from
-     * the catalog, without touching every relation's files.
-     */
-    DatabaseStats stats(Connection connection, boolean exact) throws SQLException;
-
-    /**
-     * The schema model read from the catalog, without objects owned by extensions and without the
-     * tables in {@code excluded} (unquoted {@code schema.table}) and what hangs off them.
-     */
-    default dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded)
-            throws SQLException {
-        return schema(connection, excluded, false);
-    }
-
-    /** Like {@link #schema(Connection, java.util.Set)}; with {@code grants}, every role's privileges too. */
-    dev.cairn.schema.SchemaModel schema(Connection connection, java.util.Set<String> excluded, boolean grants)
-            throws SQLException;
 }

@@ -59,7 +59,7 @@ public final class LeaseLock implements MigrationLock {
     public static LeaseLock acquire(Connection connection, Dialect dialect, TableName history, Duration ttl,
                                     LockWait wait)
             throws SQLException {
-        LeaseTable table = new LeaseTable(dialect, history);
+        LeaseTable table = LeaseTable.of(dialect, history);
         table.ensure(connection);
         LeaseTable.Claim claim = new LeaseTable.Claim(UUID.randomUUID().toString(), HostName.get(), ProcessHandle.current().pid());
         while (table.tryAcquire(connection, claim, ttl).isEmpty()) {

@@ -1,12 +1,11 @@
 package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
-import dev.cairn.dialect.postgres.PgTarget;
-import dev.cairn.dialect.postgres.PgTools;
+import dev.cairn.config.DatabaseUrl;
+import dev.cairn.dialect.Backups;
 import dev.cairn.error.CairnException;
 import dev.cairn.error.Next;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
@@ -21,15 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * Dumps the database with the vendor's pg_dump, as dbmate does: its version checked against the
- * server first, the password handed over in its environment only. The dump is written to a
- * {@code .partial} file of this process's own (mode 0600, its name holds the process id) linked into
- * place when pg_dump succeeds, so a file with a backup's name is always a complete backup and two
+ * Dumps the database with the vendor's dump tool, as dbmate does (the dialect's {@link Backups}): its
+ * version checked against the server first, the password handed over in its environment only. The
+ * dump is written to a {@code .partial} file of this process's own (mode 0600, its name holds the
+ * process id) linked into place when the tool succeeds, so a file with a backup's name is always a complete backup and two
  * backups never share a file. The {@code .partial} files of killed backups are removed by the next
  * one. The retention runs only after a successful backup.
  */
@@ -40,34 +36,36 @@ public final class Backup {
     private static final java.util.Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private final Configuration config;
-    private final PgTarget target;
+    private final DatabaseUrl url;
     private final Clock clock;
 
-    public Backup(Configuration config, PgTarget target, Clock clock) {
+    /** A backup of the database at {@code url}, which the tools connect to by themselves. */
+    public Backup(Configuration config, DatabaseUrl url, Clock clock) {
         this.config = config;
-        this.target = target;
+        this.url = url;
         this.clock = clock;
     }
 
     public BackupResult run(BackupRequest request) {
         long start = System.nanoTime();
         Instant began = clock.instant();
-        PgTools tools = new PgTools(request.environment());
         String database;
-        PgTools.Tool pgDump;
+        Backups backups;
+        Backups.Dump dump;
         try (Session db = Session.open(config)) {
             database = db.name;
-            pgDump = tools.require("pg_dump", db.serverMajor);
+            backups = db.dialect.require(Backups.class, "backup");
+            dump = backups.dump(url, request.environment(), db.serverMajor);
         }
         Path dir = directory(request.directory());
         List<Path> stale = removeStale(dir, database, began);
         Path file = freeName(dir, database, request.format());
-        file = dump(tools, pgDump, request.format(), file, database);
+        file = dump(backups, dump, request.format(), file, database);
         Path fresh = file;
         List<Path> deleted = request.retention().map(r -> expire(dir, database, r, fresh)).orElse(List.of());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return new BackupResult(database, file, request.format(), size(file), took,
-                Restore.command(target, request.format(), file), deleted, stale);
+                backups.restoreCommand(url, request.format() == BackupFormat.CUSTOM, file), deleted, stale);
     }
 
     /** The directory, created owner-only (0700) when Cairn creates it: a backup holds every row. */
@@ -128,16 +126,15 @@ public final class Backup {
      * Dumps into a {@code .partial} of this process's own (0600), then publishes it under {@code
      * file}, or a later free name when another backup took that one meanwhile.
      */
-    private Path dump(PgTools tools, PgTools.Tool pgDump, BackupFormat format, Path file, String database) {
+    private Path dump(Backups backups, Backups.Dump dump, BackupFormat format, Path file, String database) {
         Path partial = BackupFiles.partial(file, ProcessHandle.current().pid());
         try {
             createPrivate(partial);
-            PgTools.Finished f = format == BackupFormat.CUSTOM
-                    ? tools.run(invocation(pgDump, List.of("--format=custom", "--file=" + partial), Optional.empty()))
-                    : dumpPlain(tools, pgDump, partial);
+            Backups.Finished f = dump.write(format == BackupFormat.CUSTOM, partial);
             if (!f.ok()) {
-                throw CairnException.failed("backup.failed", "pg_dump failed (exit " + f.exitCode() + ") backing up "
-                        + target.describe() + ":\n" + PgTools.indent(f.stderr()) + "\n  no backup was written", null);
+                throw CairnException.failed("backup.failed", backups.tools().dump() + " failed (exit " + f.exitCode()
+                        + ") backing up " + backups.describe(url) + ":\n" + f.indented() + "\n  no backup was written",
+                        null);
             }
             return publish(partial, file, database, format);
         } catch (IOException e) {
@@ -179,23 +176,6 @@ public final class Backup {
                 return target;
             }
         }
-    }
-
-    /** Plain SQL with DROP … IF EXISTS before each object, so that psql can restore it over a live database. */
-    private PgTools.Finished dumpPlain(PgTools tools, PgTools.Tool pgDump, Path partial) throws IOException {
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(partial), 64 * 1024)) {
-            return tools.run(invocation(pgDump, List.of("--format=plain", "--clean", "--if-exists", "--no-owner"),
-                    Optional.of(out)));
-        }
-    }
-
-    private PgTools.Invocation invocation(PgTools.Tool tool, List<String> options, Optional<OutputStream> out) {
-        List<String> args = new ArrayList<>(options);
-        args.add("--no-password");
-        args.addAll(target.arguments());
-        Map<String, String> env = new java.util.LinkedHashMap<>(target.environment());
-        env.putIfAbsent("PGAPPNAME", "cairn backup");
-        return new PgTools.Invocation(tool, args, env, out, Optional.empty());
     }
 
     private List<Path> expire(Path dir, String database, Duration retention, Path fresh) {

@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.config.DatabaseUrl;
+import dev.cairn.dialect.Catalog;
 import dev.cairn.history.History;
 import dev.cairn.jdbc.Jdbc;
 import dev.cairn.schema.SchemaDiff;
@@ -48,13 +49,13 @@ public final class Drift {
             cairnSchema = db.table.schema().orElse("");
             cairnTables = Snapshot.cairnTables(db.table);
             scripts = db.history.exists(db.connection) ? db.history.appliedScripts(db.connection) : List.of();
-            live = db.dialect.schema(db.connection, cairnTables, grants);
+            live = db.dialect.require(Catalog.class, "drift").schema(db.connection, cairnTables, grants);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the schema and the history", e);
         }
         SchemaModel replayed;
         try (ScratchSession scratch = ScratchSession.replayed(scratchServer, applicationName, scripts)) {
-            replayed = dialect.schema(scratch.connection, cairnTables, grants);
+            replayed = dialect.require(Catalog.class, "drift").schema(scratch.connection, cairnTables, grants);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the scratch database's schema", e);
         }

@@ -53,6 +53,13 @@ public sealed interface Event {
     record MigrationApplied(Applied applied) implements Event {
     }
 
+    /**
+     * A down script was computed for migration {@code version} (it had none) and {@code stored} in its history
+     * row, or not, {@code why} saying why; with an empty {@code version}, the run computed none at all.
+     */
+    record DownComputed(String version, String script, boolean stored, String why) implements Event {
+    }
+
     /** A seed file was run and recorded. */
     record SeedApplied(String name, Duration duration) implements Event {
     }

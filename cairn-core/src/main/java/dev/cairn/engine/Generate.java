@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.config.DatabaseUrl;
+import dev.cairn.dialect.Catalog;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.DialectFactory;
 import dev.cairn.dialect.postgres.PgDependencies;
@@ -92,7 +93,7 @@ public final class Generate {
     }
 
     private static PgGenerator.Side side(Connection c, Dialect dialect, Set<String> excluded) throws SQLException {
-        return new PgGenerator.Side(dialect.schema(c, excluded), PgDependencies.read(c));
+        return new PgGenerator.Side(dialect.require(Catalog.class, "generate").schema(c, excluded), PgDependencies.read(c));
     }
 
     private PgGenerator.Side fromUrl(String url, Set<String> excluded) {

@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.config.DatabaseUrl;
+import dev.cairn.dialect.Copy;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.dialect.postgres.PgProbe;
 import dev.cairn.history.History;
@@ -177,7 +178,7 @@ public final class Lint {
 
     private static void runPlain(Connection c, Dialect dialect, SqlStatement st) throws SQLException {
         if (st.isCopyFromStdin()) {
-            dialect.copyIn(c, st.sql(), st.copyData());
+            dialect.require(Copy.class, "COPY ... FROM STDIN").copyIn(c, st.sql(), st.copyData());
         } else {
             try (Statement s = c.createStatement()) {
                 s.execute(st.sql());

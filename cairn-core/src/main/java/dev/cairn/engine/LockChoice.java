@@ -57,11 +57,15 @@ record LockChoice(Configuration config, Optional<String> leaseReason, boolean po
      * what the query reads), a failed look is taken as nobody: a runner there holds none that means anything.
      */
     List<LockSession> advisoryHolders(Dialect dialect, Connection lock, TableName table) throws SQLException {
+        java.util.Optional<dev.cairn.dialect.Sessions> sessions = dialect.capability(dev.cairn.dialect.Sessions.class);
+        if (sessions.isEmpty()) {
+            return List.of();
+        }
         if (leaseReason.isEmpty()) {
-            return dialect.advisoryHolders(lock, table);
+            return sessions.get().advisoryHolders(lock, table);
         }
         try {
-            return dialect.advisoryHolders(lock, table);
+            return sessions.get().advisoryHolders(lock, table);
         } catch (SQLException e) {
             return List.of();
         }

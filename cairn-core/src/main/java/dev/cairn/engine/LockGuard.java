@@ -1,6 +1,7 @@
 package dev.cairn.engine;
 
 import dev.cairn.dialect.Blocker;
+import dev.cairn.dialect.Sessions;
 import dev.cairn.error.CairnException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -151,7 +152,8 @@ final class LockGuard {
     private OptionalInt sessionId() {
         if (sessionId == null) {
             try {
-                sessionId = db.dialect.sessionId(db.connection);
+                Optional<Sessions> sessions = db.dialect.capability(Sessions.class);
+                sessionId = sessions.isEmpty() ? OptionalInt.empty() : sessions.get().sessionId(db.connection);
             } catch (SQLException e) {
                 sessionId = OptionalInt.empty();
             }
@@ -191,7 +193,7 @@ final class LockGuard {
                 if (watcher.isEmpty()) {
                     return;
                 }
-                List<Blocker> now = database.dialect.blockers(watcher.get(), pid);
+                List<Blocker> now = database.dialect.require(Sessions.class, "naming blockers").blockers(watcher.get(), pid);
                 if (!now.isEmpty()) {
                     seen.set(List.copyOf(now));
                 }

@@ -122,9 +122,12 @@ public final class Migrate {
     private List<Applied> applyEach(Session db, Map<Migration, ScriptPlan> plans, int batch,
                                     Set<String> rerun) {
         List<Applied> applied = new ArrayList<>();
+        ComputedDown computed = ComputedDown.forRun(db, listener, plans.keySet());
         for (Map.Entry<Migration, ScriptPlan> e : plans.entrySet()) {
+            var before = computed.before(e.getKey());
             applied.add(apply(db, e.getKey(), e.getValue(), batch, applied.size(),
                     rerun.contains(e.getKey().version().text())));
+            computed.after(e.getKey(), before);
         }
         return applied;
     }

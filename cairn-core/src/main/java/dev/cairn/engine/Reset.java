@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.config.TableName;
+import dev.cairn.dialect.Catalog;
 import dev.cairn.error.CairnException;
 import dev.cairn.error.Next;
 import dev.cairn.history.HistoryRow;
@@ -95,14 +96,14 @@ public final class Reset {
                 plans.put(m, ScriptPlan.of(m.up(), m.transaction(), db.dialect, db.serverMajor));
             }
             db.lock(listener);
-            String current = db.dialect.currentSchema(db.connection);
+            String current = db.dialect.require(Catalog.class, "reset").currentSchema(db.connection);
             TableName history = db.table;
             List<String> managed = managed(db, options.schemas(), current, plans);
             // The lock table stays: this run holds its lease row.
             TableName lockTable = history.sibling("_lock");
             String lockSchema = lockTable.schema().orElse(current);
-            List<String> drops = new ArrayList<>(db.dialect.dropStatements(db.connection, managed,
-                    List.of(lockSchema + "." + lockTable.name())));
+            List<String> drops = new ArrayList<>(db.dialect.require(Catalog.class, "reset").dropStatements(
+                    db.connection, managed, List.of(lockSchema + "." + lockTable.name())));
             for (TableName own : List.of(history, new TableName(history.schema(), SeedHistory.NAME))) {
                 drops.add("DROP TABLE IF EXISTS " + db.dialect.qualified(own) + " CASCADE");
             }
@@ -110,7 +111,7 @@ public final class Reset {
             List<String> recreated = new ArrayList<>(CreatedSchemas.strict(plans.values()));
             recreated.retainAll(managed);
             recreated.remove(lockSchema);
-            drops.addAll(db.dialect.dropSchemas(db.connection, recreated));
+            drops.addAll(db.dialect.require(Catalog.class, "reset").dropSchemas(db.connection, recreated));
             String separately = options.migrate() ? separately(plans) : "";
             if (!approve.approve(new Plan(db.name, managed, drops, separately))) {
                 throw CairnException.refused("reset.unconfirmed", "reset was not confirmed; nothing was changed");
@@ -156,7 +157,7 @@ public final class Reset {
             throws SQLException {
         if (!named.isEmpty()) {
             List<String> unique = List.copyOf(new LinkedHashSet<>(named));
-            List<String> refusals = db.dialect.resetRefusals(db.connection, unique);
+            List<String> refusals = db.dialect.require(Catalog.class, "reset").resetRefusals(db.connection, unique);
             if (!refusals.isEmpty()) {
                 throw CairnException.usage("reset.schema", "reset: " + String.join("; ", refusals) + ". Nothing was"
                         + " dropped");
@@ -167,7 +168,7 @@ public final class Reset {
         candidates.add(current);
         candidates.add(db.table.schema().orElse(current));
         candidates.addAll(CreatedSchemas.all(plans.values()));
-        return db.dialect.resetSchemas(db.connection, List.copyOf(candidates));
+        return db.dialect.require(Catalog.class, "reset").resetSchemas(db.connection, List.copyOf(candidates));
     }
 
     /** Drops in one transaction, committed. */

@@ -31,12 +31,15 @@ public final class Rollback {
         this.listener = listener;
     }
 
+    /** The down source of a down script Cairn computed at apply time for a migration that had none. */
+    static final String COMPUTED = "computed";
+
     /** The down source of a down script that is there but has no statement: nothing is undone. */
     static final String EMPTY = "empty";
 
     /**
-     * One migration to undo, with the down script chosen for it: {@code source} is {@code file} or
-     * {@code history}, {@code empty} when the down script is there but holds no statement (nothing to
+     * One migration to undo, with the down script chosen for it: {@code source} is {@code file},
+     * {@code history} or {@code computed} (see {@link ComputedDown}), {@code empty} when the down script is there but holds no statement (nothing to
      * undo), or {@code missing} when there is none (a rollback refuses those).
      */
     private record Step(Ledger.Entry entry, HistoryRow row, SqlSource down, String source) {
@@ -121,7 +124,7 @@ public final class Rollback {
             if (file.filter(SqlSplitter::hasStatements).isPresent()) {
                 steps.add(new Step(e, row, file.get(), "file"));
             } else if (stored.filter(SqlSplitter::hasStatements).isPresent()) {
-                steps.add(new Step(e, row, stored.get(), "history"));
+                steps.add(new Step(e, row, stored.get(), row.computedDown() ? COMPUTED : "history"));
             } else if (file.isPresent() || stored.isPresent()) {
                 steps.add(new Step(e, row, file.or(() -> stored).get(), EMPTY));
             } else {
@@ -142,8 +145,10 @@ public final class Rollback {
         }
         if (!lacking.isEmpty()) {
             String why = allDrizzle
-                    ? ": drizzle-kit writes none, so drizzle migrations only go forward; undo a change with a new"
-                    + " migration (" + Next.action("new") + "), or choose fewer migrations"
+                    ? ": drizzle-kit writes none, and Cairn computed none when it applied " + (lacking.size() == 1
+                    ? "it" : "them") + " (computed_downs is off, the run applied more than " + ComputedDown.MAX_PER_RUN
+                    + " without one, it changed data only, or the generator cannot express its change); undo a change"
+                    + " with a new migration (" + Next.action("new") + "), or choose fewer migrations"
                     : ", in its file or stored in the history; add a down section or file (an empty one says there is"
                     + " nothing to undo), or choose"
                     + " fewer migrations";

@@ -54,7 +54,9 @@ public record RollbackRequest(Selection selection, Approval<List<Planned>> confi
      * One migration to undo.
      *
      * @param downSource {@code file}, or {@code history} when the file is gone or changed and the
-     *                   down script stored at apply time is used, {@code empty} when the down script
+     *                   down script stored at apply time is used, {@code computed} when the migration had
+     *                   none and Cairn computed one at apply time from the schema before and after it (it
+     *                   restores the schema, not data: see {@link #notRestored()}), {@code empty} when the down script
      *                   is there but holds no statement (nothing to undo), or in a preview {@code missing}
      *                   (no down script at all), which a rollback refuses
      * @param sql        the down script that would run, empty text for {@code missing}
@@ -63,6 +65,34 @@ public record RollbackRequest(Selection selection, Approval<List<Planned>> confi
 
         public Planned(String version, String script, int batch, String downSource) {
             this(version, script, batch, downSource, "");
+        }
+
+        /** Whether the down script is one Cairn computed at apply time. */
+        public boolean computed() {
+            return downSource.equals(Rollback.COMPUTED);
+        }
+
+        /**
+         * For a computed down: the objects whose data the migration dropped, which its down brings back
+         * empty (a dropped column or table); empty otherwise.
+         */
+        public List<String> notRestored() {
+            if (!computed()) {
+                return List.of();
+            }
+            return sql.lines().filter(l -> l.startsWith(ComputedDown.NOT_RESTORED))
+                    .map(l -> l.substring(ComputedDown.NOT_RESTORED.length()).replace(" (dropped by the migration)"
+                            + " comes back empty", "")).toList();
+        }
+
+        /**
+         * For a computed down: the objects whose data rolling back drops (what the migration created:
+         * {@code column public.products.search}); empty otherwise.
+         */
+        public List<String> dropsData() {
+            String prefix = "-- drops the data of ";
+            return !computed() ? List.of()
+                    : sql.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
         }
 
         /** Whether a rollback can run this one. */

@@ -1,5 +1,6 @@
 package dev.cairn.engine;
 
+import dev.cairn.dialect.Copy;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.sql.Keywords;
 import dev.cairn.sql.SqlStatement;
@@ -101,11 +102,11 @@ final class Runner {
     private void single(SqlStatement st, int index) throws StatementFailure {
         try {
             if (st.isCopyFromStdin()) {
-                dialect.copyIn(connection, st.sql(), st.copyData());
+                dialect.require(Copy.class, "COPY ... FROM STDIN").copyIn(connection, st.sql(), st.copyData());
                 return;
             }
             if (COPY_TO_STDOUT.matcher(st.sql()).find()) {
-                dialect.copyOut(connection, st.sql());
+                dialect.require(Copy.class, "COPY ... TO STDOUT").copyOut(connection, st.sql());
                 return;
             }
             try (Statement s = connection.createStatement()) {

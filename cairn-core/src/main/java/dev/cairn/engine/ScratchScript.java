@@ -1,5 +1,6 @@
 package dev.cairn.engine;
 
+import dev.cairn.dialect.Copy;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.jdbc.Jdbc;
 import dev.cairn.sql.SqlStatement;
@@ -53,7 +54,7 @@ final class ScratchScript {
             for (SqlStatement statement : statements) {
                 try {
                     if (statement.isCopyFromStdin()) {
-                        dialect.copyIn(c, statement.sql(), statement.copyData());
+                        dialect.require(Copy.class, "COPY ... FROM STDIN").copyIn(c, statement.sql(), statement.copyData());
                     } else {
                         st.execute(statement.sql());
                     }

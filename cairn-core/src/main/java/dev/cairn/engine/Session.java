@@ -13,6 +13,7 @@ import dev.cairn.dialect.LeaseLock;
 import dev.cairn.dialect.LockHolder;
 import dev.cairn.dialect.LockWait;
 import dev.cairn.dialect.MigrationLock;
+import dev.cairn.dialect.SessionSettings;
 import dev.cairn.error.CairnException;
 import dev.cairn.history.History;
 import dev.cairn.jdbc.Jdbc;
@@ -67,7 +68,7 @@ final class Session implements AutoCloseable {
         try {
             c.setAutoCommit(true);
             Dialect dialect = DialectFactory.of(c);
-            Dialect.OpenedSession session = dialect.openSession(c, config.table(), config.sessionTimeouts());
+            Dialect.OpenedSession session = dialect.openSession(c, config.table(), own(config));
             // Resolved once: a migration that changes search_path must not move Cairn's own tables,
             // and every spelling of the same table must take the same lock.
             TableName table = config.table().schema().isPresent() ? config.table()
@@ -93,7 +94,7 @@ final class Session implements AutoCloseable {
      */
     void resetSession() {
         try {
-            dialect.resetSession(connection, handedOver, config.sessionTimeouts());
+            dialect.resetSession(connection, handedOver, own(config));
         } catch (SQLException e) {
             throw Jdbc.failed("cannot reset the session after a script", e);
         }
@@ -105,7 +106,12 @@ final class Session implements AutoCloseable {
      * user Cairn connected as even when the script switched roles.
      */
     void recordAndResetSession(dev.cairn.history.NewRow row) throws SQLException {
-        history.insertAfter(connection, dialect.resetSessionSql(connection, handedOver, config.sessionTimeouts()), row);
+        history.insertAfter(connection, dialect.resetSessionSql(connection, handedOver, own(config)), row);
+    }
+
+    /** Cairn's own settings for the working session: the timeouts, and the schema of a run inside one. */
+    private static SessionSettings own(Configuration config) {
+        return new SessionSettings(config.connection().schema(), config.sessionTimeouts());
     }
 
     /** The lock mode in force (see {@link LockChoice#mode()}). */
@@ -192,7 +198,7 @@ final class Session implements AutoCloseable {
             return sessions.stream().findFirst().map(s -> new OtherMode("the advisory lock (lock mode advisory) held by "
                     + s.describe(), new LockHolder(s.pid(), s.applicationName(), s.clientAddress(), s.since())));
         }
-        LeaseTable leases = new LeaseTable(dialect, table);
+        LeaseTable leases = LeaseTable.of(dialect, table);
         if (!dialect.tableExists(lockConnection, leases.table())) {
             return Optional.empty();
         }

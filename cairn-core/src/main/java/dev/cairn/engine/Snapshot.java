@@ -2,6 +2,7 @@ package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.config.TableName;
+import dev.cairn.dialect.Catalog;
 import dev.cairn.error.CairnException;
 import dev.cairn.history.SeedHistory;
 import dev.cairn.jdbc.Jdbc;
@@ -34,7 +35,7 @@ public final class Snapshot {
     /** The model of the configured database, without Cairn's own tables. */
     public SchemaModel read() {
         try (Session db = Session.open(config)) {
-            return db.dialect.schema(db.connection, cairnTables(db.table), grants);
+            return db.dialect.require(Catalog.class, "snapshot").schema(db.connection, cairnTables(db.table), grants);
         } catch (SQLException e) {
             throw Jdbc.failed("cannot read the schema from the catalog", e);
         }

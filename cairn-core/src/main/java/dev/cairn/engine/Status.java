@@ -1,6 +1,7 @@
 package dev.cairn.engine;
 
 import dev.cairn.config.Configuration;
+import dev.cairn.dialect.Catalog;
 import dev.cairn.history.HistoryRow;
 import dev.cairn.migration.Discovery;
 import java.util.Comparator;
@@ -75,7 +76,7 @@ public final class Status {
 
     private static dev.cairn.dialect.DatabaseStats stats(Session db, Sizes sizes) {
         try {
-            return db.dialect.stats(db.connection, sizes == Sizes.EXACT);
+            return db.dialect.require(Catalog.class, "status").stats(db.connection, sizes == Sizes.EXACT);
         } catch (java.sql.SQLException e) {
             throw dev.cairn.jdbc.Jdbc.failed("cannot read the database size", e);
         }
@@ -87,7 +88,8 @@ public final class Status {
                 .or(() -> e.row().map(HistoryRow::description)).orElse("");
         return new StatusResult.Item(e.version().text(), description, e.script(), e.state(),
                 applied.map(HistoryRow::appliedAt), applied.map(HistoryRow::executionMs),
-                applied.map(HistoryRow::batch), applied.map(HistoryRow::error).orElse(""));
+                applied.map(HistoryRow::batch), applied.map(HistoryRow::error).orElse(""),
+                applied.map(HistoryRow::computedDown).orElse(false));
     }
 
     private static int n(Map<State, Integer> counts, State s) {

@@ -35,7 +35,8 @@ public final class StatusDocument {
         doc.put("migrations", s.migrations().stream().map(m -> map(
                 "version", m.version(), "description", m.description(), "script", m.script(),
                 "state", m.state().label(), "appliedAt", time(m.appliedAt()), "durationMs", m.durationMs().orElse(null),
-                "batch", m.batch().orElse(null), "error", m.error().isEmpty() ? null : m.error())).toList());
+                "batch", m.batch().orElse(null), "error", m.error().isEmpty() ? null : m.error(),
+                "computedDown", m.computedDown())).toList());
         doc.put("rollbacks", s.rollbacks().stream().map(r -> map("version", r.version(), "script", r.script(),
                 "batch", r.batch(), "rolledBackAt", r.rolledBackAt().toString())).toList());
         doc.put("ignored", s.ignored().stream().map(i -> map("path", i.path(), "reason", i.reason())).toList());

@@ -21,9 +21,19 @@ public record StatusResult(String database, String table, List<Item> migrations,
         problems = List.copyOf(problems);
     }
 
-    /** One migration (or one history row without its file). */
+    /**
+     * One migration (or one history row without its file).
+     *
+     * @param computedDown whether it is applied and its down script is one Cairn computed at apply time
+     *                     (it had none; {@code rollback} uses it)
+     */
     public record Item(String version, String description, String script, State state, Optional<Instant> appliedAt,
-                       Optional<Long> durationMs, Optional<Integer> batch, String error) {
+                       Optional<Long> durationMs, Optional<Integer> batch, String error, boolean computedDown) {
+
+        public Item(String version, String description, String script, State state, Optional<Instant> appliedAt,
+                    Optional<Long> durationMs, Optional<Integer> batch, String error) {
+            this(version, description, script, state, appliedAt, durationMs, batch, error, false);
+        }
     }
 
     /** How many migrations are in each state. */

@@ -5,6 +5,7 @@ import dev.cairn.config.LockMode;
 import dev.cairn.dialect.Lease;
 import dev.cairn.dialect.LeaseTable;
 import dev.cairn.dialect.LockSession;
+import dev.cairn.dialect.Sessions;
 import dev.cairn.error.CairnException;
 import dev.cairn.error.Next;
 import dev.cairn.jdbc.Jdbc;
@@ -38,7 +39,7 @@ public final class Unlock {
     }
 
     private UnlockResult lease(Session db, UnlockRequest request) throws SQLException {
-        LeaseTable table = new LeaseTable(db.dialect, db.table);
+        LeaseTable table = LeaseTable.of(db.dialect, db.table);
         Optional<Lease> lease = table.read(db.connection);
         UnlockResult held = new UnlockResult(db.name, LockMode.TABLE, table.table().toString(), lease, List.of(), false);
         if (lease.isEmpty()) {
@@ -62,11 +63,10 @@ public final class Unlock {
     }
 
     private UnlockResult advisory(Session db, UnlockRequest request) throws SQLException {
-        if (!"postgresql".equals(db.dialect.name())) {
-            throw CairnException.usage("unlock.advisory", "advisory locks are PostgreSQL's; with "
-                    + db.dialect.name() + " use " + Next.setting("lock-mode", "table"));
-        }
-        List<LockSession> sessions = db.dialect.advisoryHolders(db.connection, db.table);
+        Sessions admin = db.dialect.capability(Sessions.class).orElseThrow(() -> CairnException.usage(
+                "unlock.advisory", "with " + db.dialect.name() + " Cairn cannot see or end the sessions holding an"
+                        + " advisory lock; use " + Next.setting("lock-mode", "table")));
+        List<LockSession> sessions = admin.advisoryHolders(db.connection, db.table);
         UnlockResult held = new UnlockResult(db.name, LockMode.ADVISORY, "advisory lock on " + db.table,
                 Optional.empty(), sessions, false);
         if (sessions.isEmpty()) {
@@ -76,23 +76,22 @@ public final class Unlock {
         // The runner's working sessions first: ending the lock's session first would let another
         // runner in while the old one's migration still runs.
         for (LockSession s : sessions.subList(1, sessions.size())) {
-            db.dialect.terminateSession(db.connection, s.pid(), TERMINATE_WAIT_MS);
+            admin.terminateSession(db.connection, s.pid(), TERMINATE_WAIT_MS);
         }
         int pid = sessions.get(0).pid();
-        db.dialect.terminateSession(db.connection, pid, TERMINATE_WAIT_MS);
-        if (!released(db, pid)) {
+        admin.terminateSession(db.connection, pid, TERMINATE_WAIT_MS);
+        if (!released(db, admin, pid)) {
             throw CairnException.failed("unlock.still-held", "pid " + pid + " still holds the " + held.lock() + " "
-                    + TERMINATE_WAIT_MS / 1000 + "s after pg_terminate_backend; look at it in pg_stat_activity (a"
-                    + " superuser or a member of pg_signal_backend may end it)", null);
+                    + TERMINATE_WAIT_MS / 1000 + "s " + admin.terminateAdvice(), null);
         }
         return held.clearedNow();
     }
 
     /** Whether session {@code pid} no longer holds the lock; before PostgreSQL 14 the server ends it shortly after. */
-    private boolean released(Session db, int pid) throws SQLException {
+    private boolean released(Session db, Sessions admin, int pid) throws SQLException {
         long end = System.nanoTime() + TERMINATE_WAIT_MS * 1_000_000;
         while (true) {
-            List<LockSession> now = db.dialect.advisoryHolders(db.connection, db.table);
+            List<LockSession> now = admin.advisoryHolders(db.connection, db.table);
             if (now.isEmpty() || now.get(0).pid() != pid) {
                 return true;
             }

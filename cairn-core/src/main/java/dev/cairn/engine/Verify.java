@@ -3,6 +3,7 @@ package dev.cairn.engine;
 import dev.cairn.config.Configuration;
 import dev.cairn.config.DatabaseUrl;
 import dev.cairn.config.TableName;
+import dev.cairn.dialect.Catalog;
 import dev.cairn.dialect.Dialect;
 import dev.cairn.history.History;
 import dev.cairn.jdbc.Jdbc;
@@ -164,7 +165,7 @@ public final class Verify {
         SchemaModel[] models = new SchemaModel[n + 1];
         for (int i = 0; i < n; i++) {
             if (i > base) {
-                models[i] = scratch.dialect.schema(c, excluded);
+                models[i] = scratch.dialect.require(Catalog.class, "verify").schema(c, excluded);
             }
             try {
                 scratch.db.run(ms.get(i), ms.get(i).up());
@@ -172,7 +173,7 @@ public final class Verify {
                 return stopped(ms, base, i, VerifyResult.Outcome.UP_FAILED, e.getMessage(), List.of());
             }
         }
-        models[n] = scratch.dialect.schema(c, excluded);
+        models[n] = scratch.dialect.require(Catalog.class, "verify").schema(c, excluded);
         SchemaModel[] downs = new SchemaModel[n];
         for (int i = n - 1; i > base; i--) {
             try {
@@ -180,7 +181,7 @@ public final class Verify {
             } catch (ScratchScript.Failed e) {
                 return stopped(ms, base, i, VerifyResult.Outcome.DOWN_FAILED, e.getMessage(), List.of());
             }
-            downs[i] = scratch.dialect.schema(c, excluded);
+            downs[i] = scratch.dialect.require(Catalog.class, "verify").schema(c, excluded);
         }
         if (base + 1 < n && !SchemaDiff.between(models[base + 1], downs[base + 1]).isEmpty()) {
             for (int i = n - 1; i > base; i--) {
@@ -198,7 +199,7 @@ public final class Verify {
                 return stopped(ms, base, i, VerifyResult.Outcome.UP_FAILED, "after the downs: " + e.getMessage(),
                         List.of());
             }
-            again[i] = scratch.dialect.schema(c, excluded);
+            again[i] = scratch.dialect.require(Catalog.class, "verify").schema(c, excluded);
         }
         if (base + 1 < n && !SchemaDiff.between(models[n], again[n - 1]).isEmpty()) {
             for (int i = base + 1; i < n; i++) {
@@ -243,7 +244,8 @@ public final class Verify {
         Connection c = scratch.open();
         Dialect dialect = scratch.dialect;
         // The schema before the up is needed only to compare a down with; without one, only the up runs.
-        SchemaModel before = !hasDown(m) ? null : scratch.known != null ? scratch.known : dialect.schema(c, excluded);
+        SchemaModel before = !hasDown(m) ? null : scratch.known != null ? scratch.known
+                : dialect.require(Catalog.class, "verify").schema(c, excluded);
         scratch.known = null;
         try {
             scratch.db.run(m, m.up());
@@ -256,13 +258,14 @@ public final class Verify {
         if (before == null) {
             return new Trip(item(m, VerifyResult.Outcome.NO_DOWN, "", List.of()), false);
         }
-        SchemaModel after = dialect.schema(c, excluded);
+        SchemaModel after = dialect.require(Catalog.class, "verify").schema(c, excluded);
         try {
             scratch.db.run(m, m.down().get());
         } catch (ScratchScript.Failed e) {
             return new Trip(item(m, VerifyResult.Outcome.DOWN_FAILED, e.getMessage(), List.of()), true);
         }
-        List<SchemaDiff.Difference> left = SchemaDiff.between(before, dialect.schema(c, excluded));
+        List<SchemaDiff.Difference> left = SchemaDiff.between(before,
+                dialect.require(Catalog.class, "verify").schema(c, excluded));
         if (!left.isEmpty()) {
             return new Trip(item(m, VerifyResult.Outcome.DOWN_LEAVES_CHANGES, "", left), true);
         }
@@ -272,7 +275,7 @@ public final class Verify {
             return new Trip(item(m, VerifyResult.Outcome.UP_FAILED, "after the down: " + e.getMessage(), List.of()),
                     false);
         }
-        SchemaModel reapplied = dialect.schema(c, excluded);
+        SchemaModel reapplied = dialect.require(Catalog.class, "verify").schema(c, excluded);
         List<SchemaDiff.Difference> again = SchemaDiff.between(after, reapplied);
         scratch.known = reapplied;
         return again.isEmpty() ? new Trip(item(m, VerifyResult.Outcome.OK, "", List.of()), false)

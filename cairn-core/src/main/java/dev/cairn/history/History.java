@@ -173,6 +173,20 @@ public final class History {
         }
     }
 
+    /**
+     * Stores a down script Cairn computed for the newest SUCCESS row of {@code version}, when that row has
+     * none: the migration had no down of its own. The text starts with {@link HistoryRow#COMPUTED_DOWN}.
+     */
+    public void storeComputedDown(Connection c, String version, String downSql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified + " SET down_sql = ? WHERE id ="
+                + " (SELECT max(id) FROM " + qualified + " WHERE version = ? AND status = 'SUCCESS')"
+                + " AND down_sql IS NULL")) {
+            ps.setString(1, downSql);
+            ps.setString(2, version);
+            ps.executeUpdate();
+        }
+    }
+
     /** Marks an applied row as rolled back, now. */
     public void markRolledBack(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + qualified

@@ -15,6 +15,17 @@ public record HistoryRow(long id, String version, String description, String scr
                          Optional<String> down, int batch, Status status, boolean transactional, String appliedBy,
                          Instant appliedAt, long executionMs, Optional<Instant> rolledBackAt, String error) {
 
+    /**
+     * The first line of a down script Cairn computed at apply time (for a migration without one) from the
+     * schema before and after it, rather than one the migration brought.
+     */
+    public static final String COMPUTED_DOWN = "-- cairn: computed down";
+
+    /** Whether the stored down script is one Cairn computed ({@link #COMPUTED_DOWN}). */
+    public boolean computedDown() {
+        return down.map(d -> d.startsWith(COMPUTED_DOWN)).orElse(false);
+    }
+
     /** The outcome recorded in the row. */
     public enum Status {
         SUCCESS, FAILED, ROLLED_BACK

@@ -20,7 +20,7 @@ public final class Connections {
         return new UrlConnections(url, applicationName);
     }
 
-    /** Connections of {@code source} with {@code search_path} set to {@code schema} alone. */
+    /** Connections of {@code source} for a run whose search path is {@code schema} alone (see {@link ConnectionSource#schema()}). */
     public static ConnectionSource inSchema(ConnectionSource source, String schema) {
         return new SchemaConnections(source, schema);
     }

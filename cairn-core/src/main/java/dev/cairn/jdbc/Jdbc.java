@@ -6,8 +6,6 @@ import java.sql.SQLException;
 /** The one place where {@link SQLException} becomes something Cairn reports. */
 public final class Jdbc {
 
-    private static final boolean PGJDBC = present("org.postgresql.util.PSQLException");
-
     private Jdbc() {
     }
 
@@ -18,10 +16,10 @@ public final class Jdbc {
             first = e.getNextException();
         }
         String state = first.getSQLState() == null ? "" : first.getSQLState();
-        if (PGJDBC) {
-            DatabaseError pg = PgErrors.of(first, state);
-            if (pg != null) {
-                return pg;
+        for (DriverSupport driver : DriverSupport.installed()) {
+            java.util.Optional<DatabaseError> said = driver.error(first, state);
+            if (said.isPresent()) {
+                return said.get();
             }
         }
         return new DatabaseError(state, String.valueOf(first.getMessage()), 0, "");
@@ -37,26 +35,5 @@ public final class Jdbc {
         return CairnException.failed("db.connect", "cannot connect to " + target + ": " + error.describe()
                 + ("53300".equals(error.sqlState()) ? "; " + error.hint().orElseThrow()
                 : "; check that the server is running and that the URL, user and password are right"), e);
-    }
-
-    private static boolean present(String className) {
-        try {
-            Class.forName(className, false, Jdbc.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
-
-    /** Kept apart so that nothing loads pgjdbc's classes when they are absent. */
-    private static final class PgErrors {
-        static DatabaseError of(SQLException e, String state) {
-            if (e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null) {
-                var m = p.getServerErrorMessage();
-                return new DatabaseError(state, String.valueOf(m.getMessage()), m.getPosition(),
-                        m.getDetail() == null ? "" : m.getDetail());
-            }
-            return null;
-        }
     }
 }

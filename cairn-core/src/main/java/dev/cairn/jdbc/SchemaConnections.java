@@ -2,14 +2,14 @@ package dev.cairn.jdbc;
 
 import dev.cairn.config.ConnectionSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.util.Optional;
 
 /**
- * Connections whose {@code search_path} is one schema, for a run inside a tenant's schema: objects a
- * migration creates without a schema land there, and nowhere else (not even {@code public}). Set as a
- * session setting right after connecting, so Cairn's session reset after each script puts it back.
- * The schema name travels as a bound value, quoted by the server.
+ * Connections for a run inside a tenant's schema: objects a migration creates without a schema land
+ * there, and nowhere else (not even {@code public}). The connections are the source's own; the
+ * schema is one of Cairn's own session settings ({@link #schema()}), which the dialect sets up with
+ * the others when the working session opens and after every script, per transaction behind a
+ * pooler, and which gives way to the handed-over search path when the session goes back.
  */
 final class SchemaConnections implements ConnectionSource {
 
@@ -23,20 +23,12 @@ final class SchemaConnections implements ConnectionSource {
 
     @Override
     public Connection open() {
-        Connection c = source.open();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), false)")) {
-            ps.setString(1, schema);
-            ps.execute();
-            return c;
-        } catch (SQLException e) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // Failing already; the connection is of no further use.
-            }
-            throw Jdbc.failed("cannot set search_path to schema " + schema + " on " + describe(), e);
-        }
+        return source.open();
+    }
+
+    @Override
+    public Optional<String> schema() {
+        return Optional.of(schema);
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 /**
- * Connections opened from a URL. The PostgreSQL driver is picked by the URL's scheme rather than
- * by a {@link DriverManager} scan, which loads every driver on the class path.
+ * Connections opened from a URL. A driver Cairn knows ({@link DriverSupport}) is picked by the URL's
+ * scheme rather than by a {@link DriverManager} scan, which loads every driver on the class path.
  */
 final class UrlConnections implements ConnectionSource {
 
@@ -69,16 +69,9 @@ final class UrlConnections implements ConnectionSource {
         if (d != null) {
             return d;
         }
-        if (url.jdbcUrl().startsWith("jdbc:postgresql:")) {
-            try {
-                d = (Driver) Class.forName("org.postgresql.Driver").getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException | LinkageError e) {
-                throw CairnException.usage("config.driver", "the PostgreSQL JDBC driver is not on the class path;"
-                        + " add the dependency org.postgresql:postgresql");
-            }
-        } else {
-            d = DriverManager.getDriver(url.jdbcUrl());
-        }
+        java.util.Optional<DriverSupport> known = DriverSupport.installed().stream()
+                .filter(s -> s.accepts(url.jdbcUrl())).findFirst();
+        d = known.isPresent() ? known.get().driver() : DriverManager.getDriver(url.jdbcUrl());
         driver = d;
         return d;
     }

@@ -2,6 +2,7 @@ package dev.cairn.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.config.TableName;
@@ -52,6 +53,12 @@ public abstract class DialectContract {
 
     /** The statement that holds {@code table} against every other session until the transaction ends. */
     protected abstract String lockExclusively(String table);
+
+    /**
+     * The capabilities the dialect offers ({@link Backups}, {@link Leases}, {@link Sessions},
+     * {@link Catalog}, {@link Copy}): each must be there, and the tests of those it lacks are skipped.
+     */
+    protected abstract java.util.Set<Class<?>> capabilities();
 
     protected Dialect dialect;
 
@@ -164,7 +171,8 @@ public abstract class DialectContract {
                 Optional.empty());
         try (Connection c = connect()) {
             Map<String, String> handedOver = sessionSettings(c);
-            Dialect.OpenedSession session = dialect.openSession(c, TableName.parse("contract_history"), timeouts);
+            Dialect.OpenedSession session = dialect.openSession(c, TableName.parse("contract_history"),
+                    SessionSettings.of(timeouts));
             assertThat(session.historyExists()).isFalse();
             assertThat(session.currentSchema()).isNotBlank();
             assertThat(session.database()).isNotBlank();
@@ -174,7 +182,7 @@ public abstract class DialectContract {
             execute(c, sessionChanges().toArray(String[]::new));
             assertThat(sessionSettings(c)).isNotEqualTo(cairns);
 
-            dialect.resetSession(c, session.handedOver(), timeouts);
+            dialect.resetSession(c, session.handedOver(), SessionSettings.of(timeouts));
             assertThat(sessionSettings(c)).isEqualTo(cairns);
 
             dialect.restoreSession(c, session.handedOver());
@@ -182,39 +190,83 @@ public abstract class DialectContract {
         }
     }
 
+    /**
+     * A run inside one schema (a fan-out over schemas): the schema is one of Cairn's own settings, so
+     * unqualified names resolve there from the start and again after a script moved the session
+     * elsewhere, and the session goes back with the search as it was handed over. The test's
+     * {@link #emptyDatabase} drops the schema {@code contract_tenant}.
+     */
+    @Test
+    void aRunInOneSchemaResolvesNamesThereAndGivesTheSessionBackAsHandedOver() throws Exception {
+        SessionSettings own = new SessionSettings(Optional.of("contract_tenant"), Configuration.SessionTimeouts.none());
+        TableName landed = new TableName(Optional.of("contract_tenant"), "landed");
+        try (Connection c = connect()) {
+            execute(c, "CREATE SCHEMA contract_tenant");
+            Map<String, String> handedOver = sessionSettings(c);
+            Dialect.OpenedSession session = dialect.openSession(c,
+                    new TableName(Optional.of("contract_tenant"), "contract_history"), own);
+            assertThat(session.currentSchema()).isEqualTo("contract_tenant");
+
+            execute(c, sessionChanges().toArray(String[]::new));
+            dialect.resetSession(c, session.handedOver(), own);
+            execute(c, "CREATE TABLE landed (id int)");
+            assertThat(dialect.tableExists(c, landed)).isTrue();
+
+            dialect.restoreSession(c, session.handedOver());
+            assertThat(sessionSettings(c)).isEqualTo(handedOver);
+        }
+    }
+
+    @Test
+    void theCapabilitiesItClaimsAreOfferedAndTheOthersRefusedWithAUsageError() {
+        for (Class<?> type : List.of(Backups.class, Leases.class, Sessions.class, Catalog.class, Copy.class)) {
+            if (capabilities().contains(type)) {
+                assertThat(dialect.capability(type)).as(type.getSimpleName()).isPresent();
+            } else {
+                assertThat(dialect.capability(type)).as(type.getSimpleName()).isEmpty();
+                assertThatThrownBy(() -> dialect.require(type, "this test"))
+                        .isInstanceOfSatisfying(CairnException.class, e -> assertThat(e.exitCode()).isEqualTo(2));
+            }
+        }
+    }
+
     @Test
     void theCatalogIsRead() throws Exception {
+        assumeTrue(capabilities().contains(Catalog.class), "the dialect reads no catalog");
+        Catalog catalog = dialect.require(Catalog.class, "the contract");
         try (Connection c = connect()) {
             execute(c, "CREATE TABLE catalogued (id int NOT NULL, name varchar(40))");
             assertThat(dialect.tableExists(c, TableName.parse("catalogued"))).isTrue();
             assertThat(dialect.tableExists(c, TableName.parse("absent"))).isFalse();
-            String schema = dialect.currentSchema(c);
+            String schema = catalog.currentSchema(c);
             assertThat(dialect.tableExists(c, new TableName(Optional.of(schema), "catalogued"))).isTrue();
 
-            var model = dialect.schema(c, java.util.Set.of());
+            var model = catalog.schema(c, java.util.Set.of());
             var table = model.tables().stream().filter(t -> t.name().equals("catalogued")).findFirst().orElseThrow();
             assertThat(table.schema()).isEqualTo(schema);
             assertThat(table.columns()).extracting(col -> col.name() + " " + col.notNull())
                     .containsExactly("id true", "name false");
-            assertThat(dialect.stats(c).tables()).isGreaterThanOrEqualTo(1);
+            assertThat(catalog.stats(c).tables()).isGreaterThanOrEqualTo(1);
         }
     }
 
     @Test
     void aStatementWaitingForALockGivesUpAtTheLockTimeoutAndItsBlockerIsNamed() throws Exception {
+        assumeTrue(capabilities().contains(Sessions.class), "the dialect names no blocking sessions");
+        Sessions sessions = dialect.require(Sessions.class, "the contract");
         try (Connection holder = connect(); Connection working = connect(); Connection watcher = connect()) {
             execute(holder, "CREATE TABLE busy (id int)");
             holder.setAutoCommit(false);
             execute(holder, lockExclusively("busy"));
-            int holderPid = dialect.sessionId(holder).orElseThrow();
-            dialect.openSession(working, TableName.parse("contract_history"),
-                    new Configuration.SessionTimeouts(Optional.of(Duration.ofSeconds(3)), Optional.empty()));
-            int workingPid = dialect.sessionId(working).orElseThrow();
+            int holderPid = sessions.sessionId(holder).orElseThrow();
+            dialect.openSession(working, TableName.parse("contract_history"), SessionSettings.of(
+                    new Configuration.SessionTimeouts(Optional.of(Duration.ofSeconds(3)), Optional.empty())));
+            int workingPid = sessions.sessionId(working).orElseThrow();
 
             CompletableFuture<List<Blocker>> seen = CompletableFuture.supplyAsync(() -> {
                 try {
                     for (int i = 0; i < 100; i++) {
-                        List<Blocker> b = dialect.blockers(watcher, workingPid);
+                        List<Blocker> b = sessions.blockers(watcher, workingPid);
                         if (!b.isEmpty()) {
                             return b;
                         }
@@ -229,7 +281,7 @@ public abstract class DialectContract {
                     .isInstanceOfSatisfying(SQLException.class, e -> assertThat(dialect.lockNotAvailable(e)).isTrue());
 
             assertThat(seen.get(10, TimeUnit.SECONDS)).extracting(Blocker::pid).containsExactly(holderPid);
-            assertThat(dialect.blockers(watcher, workingPid)).as("no longer waiting").isEmpty();
+            assertThat(sessions.blockers(watcher, workingPid)).as("no longer waiting").isEmpty();
             holder.rollback();
         }
     }

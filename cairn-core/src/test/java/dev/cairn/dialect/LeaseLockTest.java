@@ -52,7 +52,7 @@ class LeaseLockTest {
         ExecutorService pool = Executors.newFixedThreadPool(claimants);
         try (Connection admin = connect()) {
             Dialect dialect = DialectFactory.of(admin);
-            LeaseTable table = new LeaseTable(dialect, config("cairn_history", Duration.ofSeconds(30),
+            LeaseTable table = LeaseTable.of(dialect, config("cairn_history", Duration.ofSeconds(30),
                     Duration.ZERO).table());
             table.ensure(admin);
             for (int i = 0; i < claimants; i++) {
@@ -99,7 +99,7 @@ class LeaseLockTest {
             Dialect dialect = DialectFactory.of(connections.get(0));
             for (int round = 0; round < 15; round++) {
                 db.execute("DROP SCHEMA IF EXISTS ops CASCADE");
-                LeaseTable table = new LeaseTable(dialect, config("ops.cairn_history", Duration.ofSeconds(30),
+                LeaseTable table = LeaseTable.of(dialect, config("ops.cairn_history", Duration.ofSeconds(30),
                         Duration.ZERO).table());
                 CyclicBarrier start = new CyclicBarrier(runners);
                 List<Future<Object>> creates = new ArrayList<>();

@@ -31,4 +31,9 @@ abstract class EngineTestBase {
     Cairn cairn() {
         return Cairn.configure().url(db().url()).locations(dir.path()).load();
     }
+
+    /** As {@link #cairn()}, with {@code computed_downs = false}: a migration without a down keeps none. */
+    Cairn withoutComputedDowns() {
+        return Cairn.configure().url(db().url()).locations(dir.path()).computedDowns(false).load();
+    }
 }

@@ -297,6 +297,65 @@ class MigrateTest extends EngineTestBase {
         assertThat(db.relations()).contains("a");
     }
 
+    /**
+     * A run inside one schema (fan-out over schemas) on the application's data source: the schema is
+     * one of Cairn's own session settings, so the migration lands in it and the connection goes back to
+     * the pool with the search_path it was handed over with, not the tenant's.
+     */
+    @Test
+    void aRunInOneSchemaGivesTheApplicationsConnectionBackWithItsOwnSearchPath() throws Exception {
+        db.execute("CREATE SCHEMA tenant_a", "CREATE SCHEMA app");
+        dir.dbmate("001_a.sql", "CREATE TABLE a (id int);", "DROP TABLE a;");
+        try (java.sql.Connection pooled = db.connect()) {
+            try (java.sql.Statement s = pooled.createStatement()) {
+                s.execute("SET search_path = app, public");
+            }
+            MigrateResult r = Cairn.configure().dataSource(lending(pooled)).locations(dir.path()).schema("tenant_a")
+                    .load().migrate();
+            assertThat(r.applied()).hasSize(1);
+            assertThat(db.column("SELECT table_schema FROM information_schema.tables WHERE table_name = 'a'"))
+                    .containsExactly("tenant_a");
+            assertThat(db.column("SELECT table_schema FROM information_schema.tables WHERE table_name = 'cairn_history'"))
+                    .containsExactly("tenant_a");
+            try (java.sql.Statement s = pooled.createStatement(); java.sql.ResultSet rs = s.executeQuery("SHOW search_path")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("app, public");
+            }
+        }
+    }
+
+    /**
+     * A data source that lends {@code first} (as a pool would, closing only the loan) for Cairn's working
+     * session, which it opens first, and fresh connections after it.
+     */
+    private static javax.sql.DataSource lending(java.sql.Connection first) {
+        java.util.concurrent.atomic.AtomicBoolean lent = new java.util.concurrent.atomic.AtomicBoolean();
+        org.postgresql.ds.PGSimpleDataSource fresh = new org.postgresql.ds.PGSimpleDataSource();
+        fresh.setURL(db.databaseUrl().jdbcUrl());
+        fresh.setUser(db.databaseUrl().user().orElse("postgres"));
+        db.databaseUrl().password().ifPresent(fresh::setPassword);
+        return (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(MigrateTest.class.getClassLoader(),
+                new Class<?>[] {javax.sql.DataSource.class}, (ds, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        return invoke(method, fresh, args);
+                    }
+                    if (lent.getAndSet(true)) {
+                        return fresh.getConnection();
+                    }
+                    return java.lang.reflect.Proxy.newProxyInstance(MigrateTest.class.getClassLoader(),
+                            new Class<?>[] {java.sql.Connection.class}, (c, m, a) -> m.getName().equals("close") ? null
+                                    : invoke(m, first, a));
+                });
+    }
+
+    private static Object invoke(java.lang.reflect.Method m, Object target, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     @Test
     void whatAMigrationSetsInItsSessionDoesNotLeakIntoTheHistoryOrTheNextMigration() throws Exception {
         db.execute("CREATE SCHEMA other");

@@ -69,13 +69,17 @@ record ProjectConfig(ConfigFile file, String environment) {
         return environment.isEmpty() ? Optional.empty() : env().protectedEnv();
     }
 
-    /** The keys with no parameter of their own: lock_timeout_sql, statement_timeout, lock_retries, ignore, [migrations]. */
+    /**
+     * The keys with no parameter of their own: lock_timeout_sql, statement_timeout, lock_retries, computed_downs,
+     * ignore, [migrations].
+     */
     void configure(Cairn.Builder b) {
         ConfigFile.Section env = env();
         ConfigFile.Section top = file.top();
         env.lockTimeoutSql().or(top::lockTimeoutSql).ifPresent(b::sqlLockTimeout);
         env.statementTimeout().or(top::statementTimeout).ifPresent(b::statementTimeout);
         env.extra().lockRetries().or(() -> top.extra().lockRetries()).ifPresent(b::lockRetries);
+        env.extra().computedDowns().or(() -> top.extra().computedDowns()).ifPresent(b::computedDowns);
         env.ignore().or(top::ignore).ifPresent(b::ignore);
         file.migrations().forEach(b::migration);
     }

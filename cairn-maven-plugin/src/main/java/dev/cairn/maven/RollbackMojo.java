@@ -34,7 +34,11 @@ public final class RollbackMojo extends ConfirmedMojo {
     protected void run(Cairn cairn) {
         Confirmation confirmation = confirmation();
         RollbackRequest request = new RollbackRequest(selection(), plan -> {
-            plan.forEach(p -> getLog().info("to roll back: " + p.script() + " (batch " + p.batch() + ")"));
+            plan.forEach(p -> getLog().info("to roll back: " + p.script() + " (batch " + p.batch() + ")"
+                    + (p.computed() ? ", with the down computed at apply time" : "")));
+            plan.stream().filter(RollbackRequest.Planned::computed).forEach(p -> getLog().warn(p.script()
+                    + ": a computed down restores the schema, not data" + (p.notRestored().isEmpty() ? ""
+                    : ": " + String.join(", ", p.notRestored()) + " come(s) back empty")));
             confirmation.require("roll back " + plan.size() + (plan.size() == 1 ? " migration" : " migrations"),
                     cairn.configuration().connection().database());
             return true;

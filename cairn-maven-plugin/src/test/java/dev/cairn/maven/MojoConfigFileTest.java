@@ -29,6 +29,7 @@ class MojoConfigFileTest {
             lock_retries = 3
 
             [env.staging]
+            computed_downs = false
             url = "postgres://staging@localhost:5432/staging"
             dir = ["staging", "shared"]
             table = "staging_history"
@@ -60,6 +61,7 @@ class MojoConfigFileTest {
         assertThat(c.lockMode()).isEqualTo(LockMode.TABLE);
         assertThat(c.outOfOrder()).isTrue();
         assertThat(c.lockRetries()).isEqualTo(3);
+        assertThat(c.computedDowns()).isTrue();
     }
 
     @Test
@@ -71,6 +73,7 @@ class MojoConfigFileTest {
         assertThat(c.locations()).containsExactly(project.resolve("staging"), project.resolve("shared"));
         assertThat(c.table().toString()).isEqualTo("staging_history");
         assertThat(c.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.computedDowns()).isFalse();
     }
 
     @Test

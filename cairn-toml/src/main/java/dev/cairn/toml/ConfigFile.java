@@ -30,7 +30,7 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
     private static final Set<String> SECTION_KEYS = Set.of("url", "dir", "table", "lock_timeout", "lock_timeout_sql",
             "statement_timeout", "ignore", "out_of_order", "protected", "backup", "lock_mode", "lease_ttl", "schemas", "seeds",
             "rerun_modified", "backup_keep_days", "notify", "snapshot_after_migrate", "lock_retries", "lint", "targets",
-            "targets_file");
+            "targets_file", "computed_downs");
 
     /** The keys of the top level or of one environment; empty when not set. */
     public record Section(Optional<String> url, List<String> dirs, Optional<String> table,
@@ -79,14 +79,24 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
      * @param keepDays {@code backup_keep_days}: how many days of backups to keep, -1 for all ({@code "forever"})
      * @param snapshotAfterMigrate the file {@code migrate} rewrites with the schema (DATABASE.md) after applying something
      * @param lockRetries how often a transactional migration that timed out waiting for a lock runs again
+     * @param computedDowns {@code migrate} computes a down for a migration without one (default on)
      */
     public record Extra(Optional<Boolean> backup, Optional<String> lockMode, Optional<Duration> leaseTtl,
                         List<String> schemas, Optional<String> seeds, Optional<Boolean> rerunModified,
                         Optional<Integer> keepDays, Optional<String> snapshotAfterMigrate,
-                        Optional<Integer> lockRetries) {
+                        Optional<Integer> lockRetries, Optional<Boolean> computedDowns) {
         static Extra empty() {
             return new Extra(Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** Without {@code computed_downs}. */
+        public Extra(Optional<Boolean> backup, Optional<String> lockMode, Optional<Duration> leaseTtl,
+                     List<String> schemas, Optional<String> seeds, Optional<Boolean> rerunModified,
+                     Optional<Integer> keepDays, Optional<String> snapshotAfterMigrate,
+                     Optional<Integer> lockRetries) {
+            this(backup, lockMode, leaseTtl, schemas, seeds, rerunModified, keepDays, snapshotAfterMigrate,
+                    lockRetries, Optional.empty());
         }
     }
 
@@ -184,7 +194,8 @@ public record ConfigFile(Path path, Section top, Map<String, Section> environmen
                 new Extra(bool(node, "backup", where), text(node, "lock_mode", where),
                         duration(node, "lease_ttl", where), list(node, "schemas", where), text(node, "seeds", where),
                         bool(node, "rerun_modified", where), keepDays(node, where),
-                        text(node, "snapshot_after_migrate", where), lockRetries(node, where)),
+                        text(node, "snapshot_after_migrate", where), lockRetries(node, where),
+                        bool(node, "computed_downs", where)),
                 notify(node.get("notify"), path + " [" + (name.isEmpty() ? "" : name + ".") + "notify]"),
                 targets(node, where));
     }

@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
 @Command(name = "rollback", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Undo applied migrations, newest first, each down script in its own transaction; their"
                 + " history rows are marked ROLLED_BACK. By default the last batch (the last migrate run that"
-                + " applied something). The down SQL stored at apply time is used when the file is gone or changed."},
+                + " applied something). The down SQL stored at apply time is used when the file is gone or"
+                + " changed; for a migration that had none (drizzle-kit, Flyway V without U), the down Cairn"
+                + " computed when it applied it."},
         footer = {"", "Examples:",
                 "  cairn rollback                 the last batch (asks y/N on a terminal)",
                 "  cairn rollback --steps 2 --yes",
@@ -65,7 +67,7 @@ public final class RollbackCommand extends DatabaseCommand {
     boolean force;
 
     @Option(names = "--dry-run", description = "List what would be rolled back, newest first, with each down"
-            + " script's source (file, history, empty, missing) and its SQL; change nothing.")
+            + " script's source (file, history, computed, empty, missing) and its SQL; change nothing.")
     boolean dryRun;
 
     @Mixin
@@ -154,8 +156,10 @@ public final class RollbackCommand extends DatabaseCommand {
             console.err("about to roll back, newest first:");
             plan.forEach(p -> console.err(Text.rollbackLine(p)));
         }
-        confirmation.require("roll back " + plan.size() + (plan.size() == 1 ? " migration" : " migrations"),
-                cairn.configuration().connection().database());
+        long computed = plan.stream().filter(RollbackRequest.Planned::computed).count();
+        confirmation.require("roll back " + plan.size() + (plan.size() == 1 ? " migration" : " migrations")
+                        + (computed == 0 ? "" : " (" + computed + " with a down computed at apply time, which restores"
+                        + " the schema, not data)"), cairn.configuration().connection().database());
         return true;
     }
 }

@@ -85,11 +85,22 @@ public final class Json {
         if (e instanceof dev.cairn.engine.Event.BackupWritten b) {
             return "backup written to " + b.backup().file() + " (" + b.backup().bytes() + " bytes)";
         }
+        if (e instanceof dev.cairn.engine.Event.DownComputed d) {
+            return downComputed(d);
+        }
         if (e instanceof dev.cairn.engine.Event.LockWaiting w) {
             return "waiting for the migration lock (" + w.waited().toSeconds() + "s), held by "
                     + w.holder().map(dev.cairn.dialect.LockHolder::describe).orElse("another session");
         }
         return e.getClass().getSimpleName();
+    }
+
+    /** {@code computed a down for 0001_add.sql (rollback uses it)}, or why none was stored. */
+    public static String downComputed(dev.cairn.engine.Event.DownComputed d) {
+        if (d.stored()) {
+            return "computed a down for " + d.script() + " (it has none; rollback uses it)";
+        }
+        return (d.script().isEmpty() ? "" : d.script() + ": ") + d.why();
     }
 
     /**
@@ -142,6 +153,10 @@ public final class Json {
                     "retries", r.retries(), "lockTimeoutMs", r.lockTimeout().toMillis(), "backOffMs",
                     r.backOff().toMillis(), "blockers", r.blockers().stream().map(b -> map("pid", b.pid(),
                             "applicationName", b.applicationName(), "query", b.query())).toList());
+        }
+        if (e instanceof dev.cairn.engine.Event.DownComputed d) {
+            return map("event", "down_computed", "version", d.version(), "script", d.script(), "stored", d.stored(),
+                    "reason", d.why());
         }
         if (e instanceof dev.cairn.engine.Event.LockWaiting w) {
             return map("event", "lock_waiting", "waitedMs", w.waited().toMillis(),

@@ -55,6 +55,13 @@ public final class Progress implements Listener {
             }
             return;
         }
+        if (event instanceof Event.DownComputed d) {
+            // Per migration only: a run of many migrations without downs (a first deploy) is not worth a line.
+            if (!d.stored() && !d.version().isEmpty() && !console.jsonLog()) {
+                console.err("note: " + Json.downComputed(d));
+            }
+            return;
+        }
         if (quiet) {
             return;
         }
@@ -72,6 +79,7 @@ public final class Progress implements Listener {
                     + switch (b.downSource()) {
                         case "history" -> "  (down SQL stored at apply time)";
                         case "empty" -> "  (empty down: nothing undone)";
+                        case "computed" -> "  (down computed at apply time)";
                         default -> "";
                     });
         }

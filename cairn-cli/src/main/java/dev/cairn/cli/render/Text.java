@@ -36,7 +36,8 @@ public final class Text {
             };
             String applied = m.appliedAt().map(when::format).orElse("");
             String extra = m.batch().map(b -> "  batch " + b).orElse("")
-                    + m.durationMs().map(d -> "  " + d + " ms").orElse("");
+                    + m.durationMs().map(d -> "  " + d + " ms").orElse("")
+                    + (m.computedDown() ? "  (computed down)" : "");
             c.out("  " + state + "  " + pad(m.script(), width) + "  " + applied + extra);
             if (m.state() == State.FAILED && !m.error().isEmpty()) {
                 c.out("      " + m.error());
@@ -106,9 +107,24 @@ public final class Text {
             case "file" -> "down SQL from the file";
             case "history" -> "down SQL stored in the history table at apply time";
             case "empty" -> "empty down: nothing to undo";
+            case "computed" -> "down SQL computed by Cairn at apply time from the schema before and after it";
             default -> "no down script: cannot be rolled back";
         };
-        return "  " + p.script() + "  (batch " + p.batch() + ", " + source + ")";
+        return "  " + p.script() + "  (batch " + p.batch() + ", " + source + ")" + notRestored(p);
+    }
+
+    /**
+     * For a computed down: that it restores the schema and not data, and which dropped columns and
+     * tables come back empty.
+     */
+    private static String notRestored(dev.cairn.engine.RollbackRequest.Planned p) {
+        if (!p.computed()) {
+            return "";
+        }
+        return "\n    warning: a computed down restores the schema, not data"
+                + (p.notRestored().isEmpty() ? "" : ": " + String.join(", ", p.notRestored())
+                + (p.notRestored().size() == 1 ? " comes" : " come") + " back empty")
+                + (p.dropsData().isEmpty() ? "" : "; it drops the data of " + String.join(", ", p.dropsData()));
     }
 
     /** {@code rollback --dry-run}: the plan, newest first, each with its down SQL. */
@@ -122,7 +138,7 @@ public final class Text {
                 + ", newest first; nothing is changed");
         for (var p : plan) {
             c.out("");
-            c.out("--" + rollbackLine(p).substring(1));
+            c.out("--" + rollbackLine(p).substring(1).replace("\n    ", "\n--   "));
             if (!p.sql().isEmpty()) {
                 c.out(p.sql());
             }

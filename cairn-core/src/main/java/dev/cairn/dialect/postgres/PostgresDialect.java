@@ -2,9 +2,15 @@ package dev.cairn.dialect.postgres;
 
 import dev.cairn.config.Configuration;
 import dev.cairn.config.TableName;
+import dev.cairn.dialect.Backups;
+import dev.cairn.dialect.Copy;
 import dev.cairn.dialect.Dialect;
+import dev.cairn.dialect.LeaseTable;
+import dev.cairn.dialect.Leases;
 import dev.cairn.dialect.LockWait;
 import dev.cairn.dialect.MigrationLock;
+import dev.cairn.dialect.Sessions;
+import dev.cairn.dialect.SessionSettings;
 import dev.cairn.jdbc.BoundSql;
 import dev.cairn.sql.SqlStatement;
 import java.sql.Connection;
@@ -14,8 +20,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** PostgreSQL: advisory lock, identity history table, and its list of non-transactional statements. */
-final class PostgresDialect implements Dialect {
+/**
+ * PostgreSQL: advisory lock, identity history table, and its list of non-transactional statements;
+ * every capability: {@link Backups} with pg_dump, pg_restore and psql ({@link PgBackups}), the lease
+ * table, session administration ({@link PgSessions}), the catalog and COPY ({@link PgCopy}).
+ */
+final class PostgresDialect implements Dialect, Leases, dev.cairn.dialect.Catalog {
 
     /**
      * How often the server checks that Cairn is still connected while a statement runs, so that a
@@ -43,10 +53,22 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public <T> java.util.Optional<T> capability(Class<T> type) {
+        Object offered = type == Backups.class ? new PgBackups() : type == Sessions.class ? new PgSessions()
+                : type == Copy.class ? new PgCopy() : this;
+        return type.isInstance(offered) ? java.util.Optional.of(type.cast(offered)) : java.util.Optional.empty();
+    }
+
+    @Override
+    public LeaseTable table(TableName history) {
+        return new PgLeaseTable(this, history);
+    }
+
+    @Override
     public void prepareSession(Connection connection) throws SQLException {
-        BoundSql own = own(connection, Configuration.SessionTimeouts.none());
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + Pooler.SERVER_PID + own.sql())) {
-            own.bind(ps, 1);
+        BoundSql set = own(connection, SessionSettings.of(Configuration.SessionTimeouts.none()));
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + Pooler.SERVER_PID + set.sql())) {
+            set.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (Pooler.pooled(connection, rs.getInt(1))) {
@@ -66,22 +88,22 @@ final class PostgresDialect implements Dialect {
             "statement_timeout", "client_connection_check_interval", "idle_session_timeout");
 
     @Override
-    public OpenedSession openSession(Connection connection, TableName history, Configuration.SessionTimeouts timeouts)
+    public OpenedSession openSession(Connection connection, TableName history, SessionSettings own)
             throws SQLException {
         // Two statements in one round trip (the driver sends both before it waits): the settings as
         // handed over, then Cairn's set and what it needs to know of the session.
-        BoundSql own = own(connection, timeouts);
+        BoundSql set = own(connection, own);
         String historyName = history.schema().isPresent() ? "?" : "pg_catalog.quote_ident(pg_catalog.current_schema()) || '.' || ?";
         String sql = "SELECT n, pg_catalog.current_setting(n, true) FROM unnest(?::text[]) AS n;\n"
                 + "SELECT pg_catalog.current_schema(), pg_catalog.to_regclass(" + historyName + ") IS NOT NULL,"
                 + " pg_catalog.current_database(), " + Pooler.SERVER_PID + ", pg_catalog.version(),"
                 + " EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'citus')"
-                + own.sql() + ";";
+                + set.sql() + ";";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             int i = 1;
             ps.setArray(i++, connection.createArrayOf("text", SESSION_SETTINGS.toArray()));
             ps.setString(i++, history.schema().isPresent() ? qualified(history) : quote(history.name()));
-            own.bind(ps, i);
+            set.bind(ps, i);
             ps.execute();
             java.util.Map<String, String> handedOver = new java.util.LinkedHashMap<>();
             try (ResultSet rs = ps.getResultSet()) {
@@ -98,7 +120,9 @@ final class PostgresDialect implements Dialect {
                 if (pooled) {
                     Pooler.noServerPrepare(connection).ifPresent(t -> handedOver.put(Pooler.THRESHOLD, t));
                 }
-                return new OpenedSession(handedOver, rs.getString(3), rs.getString(1) == null ? "public" : rs.getString(1),
+                // current_schema() ran before Cairn's settings in the same select list: a run's own schema wins.
+                String current = own.schema().orElse(rs.getString(1) == null ? "public" : rs.getString(1));
+                return new OpenedSession(handedOver, rs.getString(3), current,
                         rs.getBoolean(2), Engine.leaseReason(rs.getString(5), rs.getBoolean(6)), pooled);
             }
         }
@@ -106,12 +130,12 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public BoundSql resetSessionSql(Connection connection, java.util.Map<String, String> handedOver,
-                                    Configuration.SessionTimeouts timeouts) throws SQLException {
+                                    SessionSettings own) throws SQLException {
         BoundSql restore = restore(handedOver);
-        BoundSql own = own(connection, timeouts);
+        BoundSql set = own(connection, own);
         List<String> values = new ArrayList<>(restore.values());
-        values.addAll(own.values());
-        return new BoundSql("SELECT 1" + restore.sql() + own.sql(), values);
+        values.addAll(set.values());
+        return new BoundSql("SELECT 1" + restore.sql() + set.sql(), values);
     }
 
     @Override
@@ -139,13 +163,17 @@ final class PostgresDialect implements Dialect {
     }
 
     /**
-     * Cairn's own settings: the dead-client check (PostgreSQL 14+) and the configured timeouts. For the
-     * server session when Cairn reaches the server directly; behind a pooler (the server's backend pid
-     * is not the one the driver was given, see {@link Pooler}) for the transaction under way only, since
-     * the pooler hands the server session to other clients afterwards.
+     * Cairn's own settings: the dead-client check (PostgreSQL 14+), the configured timeouts and, for a
+     * run inside one schema, that schema as the whole search_path. For the server session when Cairn
+     * reaches the server directly; behind a pooler (the server's backend pid is not the one the driver
+     * was given, see {@link Pooler}) for the transaction under way only, since the pooler hands the
+     * server session to other clients afterwards. The handed-over search_path is captured before and
+     * put back on close ({@link #restoreSession}).
      */
-    private static BoundSql own(Connection connection, Configuration.SessionTimeouts timeouts) throws SQLException {
+    private static BoundSql own(Connection connection, SessionSettings settings) throws SQLException {
+        Configuration.SessionTimeouts timeouts = settings.timeouts();
         java.util.Map<String, String> own = new java.util.LinkedHashMap<>();
+        settings.schema().ifPresent(s -> own.put("search_path", PgNames.id(s)));
         if (connection.getMetaData().getDatabaseMajorVersion() >= 14) {
             own.put("client_connection_check_interval", CONNECTION_CHECK_MS);
             own.put("idle_session_timeout", IDLE_SESSION_TIMEOUT);
@@ -215,17 +243,6 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public List<dev.cairn.dialect.LockSession> advisoryHolders(Connection connection, TableName table)
-            throws SQLException {
-        return AdvisorySessions.holder(connection, table);
-    }
-
-    @Override
-    public boolean terminateSession(Connection connection, int pid, long waitMillis) throws SQLException {
-        return AdvisorySessions.terminate(connection, pid, waitMillis);
-    }
-
-    @Override
     public String nonTransactionalReason(SqlStatement statement, int serverMajorVersion) {
         return NonTransactional.reason(statement.sql(), serverMajorVersion);
     }
@@ -242,69 +259,39 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public long copyOut(Connection connection, String sql) throws SQLException {
-        try {
-            return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                    .copyOut(sql, java.io.Writer.nullWriter());
-        } catch (java.io.IOException e) {
-            throw new SQLException("COPY output could not be read: " + e.getMessage(), "08006", e);
-        }
-    }
-
-    @Override
-    public long copyIn(Connection connection, String sql, String data) throws SQLException {
-        try {
-            return connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
-                    .copyIn(sql, new java.io.StringReader(data));
-        } catch (java.io.IOException e) {
-            throw new SQLException("COPY data could not be sent: " + e.getMessage(), "08006", e);
-        }
-    }
-
-    @Override
     public boolean lockNotAvailable(SQLException e) {
         return LockBlockers.lockNotAvailable(e);
     }
 
     @Override
-    public java.util.OptionalInt sessionId(Connection connection) throws SQLException {
-        return LockBlockers.sessionId(connection);
-    }
-
-    @Override
-    public List<dev.cairn.dialect.Blocker> blockers(Connection watcher, int pid) throws SQLException {
-        return LockBlockers.blockers(watcher, pid);
-    }
-
-    @Override
     public List<String> dropStatements(Connection connection, List<String> schemas, List<String> keep)
             throws SQLException {
-        return Catalog.dropStatements(connection, schemas, keep);
+        return PgCatalog.dropStatements(connection, schemas, keep);
     }
 
     @Override
     public List<String> resetRefusals(Connection connection, List<String> schemas) throws SQLException {
-        return Catalog.resetRefusals(connection, schemas);
+        return PgCatalog.resetRefusals(connection, schemas);
     }
 
     @Override
     public List<String> resetSchemas(Connection connection, List<String> named) throws SQLException {
-        return Catalog.resetSchemas(connection, named);
+        return PgCatalog.resetSchemas(connection, named);
     }
 
     @Override
     public List<String> dropSchemas(Connection connection, List<String> schemas) throws SQLException {
-        return Catalog.dropSchemas(connection, schemas);
+        return PgCatalog.dropSchemas(connection, schemas);
     }
 
     @Override
     public String currentSchema(Connection connection) throws SQLException {
-        return Catalog.currentSchema(connection);
+        return PgCatalog.currentSchema(connection);
     }
 
     @Override
     public dev.cairn.dialect.DatabaseStats stats(Connection connection, boolean exact) throws SQLException {
-        return Catalog.stats(connection, exact);
+        return PgCatalog.stats(connection, exact);
     }
 
     @Override

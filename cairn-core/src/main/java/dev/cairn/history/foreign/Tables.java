@@ -38,7 +38,7 @@ public final class Tables {
      * @throws CairnException (usage) when the table is missing, is not the tool's, or no single tool is found
      */
     public static Chosen choose(Connection c, Dialect dialect, Request request) throws SQLException {
-        String schema = dialect.currentSchema(c);
+        String schema = dialect.require(dev.cairn.dialect.Catalog.class, "reading another tool's history table").currentSchema(c);
         if (request.table().isPresent() || request.from().isPresent()) {
             TableName table = qualify(request.table().orElseGet(() -> request.from().get().defaultTable()), schema);
             if (qualify(request.own(), schema).equals(table)) {

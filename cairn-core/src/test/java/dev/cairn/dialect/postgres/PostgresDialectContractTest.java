@@ -42,7 +42,7 @@ class PostgresDialectContractTest extends DialectContract {
     @Override
     protected void emptyDatabase() throws SQLException {
         db.reset();
-        db.execute("DROP SCHEMA IF EXISTS elsewhere CASCADE");
+        db.execute("DROP SCHEMA IF EXISTS elsewhere CASCADE", "DROP SCHEMA IF EXISTS contract_tenant CASCADE");
     }
 
     @Override
@@ -81,6 +81,12 @@ class PostgresDialectContractTest extends DialectContract {
     @Override
     protected String lockExclusively(String table) {
         return "LOCK TABLE " + table + " IN ACCESS EXCLUSIVE MODE";
+    }
+
+    @Override
+    protected java.util.Set<Class<?>> capabilities() {
+        return java.util.Set.of(dev.cairn.dialect.Backups.class, dev.cairn.dialect.Leases.class,
+                dev.cairn.dialect.Sessions.class, dev.cairn.dialect.Catalog.class, dev.cairn.dialect.Copy.class);
     }
 
     @Test
@@ -122,7 +128,8 @@ class PostgresDialectContractTest extends DialectContract {
     void theDeadClientCheckIsSetFromPostgres14AndLeftAloneBefore() throws Exception {
         try (Connection working = connect(); Connection lock = connect()) {
             int major = working.getMetaData().getDatabaseMajorVersion();
-            dialect.openSession(working, TableName.parse("cairn_history"), Configuration.SessionTimeouts.none());
+            dialect.openSession(working, TableName.parse("cairn_history"),
+                    dev.cairn.dialect.SessionSettings.of(Configuration.SessionTimeouts.none()));
             dialect.prepareSession(lock);
             for (Connection c : List.of(working, lock)) {
                 Map<String, String> s = sessionSettings(c);

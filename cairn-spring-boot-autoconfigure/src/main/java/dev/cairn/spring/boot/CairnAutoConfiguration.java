@@ -71,7 +71,8 @@ public class CairnAutoConfiguration {
         }
         b.locations(locations(properties, loader).toArray(String[]::new))
                 .table(properties.getTable()).lockTimeout(properties.getLockTimeout())
-                .lockMode(properties.getLockMode()).outOfOrder(properties.isOutOfOrder());
+                .lockMode(properties.getLockMode()).outOfOrder(properties.isOutOfOrder())
+                .computedDowns(properties.isComputedDowns());
         String env = properties.getEnv() == null || properties.getEnv().isBlank() ? ""
                 : EnvironmentName.check(properties.getEnv().strip(), "cairn.env");
         Cairn cairn = b.load();

@@ -34,6 +34,12 @@ public class CairnProperties {
     /** Whether pending versions below the newest applied one may run (validate then accepts them too). */
     private boolean outOfOrder;
 
+    /**
+     * Whether migrate computes a down for a migration that has none (from the schema before and after it) and
+     * stores it in the history, so that a rollback can use it.
+     */
+    private boolean computedDowns = true;
+
     /** Apply nothing above this migration: a version, a file name, or a migration's name. Default: everything. */
     private String target;
 
@@ -98,6 +104,14 @@ public class CairnProperties {
 
     public void setOutOfOrder(boolean outOfOrder) {
         this.outOfOrder = outOfOrder;
+    }
+
+    public boolean isComputedDowns() {
+        return computedDowns;
+    }
+
+    public void setComputedDowns(boolean computedDowns) {
+        this.computedDowns = computedDowns;
     }
 
     public String getTarget() {

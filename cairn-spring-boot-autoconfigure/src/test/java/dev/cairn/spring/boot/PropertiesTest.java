@@ -34,11 +34,12 @@ class PropertiesTest {
     void tableTargetLockModeAndLockTimeout() {
         try (ConfigurableApplicationContext app = Apps.run(db, List.of(PlainApplication.class),
                 "cairn.table=ops.shop_history", "cairn.target=create_customers", "cairn.lock-mode=table",
-                "cairn.lock-timeout=5s", "cairn.out-of-order=true", "cairn.env=staging")) {
+                "cairn.lock-timeout=5s", "cairn.out-of-order=true", "cairn.env=staging", "cairn.computed-downs=false")) {
             var config = app.getBean(Cairn.class).configuration();
             assertThat(config.lockMode()).isEqualTo(LockMode.TABLE);
             assertThat(config.lockTimeout()).isEqualTo(Duration.ofSeconds(5));
             assertThat(config.outOfOrder()).isTrue();
+            assertThat(config.computedDowns()).isFalse();
         }
         assertThat(Apps.column(db, "SELECT version FROM ops.shop_history")).containsExactly("20240101090000");
         assertThat(Apps.column(db, "SELECT to_regclass('ops.shop_history_lock') IS NOT NULL")).containsExactly("t");
@@ -80,7 +81,7 @@ class PropertiesTest {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         for (String p : List.of("enabled", "locations", "table", "lock-timeout", "lock-mode", "out-of-order", "target",
-                "validate-on-migrate", "env", "url", "user", "password")) {
+                "validate-on-migrate", "computed-downs", "env", "url", "user", "password")) {
             assertThat(json).containsPattern("\"name\"\\s*:\\s*\"cairn\\." + p + "\"");
         }
     }

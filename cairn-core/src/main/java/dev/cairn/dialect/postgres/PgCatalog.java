@@ -16,7 +16,7 @@ import java.util.List;
  * name is quoted by PostgreSQL itself. Objects that belong to an extension ({@code pg_depend}
  * deptype {@code e}) are left to their extension.
  */
-final class Catalog {
+final class PgCatalog {
 
     private static final String NOT_EXTENSION = " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
             + " WHERE d.classid = '%s'::regclass AND d.objid = %s AND d.deptype = 'e')";
@@ -47,7 +47,7 @@ final class Catalog {
             + NOT_EXTENSION.formatted("pg_catalog.pg_type", "t.oid")
             + " ORDER BY t.oid";
 
-    private Catalog() {
+    private PgCatalog() {
     }
 
     static List<String> dropStatements(Connection c, List<String> schemas, List<String> keep) throws SQLException {
