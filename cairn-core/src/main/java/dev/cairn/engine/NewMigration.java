@@ -6,7 +6,7 @@ import dev.cairn.migration.Convention;
 import dev.cairn.migration.Conventions;
 import dev.cairn.migration.Migration;
 import dev.cairn.migration.NewFile;
-import dev.cairn.migration.Next;
+import dev.cairn.migration.NextMigration;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * Creates the next migration in the directory's own convention, that of its newest versioned
  * migration, next to that migration: a UTC timestamp with dbmate sections in an empty directory;
- * otherwise the {@link Convention} names and fills the files ({@link Convention#next(Next)}), and
+ * otherwise the {@link Convention} names and fills the files ({@link Convention#next(NextMigration)}), and
  * this writes them.
  */
 public final class NewMigration {
@@ -76,10 +76,10 @@ public final class NewMigration {
             createDirectory(dir);
         }
         List<Migration> found = Discover.all(config).migrations();
-        Optional<Migration> newest = Next.newest(found);
+        Optional<Migration> newest = NextMigration.newest(found);
         Path home = newest.map(m -> dir.resolve(m.script()).getParent()).filter(Files::isDirectory).orElse(dir);
         String line = description.strip().replaceAll("\\s*\\R\\s*", " ");
-        Next next = new Next(home, name, line.isEmpty() ? name.replace('_', ' ') : line, clock.instant(),
+        NextMigration next = new NextMigration(home, name, line.isEmpty() ? name.replace('_', ' ') : line, clock.instant(),
                 bodies.generated() ? GENERATED : HINTS, found, bodies.up(), bodies.down());
         Convention convention = convention(newest);
         List<NewFile> files = convention.next(next);
@@ -107,7 +107,7 @@ public final class NewMigration {
 
     /** The convention the next migration is written in: that of the directory's newest versioned migration. */
     public Convention convention() {
-        return convention(Next.newest(Discover.all(config).migrations()));
+        return convention(NextMigration.newest(Discover.all(config).migrations()));
     }
 
     private static Convention convention(Optional<Migration> newest) {

@@ -41,21 +41,22 @@ public interface Convention {
     }
 
     /**
-     * The files of the next migration in this convention, after the newest of {@link Next#migrations()}
+     * The files of the next migration in this convention, after the newest of
+     * {@link NextMigration#migrations()}
      * (its numbering, padding, separator and folder), with their templates around the bodies: names and
      * texts only, nothing is written. A file in a folder that does not exist yet (diesel's) gets its folder.
      *
      * @throws dev.cairn.error.CairnException when the next migration cannot be made here
      */
-    List<NewFile> next(Next next);
+    List<NewFile> next(NextMigration next);
 
     /**
-     * Called once the files of {@link #next(Next)} are written: a convention that also lists its
+     * Called once the files of {@link #next(NextMigration)} are written: a convention that also lists its
      * migrations elsewhere (drizzle-kit's journal) adds the new one there.
      *
      * @throws dev.cairn.error.CairnException when it cannot; the files just written are then removed
      */
-    default void written(Next next, List<NewFile> files) {
+    default void written(NextMigration next, List<NewFile> files) {
     }
 
     /** The line put between generated statements (drizzle-kit's breakpoint), or empty text. */

@@ -92,7 +92,7 @@ final class DatedConvention implements Convention {
 
     /** {@code YYYY-MM-DD_HHMM_name.sql}, a minute after the newest when the clock is behind, with its ROLLBACK line. */
     @Override
-    public List<NewFile> next(Next next) {
+    public List<NewFile> next(NextMigration next) {
         return List.of(new NewFile(next.file(next.date(DATED, ChronoUnit.MINUTES) + "_" + next.name() + ".sql"),
                 next.header() + "\n" + next.up() + "\n-- ROLLBACK:\n" + commented(next.down())));
     }

@@ -92,7 +92,7 @@ final class DbmateConvention implements Convention {
 
     /** {@code <number>_name.sql} (a UTC timestamp in an empty directory) with both sections. */
     @Override
-    public List<NewFile> next(Next next) {
+    public List<NewFile> next(NextMigration next) {
         return List.of(new NewFile(next.file(next.number() + "_" + next.name() + ".sql"), "-- migrate:up\n"
                 + next.header() + "\n" + next.up() + "\n-- migrate:down\n\n" + next.down()));
     }

@@ -67,7 +67,7 @@ final class DieselConvention implements Convention {
 
     /** A folder {@code YYYY-MM-DD-HHMMSS_name/} with diesel's own up.sql and down.sql templates. */
     @Override
-    public List<NewFile> next(Next next) {
+    public List<NewFile> next(NextMigration next) {
         Path folder = next.file(next.date(FOLDER_DATE, ChronoUnit.SECONDS) + "_" + next.name());
         if (Files.exists(folder)) {
             throw CairnException.usage("new.exists", folder + " already exists; choose another name");

@@ -103,14 +103,14 @@ final class DrizzleConvention implements Convention {
 
     /** {@code <number>_name.sql} in the journal's folder; its entry is added once it is written. */
     @Override
-    public List<NewFile> next(Next next) {
+    public List<NewFile> next(NextMigration next) {
         return List.of(new NewFile(next.file(next.number() + "_" + next.name() + ".sql"),
                 next.header() + (next.up().isEmpty() ? "" : "\n" + next.up()) + "\n"));
     }
 
     /** The journal entry of the new file, as drizzle-kit writes it. */
     @Override
-    public void written(Next next, List<NewFile> files) {
+    public void written(NextMigration next, List<NewFile> files) {
         for (NewFile f : files) {
             String name = f.path().getFileName().toString();
             DrizzleJournal.append(f.path().getParent(), name.substring(0, name.length() - ".sql".length()), next.now());

@@ -67,7 +67,7 @@ final class FlywayConvention implements Convention {
 
     /** {@code V<next>__name.sql}, and {@code U<next>__name.sql} when the directory has undo files or a down is given. */
     @Override
-    public List<NewFile> next(Next next) {
+    public List<NewFile> next(NextMigration next) {
         String v = nextVersion(next);
         List<NewFile> out = new ArrayList<>();
         out.add(new NewFile(next.file("V" + v + "__" + next.name() + ".sql"), next.header() + "\n" + next.up()));
@@ -81,13 +81,13 @@ final class FlywayConvention implements Convention {
     }
 
     /** {@code 1.2} gives {@code 1.3}, {@code 1_9} gives {@code 1_10}, a timestamp the current one. */
-    private static String nextVersion(Next next) {
+    private static String nextVersion(NextMigration next) {
         String text = next.newest().orElseThrow().version().text();
         if (text.chars().allMatch(Character::isDigit)) {
             return next.number();
         }
         Matcher m = LAST_NUMBER.matcher(text);
         m.find();
-        return text.substring(0, m.start()) + Next.increment(m.group(1));
+        return text.substring(0, m.start()) + NextMigration.increment(m.group(1));
     }
 }

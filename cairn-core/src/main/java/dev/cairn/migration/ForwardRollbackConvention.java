@@ -99,7 +99,7 @@ final class ForwardRollbackConvention implements Convention {
 
     /** {@code <number>_name.sql} with seed 002's header block and banner sections. */
     @Override
-    public List<NewFile> next(Next next) {
+    public List<NewFile> next(NextMigration next) {
         String banner = "-- ============================================\n";
         return List.of(new NewFile(next.file(next.number() + "_" + next.name() + ".sql"), "-- Migration: "
                 + next.name() + "\n-- Description: " + next.title() + "\n-- Created: " + next.created() + "\n"

@@ -43,7 +43,7 @@ final class GolangMigrateConvention implements Convention {
 
     /** The pair {@code <number>_name.up.sql} and {@code <number>_name.down.sql}. */
     @Override
-    public List<NewFile> next(Next next) {
+    public List<NewFile> next(NextMigration next) {
         String stem = next.number() + "_" + next.name();
         return List.of(new NewFile(next.file(stem + ".up.sql"), next.header() + "\n" + next.up()),
                 new NewFile(next.file(stem + ".down.sql"), "-- " + next.name() + ": down\n\n" + next.down()));

@@ -54,7 +54,7 @@ final class GooseConvention implements Convention {
 
     /** {@code <number>_name.sql} with goose's Up and Down sections. */
     @Override
-    public List<NewFile> next(Next next) {
+    public List<NewFile> next(NextMigration next) {
         return List.of(new NewFile(next.file(next.number() + "_" + next.name() + ".sql"), "-- +goose Up\n"
                 + next.header() + "\n" + next.up() + "\n-- +goose Down\n\n" + next.down()));
     }

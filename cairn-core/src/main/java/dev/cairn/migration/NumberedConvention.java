@@ -47,7 +47,7 @@ final class NumberedConvention implements Convention {
 
     /** {@code <number>_name.sql} and its sibling {@code <number>_name_rollback.sql}. */
     @Override
-    public List<NewFile> next(Next next) {
+    public List<NewFile> next(NextMigration next) {
         String stem = next.number() + "_" + next.name();
         return List.of(new NewFile(next.file(stem + ".sql"), next.header() + "\n" + next.up()),
                 new NewFile(next.file(stem + "_rollback.sql"), "-- undoes " + stem + ".sql\n\n" + next.down()));

@@ -46,7 +46,7 @@ final class SqlMigrateConvention implements Convention {
 
     /** {@code <number>_name.sql} (or with a {@code -}, as the newest) with sql-migrate's Up and Down sections. */
     @Override
-    public List<NewFile> next(Next next) {
+    public List<NewFile> next(NextMigration next) {
         return List.of(new NewFile(next.file(next.number() + separator(next.newest().orElseThrow()) + next.name()
                 + ".sql"), "-- +migrate Up\n" + next.header() + "\n" + next.up() + "\n-- +migrate Down\n\n"
                 + next.down()));

@@ -25,13 +25,13 @@ import java.util.Optional;
  * @param up         the up script's body
  * @param down       the down script's body
  */
-public record Next(Path home, String name, String title, Instant now, String hints, List<Migration> migrations,
-                   String up, String down) {
+public record NextMigration(Path home, String name, String title, Instant now, String hints,
+                            List<Migration> migrations, String up, String down) {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final int TIMESTAMP_DIGITS = 14;
 
-    public Next {
+    public NextMigration {
         migrations = List.copyOf(migrations);
     }
 
