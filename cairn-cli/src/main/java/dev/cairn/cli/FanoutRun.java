@@ -5,6 +5,7 @@ import dev.cairn.cli.fanout.Fanout;
 import dev.cairn.cli.fanout.Target;
 import dev.cairn.cli.fanout.TargetResult;
 import dev.cairn.cli.fanout.TargetsFile;
+import dev.cairn.cli.render.CliHost;
 import dev.cairn.cli.render.FanoutReport;
 import dev.cairn.cli.render.Json;
 import dev.cairn.engine.Listener;
@@ -65,12 +66,25 @@ final class FanoutRun {
         }
         Optional<Webhook> webhook = request.webhooks().map(n -> Webhook.of(n, settings, context, console))
                 .filter(w -> !w.urls().isEmpty());
-        List<Target> targets = targets();
-        Preloaded files = settings.builder(targets.get(0).url(), Listener.NONE).load().preload();
-        if (request.validFiles()) {
-            files.discovery().requireValid();
+        long asked = System.nanoTime();
+        List<Target> targets;
+        Preloaded files;
+        try {
+            targets = targets();
+            files = settings.builder(targets.get(0).url(), Listener.NONE).load().preload();
+            if (request.validFiles()) {
+                files.discovery().requireValid();
+            }
+            List<Target> all = targets;
+            request.confirm().ifPresent(c -> confirm(c, request.command(), all));
+        } catch (CairnException e) {
+            // Refused before any target ran (a bad targets file, invalid migrations, not confirmed):
+            // still a failed run for whoever watches the webhook.
+            webhook.filter(w -> w.wants(false)).ifPresent(w -> w.send(FanoutReport.notRun(request.command(),
+                    settings.environment(), context.hostName(), e.code(), e.exitCode(),
+                    console.redact(CliHost.message(e)), Duration.ofNanos(System.nanoTime() - asked)), console));
+            throw e;
         }
-        request.confirm().ifPresent(c -> confirm(c, request.command(), targets));
         long start = System.nanoTime();
         List<TargetResult> results = new Fanout(console, parallel, options.failFast).run(targets,
                 (t, listener) -> cairn(t, listener, files), operation, r -> finished(r, request.json()));

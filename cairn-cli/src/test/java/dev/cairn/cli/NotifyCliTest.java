@@ -290,4 +290,21 @@ class NotifyCliTest {
         assertThat(db.relations()).isEmpty();
         assertThat(bodies).isEmpty();
     }
+
+    @Test
+    void aFanOutRefusedBeforeAnyTargetRanPostsItsFailure() throws Exception {
+        Files.writeString(cwd.resolve("targets.txt"), db.url() + "\nmysql://root:pw@db/x\n");
+
+        Cli.Result r = cli().run("migrate", "--targets", "targets.txt", "--notify", url("ok"));
+
+        assertThat(r.exit()).as(r.all()).isEqualTo(2);
+        assertNoSecret(r);
+        JsonNode doc = onlyBody();
+        assertThat(doc.get("event").asText()).isEqualTo("migrate.failed");
+        assertThat(doc.get("text").asText()).startsWith("cairn migrate FAILED before running on any target: ");
+        assertThat(doc.at("/failure/exitCode").asInt()).isEqualTo(2);
+        assertThat(doc.at("/failure/message").asText()).contains("targets.txt");
+        assertThat(doc.get("applied")).isEmpty();
+        assertThat(db.relations()).isEmpty();
+    }
 }

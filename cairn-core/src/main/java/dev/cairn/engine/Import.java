@@ -74,6 +74,17 @@ public final class Import {
             problems = List.copyOf(problems);
         }
 
+        /** Why nothing was imported, with what to do next worded neutrally. */
+        @Override
+        public List<String> problems() {
+            return problems(dev.cairn.error.Host.NEUTRAL);
+        }
+
+        /** Why nothing was imported, with what to do next worded by {@code host}. */
+        public List<String> problems(dev.cairn.error.Host host) {
+            return problems.stream().map(host::render).toList();
+        }
+
         /** Whether rows were written. */
         public boolean written() {
             return problems.isEmpty() && !dryRun && !imported.isEmpty();

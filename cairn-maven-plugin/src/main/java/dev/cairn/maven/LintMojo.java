@@ -35,8 +35,8 @@ public final class LintMojo extends AbstractCairnMojo {
                 : scratchUrl == null || scratchUrl.isBlank() ? cairn.lint(options) : cairn.lint(scratchUrl, options);
         for (Finding f : r.findings()) {
             String line = file(f.file()) + ":" + f.line() + ":" + f.column() + " " + f.severity().label() + " " + f.rule()
-                    + ": " + redact(f.message()) + (f.safer().isBlank() ? "" : "\n  safer: "
-                    + redact(f.safer().strip()).replace("\n", "\n  "));
+                    + ": " + redact(f.message(MavenHost.HOST)) + (f.safer(MavenHost.HOST).isBlank() ? "" : "\n  safer: "
+                    + redact(f.safer(MavenHost.HOST).strip()).replace("\n", "\n  "));
             switch (f.severity()) {
                 case ERROR -> getLog().error(line);
                 case WARNING -> getLog().warn(line);

@@ -1,5 +1,6 @@
 package dev.cairn.cli.command;
 
+import dev.cairn.cli.render.CliHost;
 import dev.cairn.cli.Console;
 import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
@@ -70,7 +71,7 @@ public final class ImportCommand extends DatabaseCommand {
     private void text(Import.Result r) {
         String source = r.from() + " (" + r.table() + ")";
         if (!r.problems().isEmpty()) {
-            r.problems().forEach(p -> console.err("refused: " + p));
+            r.problems(CliHost.HOST).forEach(p -> console.err("refused: " + p));
             console.err("nothing was imported from " + source + ": " + r.problems().size()
                     + (r.problems().size() == 1 ? " problem" : " problems") + "; " + r.table() + " is unchanged");
             return;

@@ -1,5 +1,6 @@
 package dev.cairn.cli.command;
 
+import dev.cairn.cli.render.CliHost;
 import dev.cairn.cli.Console;
 import dev.cairn.cli.Context;
 import dev.cairn.cli.DatabaseCommand;
@@ -119,7 +120,7 @@ public final class LintCommand extends DatabaseCommand {
             LintReport report = new LintReport(r, context.cwd());
             String errors = r.findings().stream().filter(f -> f.severity() == dev.cairn.lint.Severity.ERROR)
                     .map(f -> "\n  " + report.file(f.file()) + ":" + f.line() + ":" + f.column() + " " + f.rule() + ": "
-                            + f.message()).reduce("", String::concat);
+                            + f.message(CliHost.HOST)).reduce("", String::concat);
             return new dev.cairn.cli.fanout.Fanout.Outcome(r.failed() ? 4 : 0, report.summary() + errors);
         });
     }

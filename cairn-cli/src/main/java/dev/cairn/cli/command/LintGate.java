@@ -1,5 +1,6 @@
 package dev.cairn.cli.command;
 
+import dev.cairn.cli.render.CliHost;
 import dev.cairn.Cairn;
 import dev.cairn.cli.Console;
 import dev.cairn.toml.LintSettings;
@@ -61,7 +62,7 @@ record LintGate(LintSettings settings, boolean observe, boolean protectedEnv, Li
         for (Finding f : r.findings()) {
             boolean accept = f.severity() == Severity.ERROR && accepted.contains(f.rule());
             console.err("lint " + (accept ? "accepted" : f.severity().label()) + ": " + report.file(f.file()) + ":"
-                    + f.line() + ":" + f.column() + " " + f.rule() + ": " + f.message());
+                    + f.line() + ":" + f.column() + " " + f.rule() + ": " + f.message(CliHost.HOST));
         }
         boolean refuse = !blocking.isEmpty() && (settings.migrate().equals("error") || protectedEnv);
         if (refuse) {

@@ -104,6 +104,21 @@ public final class FanoutReport {
         return doc;
     }
 
+    /**
+     * The webhook document of a fan-out refused before any target ran: the same fields, no target's
+     * results, and the refusal as {@code failure}.
+     */
+    public static Map<String, Object> notRun(String command, String environment, String host, String code,
+                                             int exitCode, String message, Duration took) {
+        Map<String, Object> doc = notification(command, environment, host, List.of(), took);
+        String text = "cairn " + command + " FAILED before running on any target"
+                + (environment.isEmpty() ? "" : " (" + environment + ")") + ": " + message.lines().findFirst().orElse("");
+        doc.put("text", text.length() <= 500 ? text : text.substring(0, 497) + "...");
+        doc.put("event", command + ".failed");
+        doc.put("failure", Json.map("code", code, "exitCode", exitCode, "message", message));
+        return doc;
+    }
+
     private static long count(List<TargetResult> results, TargetResult.Status status) {
         return results.stream().filter(r -> r.status() == status).count();
     }

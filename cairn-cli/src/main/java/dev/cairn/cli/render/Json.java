@@ -211,7 +211,7 @@ public final class Json {
         return map("from", r.from(), "table", r.table(), "dryRun", r.dryRun(),
                 "imported", r.imported().stream().map(i -> map("version", i.version(), "script", i.script(),
                         "appliedAt", time(i.appliedAt()), "batch", i.batch())).toList(),
-                "skipped", r.skipped(), "problems", r.problems());
+                "skipped", r.skipped(), "problems", r.problems(CliHost.HOST));
     }
 
     public static Map<String, Object> rollbackDryRun(List<dev.cairn.engine.RollbackRequest.Planned> plan) {

@@ -48,7 +48,7 @@ public final class LintReport {
                 out.add(file(current));
             }
             out.add(String.format("  %d:%d  %-7s %s", f.line(), f.column(), f.severity().label(), f.rule()));
-            out.add("    " + f.message());
+            out.add("    " + f.message(CliHost.HOST));
             if (!f.evidence().locks().isEmpty()) {
                 out.add("    locks: " + String.join(", ", f.evidence().locks().stream()
                         .map(l -> l.mode() + " on " + l.relation()).distinct().toList())
@@ -58,7 +58,7 @@ public final class LintReport {
             }
             quote(out, "    | ", f.statement());
             out.add("    safer:");
-            quote(out, "    | ", f.safer());
+            quote(out, "    | ", f.safer(CliHost.HOST));
         }
         for (LintResult.UnusedIgnore u : result.unused()) {
             out.add("unused ignore: " + file(u.where()) + (u.line() > 0 ? ":" + u.line() : "") + " " + u.rule() + ": "
@@ -85,8 +85,8 @@ public final class LintReport {
                     "line", f.line(), "column", f.column());
             m.put("statement", f.statement());
             m.put("evidence", evidence(f.evidence()));
-            m.put("message", f.message());
-            m.put("safer", f.safer());
+            m.put("message", f.message(CliHost.HOST));
+            m.put("safer", f.safer(CliHost.HOST));
             findings.add(m);
         }
         List<Object> unused = new ArrayList<>();
@@ -121,7 +121,7 @@ public final class LintReport {
                 case INFO -> "notice";
             };
             out.add("::" + level + " file=" + property(file(f.file())) + ",line=" + f.line() + ",col=" + f.column()
-                    + ",title=" + property(f.rule()) + "::" + data(f.message() + "\nsafer:\n" + f.safer()));
+                    + ",title=" + property(f.rule()) + "::" + data(f.message(CliHost.HOST) + "\nsafer:\n" + f.safer(CliHost.HOST)));
         }
         return out;
     }
@@ -155,7 +155,7 @@ public final class LintReport {
                     Json.map("uri", file(f.file())), "region", region));
             Map<String, Object> res = Json.map("ruleId", f.rule(), "ruleIndex", ids.indexOf(f.rule()),
                     "level", level(f.severity()));
-            res.put("message", Json.map("text", f.message() + "\nsafer:\n" + f.safer()));
+            res.put("message", Json.map("text", f.message(CliHost.HOST) + "\nsafer:\n" + f.safer(CliHost.HOST)));
             res.put("locations", List.of(location));
             results.add(res);
         }
