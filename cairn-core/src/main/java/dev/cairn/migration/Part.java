@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param transaction what the file itself says about transactions (directives)
  * @param script      the name stored in the history: the file's relative path, or a diesel folder
  */
-public record Part(String convention, MigrationFile file, Version version, String description, Role role,
+record Part(String convention, MigrationFile file, Version version, String description, Role role,
                    Optional<SqlSource> up, Optional<SqlSource> down, Migration.Transaction transaction,
                    Migration.Kind kind, String script) {
 

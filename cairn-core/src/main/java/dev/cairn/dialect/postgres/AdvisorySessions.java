@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * What {@code cairn unlock} needs in advisory mode: the session holding Cairn's advisory lock, the
  * other sessions of the same runner, and ending them. PostgreSQL only, like the advisory lock.
  */
-public final class AdvisorySessions {
+final class AdvisorySessions {
 
     /**
      * A name Cairn gave its own sessions, whole ({@code cairn/0.1.0 host pid 1234}): only then do

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * @see <a href="https://www.postgresql.org/docs/current/libpq-envars.html">libpq environment variables</a>
  */
-public record PgTarget(String host, int port, Optional<String> user, String database, Optional<String> password,
+record PgTarget(String host, int port, Optional<String> user, String database, Optional<String> password,
                        Map<String, String> settings) {
 
     /** pgjdbc connection properties and the libpq environment variable for each. */

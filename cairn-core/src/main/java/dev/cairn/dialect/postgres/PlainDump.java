@@ -28,7 +28,7 @@ import java.util.zip.GZIPInputStream;
  * Cairn puts psql in restricted mode itself with a key of its own (see {@code Restore}), which makes
  * psql refuse any meta-command the scan could have missed.
  */
-public final class PlainDump {
+final class PlainDump {
 
     private static final Pattern OWN = Pattern.compile("cairn-restore-(\\d+)-\\d+\\.sql");
     private static final Pattern RESTRICT = Pattern.compile("\\\\(un)?restrict ([A-Za-z0-9]+)\\s*");
