@@ -344,8 +344,7 @@ public final class Cairn {
      * fan-out over many databases or schemas reads them once, and splits each script once.
      */
     public dev.cairn.migration.Preloaded preload() {
-        return new dev.cairn.migration.Preloaded(new dev.cairn.migration.DirectoryScan(config.ignore(),
-                config.migrationSettings()).scan(config.locations()));
+        return new dev.cairn.migration.Preloaded(dev.cairn.migration.DirectoryScan.configured(config));
     }
 
     /**

@@ -18,7 +18,7 @@ final class Discover {
 
     static Discovery all(Configuration config) {
         return config.preloaded().map(Preloaded.class::cast).map(Preloaded::discovery)
-                .orElseGet(() -> new DirectoryScan(config.ignore(), config.migrationSettings()).scan(config.locations()));
+                .orElseGet(() -> DirectoryScan.configured(config));
     }
 
     /** A script's statements: split once for every run sharing {@link Configuration#preloaded()} files. */

@@ -323,7 +323,8 @@ final class Session implements AutoCloseable {
         }
     }
 
-    private boolean historyExists() throws SQLException {
+    /** Whether the history table exists; asked of the server only until it is known to. */
+    boolean historyExists() throws SQLException {
         if (!historyExists) {
             historyExists = history.exists(connection);
         }

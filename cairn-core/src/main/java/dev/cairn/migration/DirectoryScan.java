@@ -38,6 +38,11 @@ public final class DirectoryScan {
     private final List<IgnoreGlob> ignore;
     private final Map<String, MigrationSettings> settings;
 
+    /** Reads the configuration's migration directories with its ignore globs and per-migration settings. */
+    public static Discovery configured(Configuration config) {
+        return new DirectoryScan(config.ignore(), config.migrationSettings()).scan(config.locations());
+    }
+
     public DirectoryScan(List<String> ignoreGlobs, Map<String, MigrationSettings> settings) {
         this.conventions = Conventions.ALL;
         this.ignore = ignoreGlobs.stream().map(IgnoreGlob::new).toList();

@@ -74,7 +74,7 @@ public record SqlStatement(int line, int column, String sql, String copyData, Li
     }
 
     /** Just after the (nested) block comment of {@code sql} opening at {@code open}, or its end when unclosed. */
-    public static int blockCommentEnd(String sql, int open) {
+    private static int blockCommentEnd(String sql, int open) {
         int depth = 0;
         int i = open + 2;
         while (i < sql.length()) {

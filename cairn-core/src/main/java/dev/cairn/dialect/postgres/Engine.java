@@ -38,10 +38,10 @@ enum Engine {
     /** The engine behind {@code version()}; {@code citus} is whether the citus extension is installed. */
     static Engine of(String version, boolean citus) {
         String v = version == null ? "" : version;
-        if (v.startsWith("CockroachDB") || v.toLowerCase(Locale.ROOT).contains("cockroachdb")) {
+        if (v.toLowerCase(Locale.ROOT).contains("cockroachdb")) {
             return COCKROACHDB;
         }
-        if (YUGABYTE.matcher(v).find() || v.contains("-YB-")) {
+        if (v.contains("-YB-")) {
             return YUGABYTEDB;
         }
         return citus ? CITUS : POSTGRESQL;

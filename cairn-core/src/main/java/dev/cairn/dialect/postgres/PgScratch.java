@@ -130,14 +130,16 @@ public final class PgScratch implements AutoCloseable {
         if (dropped) {
             return;
         }
-        try (Connection c = admin(); Statement s = c.createStatement()) {
-            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = " + PgNames.literal(name)
-                    + " AND pid <> pg_backend_pid()");
+        try (Connection c = admin(); Statement s = c.createStatement();
+             java.sql.PreparedStatement end = c.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                     + " WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            end.setString(1, name);
+            end.execute();
             s.execute("DROP DATABASE IF EXISTS " + PgNames.id(name));
             dropped = true;
         } catch (SQLException e) {
             throw Jdbc.failed("cannot drop the scratch database " + name + " on " + server.target()
-                    + "; drop it by hand: DROP DATABASE " + name, e);
+                    + "; drop it by hand: DROP DATABASE " + PgNames.id(name), e);
         } finally {
             removeHook();
         }
