@@ -32,15 +32,12 @@ final class LockBlockers {
         return next != null && next != e && lockNotAvailable(next);
     }
 
+    /**
+     * The server session's pid, asked of the server: the driver's own pid is the pooler's behind
+     * PgBouncer, which {@code pg_blocking_pids} would not know.
+     */
     static OptionalInt sessionId(Connection connection) throws SQLException {
-        if (connection.isWrapperFor(org.postgresql.PGConnection.class)) {
-            return OptionalInt.of(connection.unwrap(org.postgresql.PGConnection.class).getBackendPID());
-        }
-        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_catalog.pg_backend_pid()");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return OptionalInt.of(rs.getInt(1));
-        }
+        return OptionalInt.of(Pooler.pid(connection));
     }
 
     static List<Blocker> blockers(Connection watcher, int pid) throws SQLException {

@@ -90,7 +90,8 @@ final class Pooler {
         return Optional.empty();
     }
 
-    private static int pid(Connection c) throws SQLException {
+    /** The pid of the server session serving {@code c} now (behind a pooler, not the driver's). */
+    static int pid(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + SERVER_PID)) {
             rs.next();
             return rs.getInt(1);
